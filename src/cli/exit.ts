@@ -1,0 +1,31 @@
+// Exit codes, decided in one place: 0 clean, 1 error-level problems, 2 usage / unreadable input / internal.
+import { CellctlError } from '../errors.js';
+import type { ValidationResult } from '../lint/problem.js';
+import type { Out } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_FAILURE = 2;
+
+/** Exit code of a finished validation. */
+export function exitCodeFor(result: ValidationResult, maxWarnings: number | undefined): number {
+  if (result.unreadableCount > 0) return EXIT_FAILURE;
+  if (result.errorCount > 0) return EXIT_PROBLEMS;
+  if (maxWarnings !== undefined && result.warningCount > maxWarnings) return EXIT_PROBLEMS;
+  return EXIT_OK;
+}
+
+/** Report an error that stopped a command and return its exit code; stacks only with CELLCTL_DEBUG. */
+export function reportFailure(e: unknown, stderr: Out, debug: boolean): number {
+  if (e instanceof CellctlError) {
+    stderr.write(`cellctl: ${e.message}\n`);
+  } else {
+    const err = e instanceof Error ? e : new Error(String(e));
+    stderr.write(
+      `cellctl: lỗi nội bộ (internal error): ${err.message}\n` +
+        'Hãy báo lỗi này kèm tệp đầu vào; chạy lại với CELLCTL_DEBUG=1 để xem chi tiết.\n',
+    );
+    if (debug && err.stack) stderr.write(`${err.stack}\n`);
+  }
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,105 @@
+// The command line: parses arguments with commander and hands each command to a lazily loaded module.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { reportFailure, EXIT_FAILURE, EXIT_OK } from './exit.js';
+import type { CliIo } from './io.js';
+
+/** cellctl's version, from package.json (read, not imported, so nothing else loads). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('phải là số nguyên không âm (a non-negative integer).');
+  return Number(value);
+}
+
+function positiveInt(value: string): number {
+  const n = nonNegativeInt(value);
+  if (n < 1) throw new InvalidArgumentError('phải từ 1 trở lên (at least 1).');
+  return n;
+}
+
+function isoDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new InvalidArgumentError('phải là ngày có thật dạng YYYY-MM-DD (a real date YYYY-MM-DD).');
+  }
+  return value;
+}
+
+/** Options of `cellctl validate` as commander hands them over. */
+export interface ValidateFlags {
+  format: string;
+  lang: 'vi' | 'en';
+  quiet?: boolean;
+  maxWarnings?: number;
+  asOf?: string;
+  rules?: string;
+  maxFileSize?: number;
+  jobs?: number;
+  color?: boolean;
+}
+
+/**
+ * Run cellctl with the given arguments (without the node and script names) and return the exit code.
+ * Never calls process.exit; all output goes to io.stdout and io.stderr.
+ */
+export async function main(io: CliIo): Promise<number> {
+  const env = io.env ?? {};
+  let exitCode = EXIT_OK;
+  const program = new Command('cellctl')
+    .description('Kiểm tra, lập kế hoạch và in biên bản, nghị quyết sinh hoạt chi bộ.')
+    .version(version(), '-v, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'hướng dẫn sử dụng')
+    .helpCommand('help [lệnh]', 'hướng dẫn của một lệnh')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(cellctl --help để xem hướng dẫn)');
+
+  program
+    .command('validate')
+    .description('Kiểm tra hồ sơ chi bộ, kế hoạch năm và hồ sơ các buổi sinh hoạt theo lược đồ và quy định của Đảng.')
+    .argument('<đường-dẫn...>', 'tệp hoặc thư mục (duyệt đệ quy các tệp .yaml, .yml)')
+    .addOption(new Option('-f, --format <định-dạng>', 'định dạng kết quả').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(
+      new Option('-l, --lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default(env.CELLCTL_LANG === 'en' ? 'en' : 'vi'),
+    )
+    .option('-q, --quiet', 'chỉ báo lỗi, bỏ qua cảnh báo')
+    .option('--max-warnings <số>', 'trả mã 1 nếu số cảnh báo vượt quá số này', nonNegativeInt)
+    .option('--as-of <YYYY-MM-DD>', 'kiểm tra các tháng, quý đã qua tính đến ngày này (mặc định: hôm nay)', isoDate)
+    .option('--rules <tệp>', 'quy định riêng của cấp ủy cấp trên (YAML), áp dụng sau quy định của chi bộ')
+    .option('--max-file-size <byte>', 'kích thước tối đa một tệp đầu vào', positiveInt)
+    .option('-j, --jobs <số>', 'số luồng xử lý (mặc định: số nhân CPU)', positiveInt)
+    .option('--color', 'luôn tô màu')
+    .option('--no-color', 'không tô màu')
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      const { runValidate } = await import('./validate-command.js');
+      exitCode = await runValidate(paths, flags, io);
+    });
+
+  program
+    .command('schema')
+    .description('In lược đồ JSON Schema (để cấu hình trình soạn thảo).')
+    .argument('[tên]', 'cell | plan | meeting | rules | common', 'meeting')
+    .action(async (name: string) => {
+      const { runSchema } = await import('./schema-command.js');
+      exitCode = runSchema(name, io);
+    });
+
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end by "throwing" with code 0; every other commander error is a usage error.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    }
+    return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));
+  }
+}

@@ -1,0 +1,255 @@
+// The validation pipeline for one cell group: read → parse → schema → rules (on schema-valid documents only).
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type {
+  CellProfile,
+  MeetingRecord,
+  RuleOverrides,
+  RulesetId,
+  Severity,
+  YearPlan,
+} from '../model.js';
+import { getRule, RULES } from '../rules/registry.js';
+import { profileIdFor, resolveProfile, stepCatalogue } from '../rules/profiles.js';
+import type { DocRef, Report, Rule, RuleEnvironment, RulesProfile } from '../rules/types.js';
+import { validateSchema } from '../schema/validator.js';
+import { readSource } from '../source/read.js';
+import { parseYaml, type Locator } from '../source/yaml.js';
+import { closest } from '../util/closest.js';
+import type { CellGroup, InputFile } from './collect.js';
+import type { RawProblem } from './problem.js';
+
+/** Settings of one run that every group shares (plain data: they cross to worker threads). */
+export interface EngineOptions {
+  asOf: string;
+  /** The superior committee's overrides (--rules), applied over the cell's own. */
+  rules?: RuleOverrides;
+  maxFileBytes?: number;
+}
+
+/** Problems of one file, before messages are written in a language. */
+export interface RawFileResult {
+  file: string;
+  problems: RawProblem[];
+  unreadable: boolean;
+}
+
+interface LoadedDoc {
+  input: InputFile;
+  problems: RawProblem[];
+  unreadable: boolean;
+  locator?: Locator;
+  /** Set only when the document passed its schema. */
+  data?: unknown;
+  /** Whether problems on this document are shown (false for a cell.yaml loaded only for context). */
+  reported: boolean;
+}
+
+/** A rule ready to run: its resolved severity and options. */
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+function loadDoc(input: InputFile, options: EngineOptions, reported = true): LoadedDoc {
+  const read = readSource(input.abs, options.maxFileBytes);
+  if (!read.ok) return { input, problems: [read.problem], unreadable: read.unreadable, reported };
+  const parsed = parseYaml(read.text);
+  if (parsed.fatal) return { input, problems: parsed.problems, unreadable: false, locator: parsed.locator, reported };
+  const problems = validateSchema(input.kind, parsed.data, parsed.locator);
+  return {
+    input,
+    problems,
+    unreadable: false,
+    locator: parsed.locator,
+    data: problems.length === 0 ? parsed.data : undefined,
+    reported,
+  };
+}
+
+let optionValidators: Map<string, ValidateFunction> | undefined;
+
+function optionValidator(rule: Rule): ValidateFunction {
+  if (!optionValidators) {
+    const ajv = new Ajv2020({ allErrors: false, strict: false });
+    optionValidators = new Map(RULES.map((r) => [r.id, ajv.compile(r.optionsSchema)]));
+  }
+  return optionValidators.get(rule.id)!;
+}
+
+/**
+ * Check a layer of overrides: unknown rule ids and options their rule's schema rejects. Returns the
+ * problems (JSON Pointers below `base`) and the layer with the bad entries left out.
+ */
+export function checkOverrides(
+  layer: RuleOverrides | undefined,
+  base: string,
+): { problems: Omit<RawProblem, 'line' | 'column'>[]; clean: RuleOverrides | undefined } {
+  if (!layer) return { problems: [], clean: undefined };
+  const problems: Omit<RawProblem, 'line' | 'column'>[] = [];
+  const clean: RuleOverrides = {};
+  const ids = RULES.map((r) => r.id);
+  for (const [id, setting] of Object.entries(layer)) {
+    const rule = getRule(id);
+    if (!rule) {
+      const suggestion = closest(id, ids);
+      problems.push({
+        ruleId: 'overrides', severity: 'error', path: `${base}/${id}`,
+        messageId: suggestion ? 'unknownRuleSuggest' : 'unknownRule',
+        data: suggestion ? { rule: id, suggestion } : { rule: id },
+      });
+      continue;
+    }
+    if (setting.options) {
+      const validate = optionValidator(rule);
+      const merged = { ...rule.defaultOptions, ...setting.options };
+      if (!validate(merged)) {
+        const e = validate.errors![0]!;
+        problems.push({
+          ruleId: 'overrides', severity: 'error', path: `${base}/${id}/options${e.instancePath}`,
+          messageId: 'badOption',
+          data: { rule: id, detail: `${e.instancePath || 'options'} ${e.message ?? ''}`.trim() },
+        });
+        continue;
+      }
+    }
+    clean[id] = setting;
+  }
+  return { problems, clean };
+}
+
+function activeRules(profile: RulesProfile): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  for (const rule of RULES) {
+    const setting = profile.rules[rule.id];
+    const severity = setting?.severity ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    out.push({ rule, severity, options: { ...rule.defaultOptions, ...setting?.options } });
+  }
+  return out;
+}
+
+const LOWER: Record<Severity, number> = { warning: 0, error: 1 };
+
+/** Run the whole pipeline for one cell group. Pure apart from reading the group's files. */
+export function processGroup(group: CellGroup, options: EngineOptions): RawFileResult[] {
+  const env: RuleEnvironment = { asOf: options.asOf, steps: stepCatalogue() };
+  const docs = group.files.map((f) => loadDoc(f, options));
+  let cellDoc = docs.find((d) => d.input.kind === 'cell');
+  if (!cellDoc && group.cellFile) {
+    cellDoc = loadDoc({ abs: group.cellFile, display: group.cellFile, kind: 'cell', fromDir: false, origin: group.cellFile }, options, false);
+  }
+  const cell = cellDoc?.data as CellProfile | undefined;
+
+  const place = (doc: LoadedDoc, p: Omit<RawProblem, 'line' | 'column'>, key = false) => {
+    if (!doc.reported) return;
+    const { line, column } = doc.locator ? doc.locator.locate(p.path, key) : { line: 1, column: 1 };
+    doc.problems.push({ ...p, line, column });
+  };
+
+  // Overrides: the cell's own (reported on cell.yaml) and the committee's (already checked by the caller).
+  let cellOverrides: RuleOverrides | undefined;
+  if (cell && cellDoc) {
+    const checked = checkOverrides(cell.overrides, '/overrides');
+    for (const p of checked.problems) place(cellDoc, p, p.messageId !== 'badOption');
+    cellOverrides = checked.clean;
+  }
+  const profileCache = new Map<RulesetId, { profile: RulesProfile; rules: ActiveRule[] }>();
+  const rulesFor = (id: RulesetId) => {
+    let entry = profileCache.get(id);
+    if (!entry) {
+      const profile = resolveProfile(id, cellOverrides, options.rules);
+      entry = { profile, rules: activeRules(profile) };
+      profileCache.set(id, entry);
+    }
+    return entry;
+  };
+
+  const reporter = (doc: LoadedDoc, active: ActiveRule) => (r: Report) => {
+    const severity = r.severity && LOWER[r.severity] < LOWER[active.severity] ? r.severity : active.severity;
+    place(
+      doc,
+      { ruleId: active.rule.id, severity, messageId: r.messageId, path: r.path, ...(r.data ? { data: r.data } : {}) },
+      r.key ?? false,
+    );
+  };
+
+  // Context problems: once per group, on its first reported file, so fifty records do not say it fifty times.
+  const firstOther = docs.find((d) => d.input.kind !== 'cell');
+  if (firstOther && !cell) {
+    if (!group.cellFile) {
+      place(firstOther, { ruleId: 'cell-context', severity: 'warning', messageId: 'noCell', path: '' });
+    } else if (cellDoc && !cellDoc.reported) {
+      place(firstOther, { ruleId: 'cell-context', severity: 'error', messageId: 'cellInvalid', path: '', data: { cellFile: group.cellFile } });
+    }
+  }
+
+  const profileId = (date: string, own?: RulesetId): RulesetId => own ?? cell?.ruleset ?? profileIdFor(date);
+
+  if (cell && cellDoc?.reported) {
+    const { profile, rules } = rulesFor(profileId(options.asOf));
+    for (const active of rules) {
+      if (active.rule.scope !== 'cell') continue;
+      active.rule.check({ cell, file: cellDoc.input.display, options: active.options, profile, env, report: reporter(cellDoc, active) });
+    }
+  }
+
+  const refs = new Map<DocRef<unknown>, LoadedDoc>();
+  const plans: DocRef<YearPlan>[] = [];
+  const meetings: DocRef<MeetingRecord>[] = [];
+  for (const doc of docs) {
+    if (doc.data === undefined) continue;
+    if (doc.input.kind === 'meeting') {
+      const meeting = doc.data as MeetingRecord;
+      const ref: DocRef<MeetingRecord> = { file: doc.input.display, data: meeting };
+      refs.set(ref, doc);
+      meetings.push(ref);
+      const { profile, rules } = rulesFor(profileId(meeting.date, meeting.ruleset));
+      for (const active of rules) {
+        if (active.rule.scope !== 'meeting') continue;
+        active.rule.check({ meeting, file: ref.file, cell, options: active.options, profile, env, report: reporter(doc, active) });
+      }
+    } else if (doc.input.kind === 'plan') {
+      const plan = doc.data as YearPlan;
+      const ref: DocRef<YearPlan> = { file: doc.input.display, data: plan };
+      refs.set(ref, doc);
+      plans.push(ref);
+      const { profile, rules } = rulesFor(profileId(`${plan.year}-12-31`, plan.ruleset));
+      for (const active of rules) {
+        if (active.rule.scope !== 'plan') continue;
+        active.rule.check({ plan, file: ref.file, cell, options: active.options, profile, env, report: reporter(doc, active) });
+      }
+    }
+  }
+
+  // Year checks need every record of the cell: run them when the user named the cell's folder (cell.yaml is
+  // among the inputs) or, without any cell.yaml, a folder of records.
+  const wholeCell = cellDoc ? cellDoc.reported : docs.some((d) => d.input.fromDir);
+  if (wholeCell) {
+    const cellRef: DocRef<CellProfile> | undefined = cell && cellDoc ? { file: cellDoc.input.display, data: cell } : undefined;
+    if (cellRef) refs.set(cellRef, cellDoc!);
+    const years = new Set<number>([...plans.map((p) => p.data.year), ...meetings.map((m) => Number(m.data.date.slice(0, 4)))]);
+    const sorted = [...meetings].sort((a, b) =>
+      a.data.date === b.data.date ? a.data.start.localeCompare(b.data.start) : a.data.date < b.data.date ? -1 : 1,
+    );
+    for (const year of [...years].sort()) {
+      const { profile, rules } = rulesFor(profileId(`${year}-12-31`));
+      const yearPlans = plans.filter((p) => p.data.year === year);
+      const yearMeetings = sorted.filter((m) => m.data.date.startsWith(`${year}-`));
+      for (const active of rules) {
+        if (active.rule.scope !== 'year') continue;
+        active.rule.check({
+          year, cell: cellRef, plans: yearPlans, meetings: yearMeetings, options: active.options, profile, env,
+          report: (ref, r) => {
+            const doc = refs.get(ref);
+            if (doc) reporter(doc, active)(r);
+          },
+        });
+      }
+    }
+  }
+
+  return docs
+    .filter((d) => d.reported)
+    .map((d) => ({ file: d.input.display, problems: d.problems, unreadable: d.unreadable }));
+}

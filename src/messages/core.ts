@@ -1,0 +1,104 @@
+// Messages of the problems the engine itself reports (reading, YAML, schema, overrides, cell context).
+import type { MessageText } from '../rules/types.js';
+
+/** Engine problem ids and what each one means, keyed `ruleId` → `messageId`. */
+export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
+  'read-error': {
+    isDirectory: { vi: 'Đây là thư mục, không phải tệp.', en: 'This is a directory, not a file.' },
+    notRegular: {
+      vi: 'Không phải tệp thông thường (thiết bị, ống dẫn hoặc socket); cellctl không đọc để tránh bị treo.',
+      en: 'Not a regular file (a device, pipe or socket); cellctl does not read it, to avoid hanging.',
+    },
+    notFound: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+    permission: { vi: 'Không có quyền đọc tệp.', en: 'Permission denied reading the file.' },
+    ioError: { vi: 'Không đọc được tệp ({code}).', en: 'The file could not be read ({code}).' },
+  },
+  encoding: {
+    utf16: {
+      vi: 'Tệp được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… → Mã hóa UTF-8).',
+      en: 'The file is saved as UTF-16; save it again as UTF-8 (Notepad: Save as… → Encoding UTF-8).',
+    },
+    invalidUtf8: {
+      vi: 'Tệp có ký tự không hợp lệ theo mã UTF-8 tại vị trí này; hãy lưu lại tệp theo mã UTF-8.',
+      en: 'Invalid UTF-8 byte sequence here; save the file again as UTF-8.',
+    },
+  },
+  'file-too-large': {
+    tooLarge: {
+      vi: 'Tệp quá lớn ({size} byte, tối đa {max} byte); hồ sơ một buổi họp chỉ vài chục KB. Có thể tăng giới hạn bằng --max-file-size.',
+      en: 'The file is too large ({size} bytes, at most {max}); a meeting record is a few dozen KB. Raise the limit with --max-file-size.',
+    },
+  },
+  'yaml-syntax': {
+    syntax: { vi: 'Lỗi cú pháp YAML: {reason}.', en: 'YAML syntax error: {reason}.' },
+    duplicateKey: {
+      vi: 'Trường bị lặp lại trong cùng một nhóm (mỗi trường chỉ được ghi một lần).',
+      en: 'Duplicate key in the same mapping (each key may appear once).',
+    },
+    aliasBomb: {
+      vi: 'Tệp dùng quá nhiều bí danh YAML (alias, tối đa {max}); có thể là tệp độc hại, cellctl từ chối đọc.',
+      en: 'Too many YAML aliases (at most {max}); possibly a malicious file, cellctl refuses to read it.',
+    },
+    tooManyNodes: {
+      vi: 'Tệp chứa quá nhiều giá trị (tối đa {max}); cellctl từ chối đọc.',
+      en: 'The file holds too many values (at most {max}); cellctl refuses to read it.',
+    },
+    notMapping: {
+      vi: 'Tệp phải là một nhóm trường (key: value) của {kind|term}.',
+      en: 'The file must be a mapping (key: value) of a {kind|term}.',
+    },
+  },
+  schema: {
+    required: { vi: 'Thiếu trường bắt buộc “{property}”.', en: 'Missing required property “{property}”.' },
+    unknownKey: {
+      vi: 'Trường “{property}” không có trong mẫu. Các trường được phép: {allowed}.',
+      en: 'Unknown property “{property}”. Allowed: {allowed}.',
+    },
+    unknownKeySuggest: {
+      vi: 'Trường “{property}” không có trong mẫu; có phải là “{suggestion}”?',
+      en: 'Unknown property “{property}”; did you mean “{suggestion}”?',
+    },
+    type: { vi: 'Giá trị phải là {expected|term}, không phải {actual|term}.', en: 'Expected {expected|term}, not {actual|term}.' },
+    enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được là: {allowed}.', en: 'Invalid value “{value}”; allowed: {allowed}.' },
+    date: {
+      vi: '“{value}” không phải là ngày có thật (dạng YYYY-MM-DD, ví dụ 2026-03-05).',
+      en: '“{value}” is not a real calendar date (YYYY-MM-DD, e.g. 2026-03-05).',
+    },
+    format: { vi: '“{value}” không đúng định dạng {format}.', en: '“{value}” is not a valid {format}.' },
+    time: { vi: '“{value}” không đúng dạng giờ HH:MM (ví dụ "14:00").', en: '“{value}” is not a time HH:MM (e.g. "14:00").' },
+    month: { vi: '“{value}” không đúng dạng tháng YYYY-MM.', en: '“{value}” is not a month YYYY-MM.' },
+    pattern: { vi: '“{value}” không đúng dạng quy định ({pattern}).', en: '“{value}” does not match {pattern}.' },
+    empty: { vi: 'Không được để trống.', en: 'Must not be empty.' },
+    minimum: { vi: 'Giá trị {value} phải từ {limit} trở lên.', en: 'Value {value} must be at least {limit}.' },
+    maximum: { vi: 'Giá trị {value} không được lớn hơn {limit}.', en: 'Value {value} must be at most {limit}.' },
+    exclusiveMinimum: { vi: 'Giá trị {value} phải lớn hơn {limit}.', en: 'Value {value} must be greater than {limit}.' },
+    exclusiveMaximum: { vi: 'Giá trị {value} phải nhỏ hơn {limit}.', en: 'Value {value} must be less than {limit}.' },
+    minItems: { vi: 'Cần ít nhất {limit} mục.', en: 'At least {limit} item(s) needed.' },
+    propertyName: { vi: 'Tên “{property}” không hợp lệ.', en: 'Invalid name “{property}”.' },
+    other: { vi: 'Giá trị không hợp lệ ({detail}).', en: 'Invalid value ({detail}).' },
+  },
+  overrides: {
+    unknownRule: {
+      vi: 'Không có quy tắc “{rule}” (xem docs/rules.md).',
+      en: 'There is no rule “{rule}” (see docs/rules.md).',
+    },
+    unknownRuleSuggest: {
+      vi: 'Không có quy tắc “{rule}”; có phải là “{suggestion}”?',
+      en: 'There is no rule “{rule}”; did you mean “{suggestion}”?',
+    },
+    badOption: {
+      vi: 'Tham số của quy tắc “{rule}” không hợp lệ: {detail}.',
+      en: 'Invalid option for rule “{rule}”: {detail}.',
+    },
+  },
+  'cell-context': {
+    noCell: {
+      vi: 'Không tìm thấy cell.yaml trong thư mục này hoặc thư mục cha; bỏ qua các kiểm tra cần danh sách đảng viên.',
+      en: 'No cell.yaml in this folder or its parents; checks that need the roster were skipped.',
+    },
+    cellInvalid: {
+      vi: 'Hồ sơ chi bộ {cellFile} có lỗi; bỏ qua các kiểm tra cần danh sách đảng viên cho đến khi sửa xong.',
+      en: 'The cell profile {cellFile} has errors; checks that need the roster are skipped until it is fixed.',
+    },
+  },
+};

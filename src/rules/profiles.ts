@@ -1,0 +1,61 @@
+// Versioned rules profiles: loading profiles/*.yaml, choosing one by date, applying local overrides.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { RuleOverrides, RulesetId } from '../model.js';
+import type { RulesProfile, StepInfo } from './types.js';
+
+const PROFILE_DIR = new URL('../../profiles/', import.meta.url);
+
+/** Every known profile id, newest first. */
+export const RULESET_IDS: readonly RulesetId[] = ['hd42-2025', 'hd12-2018'];
+
+let cache: Map<RulesetId, RulesProfile> | undefined;
+let stepCache: Record<string, StepInfo> | undefined;
+
+function loadYaml(name: string): unknown {
+  return parse(readFileSync(new URL(name, PROFILE_DIR), 'utf8'), { version: '1.2', schema: 'core' });
+}
+
+/** All shipped profiles by id. */
+export function profiles(): Map<RulesetId, RulesProfile> {
+  if (!cache) {
+    cache = new Map();
+    for (const id of RULESET_IDS) cache.set(id, loadYaml(`${id}.yaml`) as RulesProfile);
+  }
+  return cache;
+}
+
+/** The procedure step catalogue (profiles/steps.yaml). */
+export function stepCatalogue(): Record<string, StepInfo> {
+  stepCache ??= loadYaml('steps.yaml') as Record<string, StepInfo>;
+  return stepCache;
+}
+
+/** The profile in force on a date: the newest whose `effectiveFrom` is not after it. */
+export function profileIdFor(date: string): RulesetId {
+  for (const id of RULESET_IDS) {
+    if (profiles().get(id)!.effectiveFrom <= date) return id;
+  }
+  return RULESET_IDS[RULESET_IDS.length - 1]!;
+}
+
+/**
+ * A profile with overrides applied, later layers winning: the shipped profile, then the cell's own
+ * `overrides`, then the superior committee's rules file given with `--rules`.
+ */
+export function resolveProfile(id: RulesetId, ...layers: (RuleOverrides | undefined)[]): RulesProfile {
+  const base = profiles().get(id)!;
+  if (layers.every((l) => l === undefined)) return base;
+  const rules: RulesProfile['rules'] = { ...base.rules };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [ruleId, setting] of Object.entries(layer)) {
+      const prev = rules[ruleId] ?? {};
+      rules[ruleId] = {
+        severity: setting.severity ?? prev.severity,
+        options: { ...prev.options, ...setting.options },
+      };
+    }
+  }
+  return { ...base, rules };
+}

@@ -1,0 +1,112 @@
+// Roster facts shared by rules: who was a member on a date, with which status, and who may vote.
+import type { AttendanceEntry, CellProfile, Member, MemberStatus, MeetingRecord } from '../model.js';
+
+/** Collapse runs of white space so "Nguyễn  Văn An" and "Nguyễn Văn An" are the same reference. */
+export function normalizeName(s: string): string {
+  return s.trim().replace(/\s+/gu, ' ');
+}
+
+/** Result of resolving a name or id against the roster. */
+export type Resolved =
+  | { kind: 'member'; member: Member; index: number }
+  | { kind: 'ambiguous'; count: number }
+  | { kind: 'unknown' };
+
+/** Lookup of a cell's roster by id and by name. */
+export class Roster {
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(readonly cell: CellProfile) {
+    cell.members.forEach((m, i) => {
+      if (m.id) this.byId.set(m.id, i);
+      const key = normalizeName(m.name);
+      const list = this.byName.get(key);
+      if (list) list.push(i);
+      else this.byName.set(key, [i]);
+    });
+  }
+
+  /** Find a member by id first, then by full name. */
+  resolve(ref: string): Resolved {
+    const id = this.byId.get(ref.trim());
+    if (id !== undefined) return { kind: 'member', member: this.cell.members[id]!, index: id };
+    const list = this.byName.get(normalizeName(ref));
+    if (!list) return { kind: 'unknown' };
+    if (list.length > 1) return { kind: 'ambiguous', count: list.length };
+    return { kind: 'member', member: this.cell.members[list[0]!]!, index: list[0]! };
+  }
+
+  /** Members belonging to the cell on the given date. */
+  activeOn(date: string): { member: Member; index: number }[] {
+    return this.cell.members
+      .map((member, index) => ({ member, index }))
+      .filter(({ member }) => isActiveOn(member, date));
+  }
+}
+
+/** Whether the member belonged to the cell on the date (since ≤ date < until). */
+export function isActiveOn(m: Member, date: string): boolean {
+  if (m.since !== undefined && m.since > date) return false;
+  if (m.until !== undefined && m.until <= date) return false;
+  return true;
+}
+
+/** Status on a date: an official member is still probationary before `officialSince`. */
+export function statusOn(m: Member, date: string): MemberStatus {
+  if (m.status === 'official' && m.officialSince !== undefined && m.officialSince > date) {
+    return 'probationary';
+  }
+  return m.status;
+}
+
+/** Attendance entries of a record resolved to roster members (entries that do not resolve are skipped). */
+export function resolvedAttendance(
+  roster: Roster,
+  meeting: MeetingRecord,
+): { entry: AttendanceEntry; member: Member; index: number; position: number }[] {
+  const out: { entry: AttendanceEntry; member: Member; index: number; position: number }[] = [];
+  meeting.attendance.forEach((entry, position) => {
+    const r = roster.resolve(entry.member);
+    if (r.kind === 'member') out.push({ entry, member: r.member, index: r.index, position });
+  });
+  return out;
+}
+
+/**
+ * Members eligible to vote at a meeting (rules.md M5, M6): official members on the date, plus exempted
+ * members who attend; excused absentees stay in the count unless `excusedAbsentCount` is false.
+ * Probationary and temporarily attached members never vote.
+ */
+export function eligibleVoters(
+  roster: Roster,
+  meeting: MeetingRecord,
+  excusedAbsentCount: boolean,
+): { eligible: number; eligiblePresent: number } {
+  const attendance = new Map<number, AttendanceEntry>();
+  for (const a of resolvedAttendance(roster, meeting)) attendance.set(a.index, a.entry);
+  let eligible = 0;
+  let eligiblePresent = 0;
+  for (const { member, index } of roster.activeOn(meeting.date)) {
+    const memberStatus = statusOn(member, meeting.date);
+    const status = attendance.get(index)?.status ?? 'unexcused';
+    // Exempted members are official members excused from duties: they count only when they attend.
+    if (memberStatus === 'exempted') {
+      if (status === 'present') {
+        eligible++;
+        eligiblePresent++;
+      }
+      continue;
+    }
+    if (memberStatus !== 'official') continue;
+    if (status === 'present') {
+      eligible++;
+      eligiblePresent++;
+    } else if (status === 'excused' && !excusedAbsentCount) {
+      continue;
+    } else {
+      eligible++;
+    }
+  }
+  return { eligible, eligiblePresent };
+}

@@ -1,0 +1,27 @@
+// Clock-time and calendar helpers on ISO strings (no Date objects, no time zones).
+
+/** Minutes since midnight of an `H:MM` / `HH:MM` time. */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** `YYYY-MM-DD` → { year, month (1–12), day }. */
+export function ymd(date: string): { year: number; month: number; day: number } {
+  return {
+    year: Number(date.slice(0, 4)),
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+  };
+}
+
+/** Quarter (1–4) of a month (1–12). */
+export function quarterOf(month: number): number {
+  return Math.floor((month - 1) / 3) + 1;
+}
+
+/** Last day of a month as `YYYY-MM-DD`. */
+export function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
