@@ -1,0 +1,84 @@
+// Rule chair-secretary: the chair and the minute-taker are members of the cell present at the sitting (rules.md M7).
+import type { MeetingRecord } from '../model.js';
+import type { MeetingRule } from './types.js';
+import { Roster, isActiveOn, normalizeName, resolvedAttendance, rosterFor } from './roster.js';
+
+type Role = 'chair' | 'secretary';
+
+const rule: MeetingRule<Record<string, never>> = {
+  id: 'chair-secretary',
+  scope: 'meeting',
+  description: {
+    vi: 'Chủ trì và thư ký là đảng viên của chi bộ có mặt tại buổi sinh hoạt; đại biểu khách mời không chủ trì, không ghi biên bản.',
+    en: 'The chair and the minute-taker are members of the cell present at the sitting; a guest may do neither.',
+  },
+  source:
+    'HD 12-HD/BTCTW (06/7/2018) §II.1.2: cử thư ký ghi biên bản; QĐ 399-QĐ/TW, HD 36-HD/VPTW: chủ trì và thư ký ký biên bản',
+  defaultSeverity: 'error',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+  messages: {
+    chairNotMember: {
+      vi: 'Chủ trì "{name}" không phải đảng viên của chi bộ vào ngày họp; đại biểu khách mời không chủ trì buổi sinh hoạt.',
+      en: 'The chair "{name}" is not a member of the cell on the meeting date; a guest may not chair.',
+    },
+    chairAbsent: {
+      vi: 'Chủ trì {name} được điểm danh là {status|term}.',
+      en: 'The chair {name} is recorded as {status|term}.',
+    },
+    chairAmbiguous: {
+      vi: 'Chi bộ có {count} đồng chí cùng tên "{name}"; hãy ghi mã đảng viên (id) của người chủ trì.',
+      en: '{count} members are named "{name}"; give the chair by member id.',
+    },
+    secretaryNotMember: {
+      vi: 'Thư ký "{name}" không phải đảng viên của chi bộ vào ngày họp; đại biểu khách mời không ghi biên bản.',
+      en: 'The minute-taker "{name}" is not a member of the cell on the meeting date; a guest may not take the minutes.',
+    },
+    secretaryAbsent: {
+      vi: 'Thư ký {name} được điểm danh là {status|term}.',
+      en: 'The minute-taker {name} is recorded as {status|term}.',
+    },
+    secretaryAmbiguous: {
+      vi: 'Chi bộ có {count} đồng chí cùng tên "{name}"; hãy ghi mã đảng viên (id) của thư ký.',
+      en: '{count} members are named "{name}"; give the minute-taker by member id.',
+    },
+  },
+  check(ctx) {
+    const { meeting, cell } = ctx;
+    const roster = cell ? rosterFor(cell) : undefined;
+    for (const role of ['chair', 'secretary'] as const) {
+      const ref = meeting[role];
+      const path = `/${role}`;
+      if (!roster) {
+        // Without a roster only a guest in the role can be recognised.
+        if (isGuest(meeting, ref)) ctx.report({ path, messageId: `${role}NotMember`, data: { name: ref } });
+        continue;
+      }
+      checkRole(role, ref, meeting, roster, (messageId, data) => ctx.report({ path, messageId, data }));
+    }
+  },
+};
+
+function isGuest(meeting: MeetingRecord, ref: string): boolean {
+  const key = normalizeName(ref);
+  return (meeting.guests ?? []).some((g) => normalizeName(g.name) === key);
+}
+
+function checkRole(
+  role: Role,
+  ref: string,
+  meeting: MeetingRecord,
+  roster: Roster,
+  report: (messageId: string, data: Record<string, string | number>) => void,
+): void {
+  const r = roster.resolve(ref);
+  if (r.kind === 'ambiguous') return report(`${role}Ambiguous`, { name: ref, count: r.count });
+  if (r.kind === 'unknown' || !isActiveOn(r.member, meeting.date)) {
+    return report(`${role}NotMember`, { name: r.kind === 'member' ? r.member.name : ref });
+  }
+  const entry = resolvedAttendance(roster, meeting).find((a) => a.index === r.index)?.entry;
+  // No entry at all is attendance-roster's missingMember; only a recorded absence is reported here.
+  if (entry && entry.status !== 'present') report(`${role}Absent`, { name: r.member.name, status: entry.status });
+}
+
+export default rule;

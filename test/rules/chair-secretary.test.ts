@@ -1,0 +1,141 @@
+import { describe, it, expect } from 'vitest';
+import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+
+const RULE = 'chair-secretary';
+
+/** 1-based position of `token` on the first line containing `needle`. */
+function at(text: string, needle: string, token = needle): { line: number; column: number } {
+  const line = lineOf(text, needle);
+  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
+}
+
+/** Lint the meeting with a cell profile (none when `cell` is null). */
+async function run(meeting: string, cell: string | null = BASE_CELL, options = {}) {
+  const files: Record<string, string> = { 'meetings/2026-03.yaml': meeting };
+  if (cell !== null) files['cell.yaml'] = cell;
+  return only(await lint(files, options), RULE);
+}
+
+function set(path: (string | number)[], value: string, text = BASE_MEETING): string {
+  return edit(text, (d) => d.setIn(path, value));
+}
+
+describe('chair-secretary', () => {
+  it('accepts the baseline', async () => {
+    expect(await run(BASE_MEETING)).toEqual([]);
+  });
+
+  it('accepts members given by id', async () => {
+    expect(await run(set(['secretary'], 'binh', set(['chair'], 'an')))).toEqual([]);
+  });
+
+  describe('chair', () => {
+    it('reports a guest in the chair', async () => {
+      const text = set(['chair'], 'Lê Thị Hồng');
+      const problems = await run(text);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({
+        ruleId: RULE,
+        messageId: 'chairNotMember',
+        severity: 'error',
+        path: '/chair',
+        data: { name: 'Lê Thị Hồng' },
+        ...at(text, 'chair:', 'Lê Thị Hồng'),
+      });
+    });
+
+    it('reports a chair who left the cell before the meeting', async () => {
+      const cell = edit(BASE_CELL, (d) => d.setIn(['members', 0, 'until'], '2026-03-01'));
+      const problems = await run(BASE_MEETING, cell);
+      expect(problems.map((p) => [p.messageId, p.data])).toEqual([['chairNotMember', { name: 'Nguyễn Văn An' }]]);
+    });
+
+    it('reports a chair recorded as absent', async () => {
+      const text = edit(BASE_MEETING, (d) => {
+        d.setIn(['chair'], 'cuong');
+        d.setIn(['attendance', 2, 'status'], 'excused');
+        d.setIn(['attendance', 2, 'reason'], 'Ốm');
+      });
+      const problems = await run(text);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({
+        messageId: 'chairAbsent',
+        path: '/chair',
+        data: { name: 'Lê Văn Cường', status: 'excused' },
+        ...at(text, 'chair:', 'cuong'),
+      });
+    });
+
+    it('reports a name shared by two members', async () => {
+      const cell = edit(BASE_CELL, (d) =>
+        d.addIn(['members'], d.createNode({ id: 'an2', name: 'Nguyễn Văn An', status: 'official' })),
+      );
+      const problems = await run(BASE_MEETING, cell);
+      expect(problems.map((p) => [p.messageId, p.path, p.data])).toEqual([
+        ['chairAmbiguous', '/chair', { name: 'Nguyễn Văn An', count: 2 }],
+      ]);
+    });
+  });
+
+  describe('secretary (minute-taker)', () => {
+    it('reports a guest taking the minutes', async () => {
+      const text = set(['secretary'], 'Lê Thị Hồng');
+      const problems = await run(text);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({
+        messageId: 'secretaryNotMember',
+        path: '/secretary',
+        data: { name: 'Lê Thị Hồng' },
+        ...at(text, 'secretary:', 'Lê Thị Hồng'),
+      });
+    });
+
+    it('reports a name not on the roster', async () => {
+      const problems = await run(set(['secretary'], 'Nguyễn Thị Xuân'));
+      expect(problems.map((p) => [p.messageId, p.data])).toEqual([['secretaryNotMember', { name: 'Nguyễn Thị Xuân' }]]);
+    });
+
+    it('reports a secretary recorded as absent without reason', async () => {
+      const problems = await run(set(['attendance', 1, 'status'], 'unexcused'));
+      expect(problems.map((p) => [p.messageId, p.path, p.data])).toEqual([
+        ['secretaryAbsent', '/secretary', { name: 'Trần Thị Bình', status: 'unexcused' }],
+      ]);
+    });
+
+    it('reports a name shared by two members', async () => {
+      const cell = edit(BASE_CELL, (d) =>
+        d.addIn(['members'], d.createNode({ id: 'binh2', name: 'Trần Thị Bình', status: 'official' })),
+      );
+      const problems = await run(BASE_MEETING, cell);
+      expect(problems.map((p) => [p.messageId, p.data])).toEqual([
+        ['secretaryAmbiguous', { name: 'Trần Thị Bình', count: 2 }],
+      ]);
+    });
+  });
+
+  it('leaves a chair missing from the attendance to attendance-roster', async () => {
+    expect(await run(edit(BASE_MEETING, (d) => d.deleteIn(['attendance', 0])))).toEqual([]);
+  });
+
+  it('without a cell profile, still recognises a guest in either role', async () => {
+    const text = set(['secretary'], 'Lê Thị Hồng', set(['chair'], 'Lê  Thị Hồng'));
+    const problems = await run(text, null);
+    expect(problems.map((p) => [p.messageId, p.data])).toEqual([
+      ['chairNotMember', { name: 'Lê  Thị Hồng' }],
+      ['secretaryNotMember', { name: 'Lê Thị Hồng' }],
+    ]);
+    expect(await run(set(['chair'], 'Người Khác'), null)).toEqual([]);
+  });
+
+  it('applies under hd12-2018 too', async () => {
+    const text = set(['chair'], 'Lê Thị Hồng', set(['date'], '2025-10-27'));
+    const problems = only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2025-10.yaml': text }), RULE);
+    expect(problems.map((p) => p.messageId)).toEqual(['chairNotMember']);
+  });
+
+  it('can be lowered to a warning by the cell overrides', async () => {
+    const cell = edit(BASE_CELL, (d) => d.setIn(['overrides'], d.createNode({ [RULE]: { severity: 'warning' } })));
+    const problems = await run(set(['chair'], 'Lê Thị Hồng'), cell);
+    expect(problems.map((p) => [p.messageId, p.severity])).toEqual([['chairNotMember', 'warning']]);
+  });
+});
