@@ -11,10 +11,11 @@ import type {
 import { getRule, RULES } from '../rules/registry.js';
 import { profileIdFor, resolveProfile, stepCatalogue } from '../rules/profiles.js';
 import type { DocRef, Report, Rule, RuleEnvironment, RulesProfile } from '../rules/types.js';
-import { validateSchema } from '../schema/validator.js';
+import { addDateFormat, validateSchema } from '../schema/validator.js';
 import { readSource } from '../source/read.js';
 import { parseYaml, type Locator } from '../source/yaml.js';
 import { closest } from '../util/closest.js';
+import { mergeOptions } from '../util/merge.js';
 import type { CellGroup, InputFile } from './collect.js';
 import type { RawProblem } from './problem.js';
 
@@ -72,6 +73,7 @@ let optionValidators: Map<string, ValidateFunction> | undefined;
 function optionValidator(rule: Rule): ValidateFunction {
   if (!optionValidators) {
     const ajv = new Ajv2020({ allErrors: false, strict: false });
+    addDateFormat(ajv);
     optionValidators = new Map(RULES.map((r) => [r.id, ajv.compile(r.optionsSchema)]));
   }
   return optionValidators.get(rule.id)!;
@@ -102,7 +104,7 @@ export function checkOverrides(
     }
     if (setting.options) {
       const validate = optionValidator(rule);
-      const merged = { ...rule.defaultOptions, ...setting.options };
+      const merged = mergeOptions(rule.defaultOptions, setting.options, rule.optionsSchema);
       if (!validate(merged)) {
         const e = validate.errors![0]!;
         problems.push({
@@ -124,7 +126,7 @@ function activeRules(profile: RulesProfile): ActiveRule[] {
     const setting = profile.rules[rule.id];
     const severity = setting?.severity ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    out.push({ rule, severity, options: { ...rule.defaultOptions, ...setting?.options } });
+    out.push({ rule, severity, options: mergeOptions(rule.defaultOptions, setting?.options, rule.optionsSchema) });
   }
   return out;
 }
@@ -225,7 +227,13 @@ export function processGroup(group: CellGroup, options: EngineOptions): RawFileR
   // Year checks need every record of the cell: run them when the user named the cell's folder (cell.yaml is
   // among the inputs) or, without any cell.yaml, a folder of records.
   const wholeCell = cellDoc ? cellDoc.reported : docs.some((d) => d.input.fromDir);
-  if (wholeCell) {
+  // A record that could not be read as data would show up as a "missing" month or a numbering gap:
+  // say once that the year checks wait for it, instead of reporting consequences of one mistake.
+  const unreadable = docs.filter((d) => d.input.kind !== 'cell' && d.data === undefined).length;
+  if (wholeCell && unreadable > 0) {
+    const target = cellDoc?.reported ? cellDoc : docs.find((d) => d.data === undefined)!;
+    place(target, { ruleId: 'cell-context', severity: 'warning', messageId: 'yearSkipped', path: '', data: { count: unreadable } });
+  } else if (wholeCell) {
     const cellRef: DocRef<CellProfile> | undefined = cell && cellDoc ? { file: cellDoc.input.display, data: cell } : undefined;
     if (cellRef) refs.set(cellRef, cellDoc!);
     const years = new Set<number>([...plans.map((p) => p.data.year), ...meetings.map((m) => Number(m.data.date.slice(0, 4)))]);

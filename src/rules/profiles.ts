@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { RuleOverrides, RulesetId } from '../model.js';
 import type { RulesProfile, StepInfo } from './types.js';
+import { mergeOptions } from '../util/merge.js';
+import { getRule } from './registry.js';
 
 const PROFILE_DIR = new URL('../../profiles/', import.meta.url);
 
@@ -53,7 +55,7 @@ export function resolveProfile(id: RulesetId, ...layers: (RuleOverrides | undefi
       const prev = rules[ruleId] ?? {};
       rules[ruleId] = {
         severity: setting.severity ?? prev.severity,
-        options: { ...prev.options, ...setting.options },
+        options: mergeOptions(prev.options ?? {}, setting.options, getRule(ruleId)?.optionsSchema),
       };
     }
   }

@@ -31,7 +31,8 @@ export class Roster {
   resolve(ref: string): Resolved {
     const id = this.byId.get(ref.trim());
     if (id !== undefined) return { kind: 'member', member: this.cell.members[id]!, index: id };
-    const list = this.byName.get(normalizeName(ref));
+    // Most references are typed exactly as in the roster; normalise white space only when that fails.
+    const list = this.byName.get(ref) ?? this.byName.get(normalizeName(ref));
     if (!list) return { kind: 'unknown' };
     if (list.length > 1) return { kind: 'ambiguous', count: list.length };
     return { kind: 'member', member: this.cell.members[list[0]!]!, index: list[0]! };
@@ -43,6 +44,19 @@ export class Roster {
       .map((member, index) => ({ member, index }))
       .filter(({ member }) => isActiveOn(member, date));
   }
+}
+
+const rosters = new WeakMap<CellProfile, Roster>();
+const attendanceCache = new WeakMap<MeetingRecord, ReturnType<typeof resolveAttendance>>();
+
+/** The roster of a cell profile, built once per profile (many rules ask for it on every record). */
+export function rosterFor(cell: CellProfile): Roster {
+  let roster = rosters.get(cell);
+  if (!roster) {
+    roster = new Roster(cell);
+    rosters.set(cell, roster);
+  }
+  return roster;
 }
 
 /** Whether the member belonged to the cell on the date (since ≤ date < until). */
@@ -65,12 +79,21 @@ export function resolvedAttendance(
   roster: Roster,
   meeting: MeetingRecord,
 ): { entry: AttendanceEntry; member: Member; index: number; position: number }[] {
+  let cached = attendanceCache.get(meeting);
+  if (!cached || cached.roster !== roster) {
+    cached = resolveAttendance(roster, meeting);
+    attendanceCache.set(meeting, cached);
+  }
+  return cached.entries;
+}
+
+function resolveAttendance(roster: Roster, meeting: MeetingRecord) {
   const out: { entry: AttendanceEntry; member: Member; index: number; position: number }[] = [];
   meeting.attendance.forEach((entry, position) => {
     const r = roster.resolve(entry.member);
     if (r.kind === 'member') out.push({ entry, member: r.member, index: r.index, position });
   });
-  return out;
+  return { roster, entries: out };
 }
 
 /**
