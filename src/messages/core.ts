@@ -35,6 +35,26 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       vi: 'Trường bị lặp lại trong cùng một nhóm (mỗi trường chỉ được ghi một lần).',
       en: 'Duplicate key in the same mapping (each key may appear once).',
     },
+    colonInText: {
+      vi: 'Nội dung có dấu hai chấm và dấu cách (“: ”) nên bị hiểu nhầm là một trường mới. Hãy đặt cả nội dung trong dấu ngoặc kép "…", hoặc ghi | rồi viết nội dung ở các dòng dưới.',
+      en: 'The text contains a colon and a space (“: ”), read as a new key. Put the whole text in double quotes "…", or write | and the text on the lines below.',
+    },
+    tabIndent: {
+      vi: 'Dòng này thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách. Hãy thay Tab bằng dấu cách.',
+      en: 'This line is indented with a tab; YAML accepts only spaces. Replace the tab with spaces.',
+    },
+    badIndent: {
+      vi: 'Thụt lề không thẳng hàng: các trường cùng cấp phải bắt đầu ở cùng một cột (cùng số dấu cách đầu dòng).',
+      en: 'Indentation does not line up: keys at the same level must start in the same column.',
+    },
+    specialStart: {
+      vi: 'Nội dung bắt đầu bằng ký tự đặc biệt của YAML ({reason}); hãy đặt nội dung trong dấu ngoặc kép "…".',
+      en: 'The text starts with a character YAML reserves ({reason}); put it in double quotes "…".',
+    },
+    multipleDocs: {
+      vi: 'Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ được chứa một hồ sơ.',
+      en: 'The file holds several YAML documents (separated by ---); one record per file.',
+    },
     aliasBomb: {
       vi: 'Tệp dùng quá nhiều bí danh YAML (alias, tối đa {max}); có thể là tệp độc hại, cellctl từ chối đọc.',
       en: 'Too many YAML aliases (at most {max}); possibly a malicious file, cellctl refuses to read it.',
@@ -53,6 +73,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     unknownKey: {
       vi: 'Trường “{property}” không có trong mẫu. Các trường được phép: {allowed}.',
       en: 'Unknown property “{property}”. Allowed: {allowed}.',
+    },
+    unknownKeyText: {
+      vi: '“{property}” bị hiểu là tên một trường: có lẽ dấu phẩy hoặc dấu hai chấm trong nội dung đã tách câu. Hãy đặt cả nội dung trong dấu ngoặc kép "…".',
+      en: '“{property}” was read as a key: a comma or colon inside the text probably split it. Put the whole text in double quotes "…".',
     },
     unknownKeySuggest: {
       vi: 'Trường “{property}” không có trong mẫu; có phải là “{suggestion}”?',
@@ -95,6 +119,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     noCell: {
       vi: 'Không tìm thấy cell.yaml trong thư mục này hoặc thư mục cha; bỏ qua các kiểm tra cần danh sách đảng viên.',
       en: 'No cell.yaml in this folder or its parents; checks that need the roster were skipped.',
+    },
+    yearSkipped: {
+      vi: 'Chưa kiểm tra các quy định theo năm (họp hằng tháng, chuyên đề hằng quý, số văn bản…) vì {count} tệp của chi bộ còn lỗi; hãy sửa các lỗi đó trước.',
+      en: 'Year checks (monthly meetings, quarterly thematic sessions, numbering…) were skipped because {count} file(s) of the cell have errors; fix those first.',
     },
     cellInvalid: {
       vi: 'Hồ sơ chi bộ {cellFile} có lỗi; bỏ qua các kiểm tra cần danh sách đảng viên cho đến khi sửa xong.',

@@ -35,12 +35,16 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   formats: string[],
 ) => Ajv2020;
 
+/** Register the "full" date format: 2026-02-30 is rejected, leap years are honoured. */
+export function addDateFormat(ajv: Ajv2020): void {
+  addFormats(ajv, ['date']);
+}
+
 let validators: Map<DocumentKind, ValidateFunction> | undefined;
 
 function compile(): Map<DocumentKind, ValidateFunction> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-  // "full" date format: 2026-02-30 is rejected, leap years are honoured.
-  addFormats(ajv, ['date']);
+  addDateFormat(ajv);
   ajv.addSchema(loadSchema('common.schema.json'));
   ajv.addSchema(loadSchema('rules.schema.json'));
   const out = new Map<DocumentKind, ValidateFunction>();
@@ -83,7 +87,9 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       key = true;
       const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
       const suggestion = closest(property, allowed);
-      messageId = suggestion ? 'unknownKeySuggest' : 'unknownKey';
+      // Keys are short English words; one with a space or Vietnamese letters is text that a comma split off.
+      const looksLikeText = /[\s\u00C0-\u1EF9]/u.test(property);
+      messageId = suggestion ? 'unknownKeySuggest' : looksLikeText ? 'unknownKeyText' : 'unknownKey';
       data = { property, allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) };
       break;
     }
