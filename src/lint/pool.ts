@@ -7,39 +7,56 @@ import { processGroup, type EngineOptions, type RawFileResult } from './engine.j
 
 /** Below this many files a worker costs more to start than it saves. */
 export const MIN_FILES_PER_WORKER = 400;
+/** Files handed out at a time: small enough to balance, large enough that messages stay cheap. */
+const CHUNK_FILES = 120;
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-/** Split groups into at most `n` buckets of similar file counts (largest first, into the lightest bucket). */
-export function balance(groups: CellGroup[], n: number): CellGroup[][] {
-  const buckets = Array.from({ length: n }, () => ({ size: 0, groups: [] as CellGroup[] }));
-  for (const g of [...groups].sort((a, b) => b.files.length - a.files.length)) {
-    const lightest = buckets.reduce((a, b) => (b.size < a.size ? b : a));
-    lightest.groups.push(g);
-    lightest.size += g.files.length;
+/** Messages a worker sends: ready for work (with the results of its last chunk, if any). */
+export interface WorkerReply {
+  results: RawFileResult[];
+}
+
+/** Take groups from the front of the queue until about CHUNK_FILES files are taken. */
+function takeChunk(queue: CellGroup[]): CellGroup[] {
+  const chunk: CellGroup[] = [];
+  let files = 0;
+  while (queue.length > 0 && files < CHUNK_FILES) {
+    const g = queue.shift()!;
+    chunk.push(g);
+    files += g.files.length;
   }
-  return buckets.filter((b) => b.groups.length > 0).map((b) => b.groups);
+  return chunk;
 }
 
-function inWorker(groups: CellGroup[], options: EngineOptions): Promise<RawFileResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { groups, options } });
-    worker.once('message', (results: RawFileResult[]) => resolve(results));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
-    });
-  });
-}
-
-/** Process every group, on up to `jobs` threads (this one included). */
+/**
+ * Process every group on up to `jobs` threads, this one included. Threads pull chunks from one queue, so a
+ * worker still starting up takes less of the work instead of holding everyone up.
+ */
 export async function runGroups(groups: CellGroup[], options: EngineOptions, jobs: number, fileCount: number): Promise<RawFileResult[]> {
   const threads = Math.min(jobs, Math.floor(fileCount / MIN_FILES_PER_WORKER));
   // Under the TypeScript sources (tests) there is no compiled worker: run everything here.
   if (threads <= 1 || !existsSync(fileURLToPath(WORKER))) return groups.flatMap((g) => processGroup(g, options));
-  const [mine, ...theirs] = balance(groups, threads);
-  const pending = theirs.map((b) => inWorker(b, options));
-  const own = mine!.flatMap((g) => processGroup(g, options));
-  const rest = await Promise.all(pending);
-  return [own, ...rest].flat();
+
+  const queue = [...groups];
+  const results: RawFileResult[] = [];
+  const finished = Array.from({ length: threads - 1 }, () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { options } });
+      worker.on('message', (reply: WorkerReply) => {
+        results.push(...reply.results);
+        const chunk = takeChunk(queue);
+        if (chunk.length > 0) worker.postMessage(chunk);
+        else void worker.terminate().then(() => resolve());
+      });
+      worker.once('error', reject);
+    }),
+  );
+  while (queue.length > 0) {
+    for (const g of takeChunk(queue)) results.push(...processGroup(g, options));
+    // Let waiting workers collect their next chunk before this thread takes another.
+    await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(finished);
+  return results;
 }

@@ -1,7 +1,13 @@
-// Worker-thread entry: process the cell groups handed over and send back their raw results.
+// Worker-thread entry: say it is ready, then process each chunk of cell groups it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CellGroup } from './collect.js';
 import { processGroup, type EngineOptions } from './engine.js';
+import type { WorkerReply } from './pool.js';
 
-const { groups, options } = workerData as { groups: CellGroup[]; options: EngineOptions };
-parentPort!.postMessage(groups.flatMap((g) => processGroup(g, options)));
+const { options } = workerData as { options: EngineOptions };
+const port = parentPort!;
+port.on('message', (chunk: CellGroup[]) => {
+  const reply: WorkerReply = { results: chunk.flatMap((g) => processGroup(g, options)) };
+  port.postMessage(reply);
+});
+port.postMessage({ results: [] } satisfies WorkerReply);
