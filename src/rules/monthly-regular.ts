@@ -1,18 +1,10 @@
 // Rule monthly-regular: every month has a regular (or combined) sitting, in the plan and in the records (Điều lệ Điều 24).
-import type { CellYearContext, CellYearRule, DocRef } from './types.js';
+import type { CellYearRule } from './types.js';
 import { lastDayOfMonth } from '../util/time.js';
+import { monthKey, summaryDoc } from './calendar.js';
 
 /** The rule has no options: one regular meeting a month is fixed by the Charter. */
 export type MonthlyRegularOptions = Record<string, never>;
-
-function monthKey(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** Where a finding about the whole year goes: the cell profile, else the plan, else the first record. */
-function summaryDoc(ctx: CellYearContext<unknown>): DocRef<unknown> | undefined {
-  return ctx.cell ?? ctx.plans[0] ?? ctx.meetings[0];
-}
 
 const rule: CellYearRule<MonthlyRegularOptions> = {
   id: 'monthly-regular',

@@ -1,15 +1,11 @@
 // Rule thematic-max: more than `max` thematic sittings a year is unusual (rules.md C3: 4–6, no national maximum).
-import type { MeetingKind } from '../model.js';
 import type { CellYearRule } from './types.js';
+import { isThematic } from './calendar.js';
 
 /** Options of thematic-max. */
 export interface ThematicMaxOptions {
   /** Most thematic sittings a year before a warning. */
   max: number;
-}
-
-function isThematic(kind: MeetingKind): boolean {
-  return kind === 'thematic' || kind === 'combined';
 }
 
 const rule: CellYearRule<ThematicMaxOptions> = {

@@ -1,20 +1,11 @@
 // Rule thematic-min: at least `min` thematic (or combined) sittings in the year, planned and held (rules.md C3).
-import type { MeetingKind } from '../model.js';
-import type { CellYearContext, CellYearRule, DocRef } from './types.js';
+import type { CellYearRule } from './types.js';
+import { isThematic, summaryDoc } from './calendar.js';
 
 /** Options of thematic-min. */
 export interface ThematicMinOptions {
   /** Fewest thematic sittings a year; 0 switches the rule off. */
   min: number;
-}
-
-function isThematic(kind: MeetingKind): boolean {
-  return kind === 'thematic' || kind === 'combined';
-}
-
-/** Where a finding about the whole year goes: the cell profile, else the plan, else the first record. */
-function summaryDoc(ctx: CellYearContext<unknown>): DocRef<unknown> | undefined {
-  return ctx.cell ?? ctx.plans[0] ?? ctx.meetings[0];
 }
 
 const rule: CellYearRule<ThematicMinOptions> = {

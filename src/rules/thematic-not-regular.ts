@@ -2,13 +2,10 @@
 import type { MeetingKind } from '../model.js';
 import type { CellYearRule } from './types.js';
 import { lastDayOfMonth } from '../util/time.js';
+import { monthKey } from './calendar.js';
 
 /** The rule has no options. */
 export type ThematicNotRegularOptions = Record<string, never>;
-
-function monthKey(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
 
 /** Months (YYYY-MM) with a regular or combined sitting, and the first thematic sitting of each month. */
 function byMonth<T>(items: T[], dateOf: (t: T) => string, kindOf: (t: T) => MeetingKind) {

@@ -1,18 +1,11 @@
 // Rule thematic-per-quarter: at least one thematic (or combined) sitting in every quarter (rules.md C2).
 import type { MeetingKind } from '../model.js';
-import type { CellYearContext, CellYearRule, DocRef } from './types.js';
+import type { CellYearRule } from './types.js';
 import { lastDayOfMonth, quarterOf } from '../util/time.js';
+import { monthKey, isThematic, summaryDoc } from './calendar.js';
 
 /** The rule has no options. */
 export type ThematicPerQuarterOptions = Record<string, never>;
-
-function monthKey(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-function isThematic(kind: MeetingKind): boolean {
-  return kind === 'thematic' || kind === 'combined';
-}
 
 /** Quarters (1–4) of `year` with a thematic or combined sitting among the dates given. */
 function quartersWithThematic(year: number, sittings: { date: string; kind: MeetingKind }[]): Set<number> {
@@ -21,11 +14,6 @@ function quartersWithThematic(year: number, sittings: { date: string; kind: Meet
     if (isThematic(s.kind) && s.date.startsWith(`${year}-`)) quarters.add(quarterOf(Number(s.date.slice(5, 7))));
   }
   return quarters;
-}
-
-/** Where a finding about the whole year goes: the cell profile, else the plan, else the first record. */
-function summaryDoc(ctx: CellYearContext<unknown>): DocRef<unknown> | undefined {
-  return ctx.cell ?? ctx.plans[0] ?? ctx.meetings[0];
 }
 
 const rule: CellYearRule<ThematicPerQuarterOptions> = {
