@@ -32,7 +32,7 @@ const rule: MeetingRule<Record<string, never>> = {
       en: '{count} members are named "{name}"; use the member id to tell them apart.',
     },
     notActive: {
-      vi: 'Đồng chí {name} không sinh hoạt tại chi bộ vào ngày {date}.',
+      vi: 'Đồng chí {name} không sinh hoạt tại chi bộ vào ngày {date|date}.',
       en: '{name} was not a member of the cell on {date}.',
     },
   },

@@ -25,7 +25,7 @@ const rule: CellYearRule<DateInYearOptions> = {
   defaultOptions: {},
   messages: {
     outsideYear: {
-      vi: 'Ngày {date} không thuộc năm {year} của kế hoạch.',
+      vi: 'Ngày {date|date} không thuộc năm {year} của kế hoạch.',
       en: 'The date {date} is not in the plan year {year}.',
     },
     fileNameYear: {
@@ -33,7 +33,7 @@ const rule: CellYearRule<DateInYearOptions> = {
       en: 'The file name says {fileYear} but the plan is for {year}.',
     },
     fileNameMonth: {
-      vi: 'Tên tệp ghi tháng {fileMonth} nhưng buổi sinh hoạt họp ngày {date}.',
+      vi: 'Tên tệp ghi tháng {fileMonth} nhưng buổi sinh hoạt họp ngày {date|date}.',
       en: 'The file name says {fileMonth} but the sitting was held on {date}.',
     },
   },

@@ -51,11 +51,11 @@ const rule: CellYearRule<DocumentNumberOptions> = {
       en: 'Resolution numbers are not consecutive: this one should be {expected}, not {actual}.',
     },
     duplicate: {
-      vi: 'Số nghị quyết {number} đã dùng cho nghị quyết ngày {firstDate}.',
+      vi: 'Số nghị quyết {number} đã dùng cho nghị quyết ngày {firstDate|date}.',
       en: 'Resolution number {number} was already used on {firstDate}.',
     },
     yearRestart: {
-      vi: 'Số nghị quyết đánh lại từ 01 vào năm {year}, nhưng nhiệm kỳ bắt đầu từ {termStart}: số văn bản đánh liên tục trong cả nhiệm kỳ.',
+      vi: 'Số nghị quyết đánh lại từ 01 vào năm {year}, nhưng nhiệm kỳ bắt đầu từ {termStart|date}: số văn bản đánh liên tục trong cả nhiệm kỳ.',
       en: 'Resolution numbers restart at 1 in {year}, but the term began on {termStart}: numbers run through the whole term.',
     },
   },

@@ -143,7 +143,7 @@ const rule: CellYearRule<PublicHolidayOptions> = {
   defaultOptions: { tetBefore: 1, tetAfter: 3, nationalDayAdjacent: true, extraDates: [] },
   messages: {
     holiday: {
-      vi: 'Ngày {date} là ngày nghỉ: {name}. Nên chọn ngày khác để sinh hoạt chi bộ.',
+      vi: 'Ngày {date|date} là ngày nghỉ: {name}. Nên chọn ngày khác để sinh hoạt chi bộ.',
       en: '{date} is a day off: {nameEn}. Choose another day for the cell meeting.',
     },
   },
