@@ -75,3 +75,13 @@ describe('locate', () => {
     expect(at('', '/x')).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe('the root of a document, located without parsing', () => {
+  it('agrees with the parsed document on where content starts', async () => {
+    const { contentStart } = await import('../src/source/yaml.js');
+    for (const text of ['kind: x\n', '# c\n\n# d\nkind: x\n', '  \n  kind: x\n', '%YAML 1.2\n# x\nkind: y\n', '\r\n# c\r\nname: A\r\n']) {
+      expect(contentStart(text), JSON.stringify(text)).toEqual(at(text, ''));
+    }
+    expect(contentStart('---\nkind: x\n')).toBeUndefined();
+  });
+});

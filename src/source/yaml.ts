@@ -70,6 +70,19 @@ function parseAuthoritative(text: string): Authoritative {
   return { doc, lineCounter };
 }
 
+/** First line that is not blank, a comment or a directive; undefined when a `---` marker makes it unclear. */
+export function contentStart(text: string): Position | undefined {
+  let line = 0;
+  for (const raw of text.split('\n', 200)) {
+    line++;
+    const l = raw.replace(/\r$/, '');
+    if (/^\s*(#.*)?$/.test(l) || l.startsWith('%')) continue;
+    if (l.startsWith('---')) return undefined;
+    return { line, column: l.search(/\S/) + 1 };
+  }
+  return undefined;
+}
+
 class LazyLocator implements Locator {
   private parsed: Authoritative | undefined;
   constructor(
@@ -79,6 +92,12 @@ class LazyLocator implements Locator {
     this.parsed = parsed;
   }
   locate(pointer: string, key = false): Position {
+    // A report on the whole document needs only where its content starts; parsing for it would double the
+    // cost of a cell whose profile carries a cell-wide message.
+    if (pointer === '' && !this.parsed) {
+      const root = contentStart(this.text);
+      if (root) return root;
+    }
     this.parsed ??= parseAuthoritative(this.text);
     return locateNode(this.parsed.doc, this.parsed.lineCounter, pointer, key);
   }
