@@ -1,7 +1,7 @@
 // The cellctl library API: validation (and later planning and rendering) without any CLI concerns.
 export { validate, today, type ValidateOptions } from './lint/validate.js';
 export type { Problem, FileResult, ValidationResult } from './lint/problem.js';
-export { formatters, getFormatter, type Formatter, type FormatterName, type Style } from './formatters/index.js';
+export { formatters, getFormatter, PLAIN, type Formatter, type FormatterName, type FormatContext, type Style } from './formatters/index.js';
 export { RULES, getRule } from './rules/registry.js';
 export type { Rule, Report, MessageText } from './rules/types.js';
 export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } from './errors.js';
