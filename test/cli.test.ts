@@ -284,3 +284,14 @@ describe('bad input: a clear problem with its position, and the run carries on',
     expect(list.problems[0]).toMatchObject({ ruleId: 'schema', messageId: 'type' });
   });
 });
+
+describe('suggestions for typos', () => {
+  it('names a roster member one tone mark away, and the step id one letter away', async () => {
+    const meeting = BASE_MEETING.replace('chair: Nguyễn Văn An', 'chair: Nguyen Văn An').replace('step: news-briefing', 'step: news-briefng');
+    const dir = cleanCell({ 'meetings/2026-03.yaml': meeting, 'meetings/2026-04.yaml': edit(BASE_MEETING, (d) => { d.set('date', '2026-04-06'); d.set('chair', 'Nguyễn Văn Ân'); }) });
+    const r = await cellctl(['validate', dir, '--as-of', '2026-03-31', '--format', 'json']);
+    const problems = (JSON.parse(r.stdout) as { results: { problems: { ruleId: string; message: string }[] }[] }).results.flatMap((x) => x.problems);
+    expect(problems.find((p) => p.ruleId === 'schema')!.message).toMatch(/có phải là “news-briefing”\?/i);
+    expect(problems.find((p) => p.ruleId === 'chair-secretary')!.message).toContain('Có phải là “Nguyễn Văn An”?');
+  });
+});

@@ -50,3 +50,11 @@ describe('catalogues', () => {
     expect(messageText('schema', 'noSuchMessage', undefined, 'vi')).toBe('schema/noSuchMessage');
   });
 });
+
+describe('suggestions', () => {
+  it('adds "did you mean" when the data carries a suggestion the template does not place', () => {
+    expect(formatMessage('Không có “{name}”.', { name: 'Hưng', suggestion: 'Hùng' }, 'vi')).toBe('Không có “Hưng”. Có phải là “Hùng”?');
+    expect(formatMessage('No “{name}”.', { name: 'Hưng', suggestion: 'Hùng' }, 'en')).toBe('No “Hưng”. Did you mean “Hùng”?');
+    expect(formatMessage('“{suggestion}”?', { suggestion: 'x' }, 'en')).toBe('“x”?');
+  });
+});

@@ -84,6 +84,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     },
     type: { vi: 'Giá trị phải là {expected|term}, không phải {actual|term}.', en: 'Expected {expected|term}, not {actual|term}.' },
     enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được là: {allowed}.', en: 'Invalid value “{value}”; allowed: {allowed}.' },
+    enumSuggest: {
+      vi: 'Giá trị “{value}” không hợp lệ; có phải là “{suggestion}”?',
+      en: 'Invalid value “{value}”; did you mean “{suggestion}”?',
+    },
     date: {
       vi: '“{value}” không phải là ngày có thật (dạng YYYY-MM-DD, ví dụ 2026-03-05).',
       en: '“{value}” is not a real calendar date (YYYY-MM-DD, e.g. 2026-03-05).',

@@ -15,17 +15,23 @@ function show(value: string | number, lang: Lang): string {
   return String(value);
 }
 
-/** Fill a message template; a placeholder without data stays visible so the gap is noticed. */
+const SUGGEST = { vi: (s: string) => ` Có phải là “${s}”?`, en: (s: string) => ` Did you mean “${s}”?` };
+
+/**
+ * Fill a message template; a placeholder without data stays visible so the gap is noticed. A `suggestion`
+ * in the data that the template does not place itself is added as "did you mean …?".
+ */
 export function formatMessage(
   template: string,
   data: Record<string, string | number> | undefined,
   lang: Lang,
 ): string {
+  const suggestion = data?.suggestion !== undefined && !template.includes('{suggestion') ? SUGGEST[lang](String(data.suggestion)) : '';
   return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
     const value = data?.[name];
     if (value === undefined) return whole;
     if (filter === 'term') return term(String(value), lang);
     if (filter === 'date' && lang === 'vi' && ISO_DATE.test(String(value))) return shortDate(String(value));
     return show(value, lang);
-  });
+  }) + suggestion;
 }

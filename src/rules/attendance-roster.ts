@@ -47,7 +47,8 @@ const rule: MeetingRule<Record<string, never>> = {
       const path = `/attendance/${i}/member`;
       const r = roster.resolve(entry.member);
       if (r.kind === 'unknown') {
-        ctx.report({ path, messageId: 'unknownMember', data: { name: entry.member } });
+        const suggestion = roster.suggest(entry.member);
+        ctx.report({ path, messageId: 'unknownMember', data: { name: entry.member, ...(suggestion ? { suggestion } : {}) } });
         return;
       }
       if (r.kind === 'ambiguous') {

@@ -73,9 +73,11 @@ function checkRole(
 ): void {
   const r = roster.resolve(ref);
   if (r.kind === 'ambiguous') return report(`${role}Ambiguous`, { name: ref, count: r.count });
-  if (r.kind === 'unknown' || !isActiveOn(r.member, meeting.date)) {
-    return report(`${role}NotMember`, { name: r.kind === 'member' ? r.member.name : ref });
+  if (r.kind === 'unknown') {
+    const suggestion = roster.suggest(ref);
+    return report(`${role}NotMember`, { name: ref, ...(suggestion ? { suggestion } : {}) });
   }
+  if (!isActiveOn(r.member, meeting.date)) return report(`${role}NotMember`, { name: r.member.name });
   const entry = resolvedAttendance(roster, meeting).find((a) => a.index === r.index)?.entry;
   // No entry at all is attendance-roster's missingMember; only a recorded absence is reported here.
   if (entry && entry.status !== 'present') report(`${role}Absent`, { name: r.member.name, status: entry.status });

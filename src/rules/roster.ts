@@ -1,5 +1,6 @@
 // Roster facts shared by rules: who was a member on a date, with which status, and who may vote.
 import type { AttendanceEntry, CellProfile, Member, MemberStatus, MeetingRecord } from '../model.js';
+import { closest } from '../util/closest.js';
 
 /** Collapse runs of white space so "Nguyễn  Văn An" and "Nguyễn Văn An" are the same reference. */
 export function normalizeName(s: string): string {
@@ -36,6 +37,11 @@ export class Roster {
     if (!list) return { kind: 'unknown' };
     if (list.length > 1) return { kind: 'ambiguous', count: list.length };
     return { kind: 'member', member: this.cell.members[list[0]!]!, index: list[0]! };
+  }
+
+  /** The roster name closest to a reference that did not resolve (a typo, a missing tone mark), if any. */
+  suggest(ref: string): string | undefined {
+    return closest(normalizeName(ref), this.cell.members.map((m) => m.name));
   }
 
   /** Members belonging to the cell on the given date. */

@@ -58,7 +58,8 @@ const rule: MeetingRule<Record<string, never>> = {
       }
       if (r.kind === 'unknown' || !isActiveOn(r.member, meeting.date)) {
         if (groupAllowed && groups.has(key)) return;
-        ctx.report({ path, messageId: 'unknownSpeaker', data: { name: ref } });
+        const suggestion = r.kind === 'unknown' ? roster.suggest(ref) : undefined;
+        ctx.report({ path, messageId: 'unknownSpeaker', data: { name: ref, ...(suggestion ? { suggestion } : {}) } });
         return;
       }
       const entry = attendance.find((a) => a.index === r.index)?.entry;

@@ -97,10 +97,13 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       messageId = 'type';
       data = { expected: `type-${String(p.type).split(',')[0]}`, actual: `type-${jsonType(e.data)}` };
       break;
-    case 'enum':
-      messageId = 'enum';
-      data = { value: show(e.data), allowed: (p.allowedValues as unknown[]).map(String).join(', ') };
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const suggestion = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
+      messageId = suggestion ? 'enumSuggest' : 'enum';
+      data = { value: show(e.data), allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) };
       break;
+    }
     case 'format':
       messageId = p.format === 'date' ? 'date' : 'format';
       data = { value: show(e.data), format: String(p.format) };
