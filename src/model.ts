@@ -75,6 +75,10 @@ export interface CellProfile {
   members: Member[];
   numbering?: Numbering;
   overrides?: RuleOverrides;
+  /** Default recipients (nơi nhận) of the cell's resolutions. */
+  recipients?: string[];
+  /** Overrides of the layout profile (profiles/layout.yaml). */
+  layout?: Record<string, unknown>;
 }
 
 /** One planned sitting in the year plan. */
@@ -164,6 +168,12 @@ export interface Resolution {
   tasks?: PlannedTask[];
   /** III. Tổ chức thực hiện: assignments and instructions. */
   implementation?: string[];
+  /** Who signs on behalf of the cell (default: the bí thư). */
+  signer?: string;
+  /** Recipients, replacing the cell's defaults. */
+  recipients?: string[];
+  /** Summary line under the title (trích yếu). */
+  summary?: string;
 }
 
 /** Biểu quyết: numbers of members for, against and other (no opinion). */
