@@ -1,5 +1,7 @@
 // JSON Schema validation of each document kind (ajv, draft 2020-12) and the mapping of its errors to problems.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { DocumentKind } from '../model.js';
@@ -40,17 +42,34 @@ export function addDateFormat(ajv: Ajv2020): void {
   addFormats(ajv, ['date']);
 }
 
+/** Schema `$id` of each document kind, as the standalone module names its validators. */
+export const SCHEMA_IDS: Record<DocumentKind, string> = {
+  cell: 'https://unpkg.com/cellctl/schemas/cell.schema.json',
+  plan: 'https://unpkg.com/cellctl/schemas/plan.schema.json',
+  meeting: 'https://unpkg.com/cellctl/schemas/meeting.schema.json',
+  rules: 'https://unpkg.com/cellctl/schemas/rules.schema.json',
+};
+
+/** An ajv instance with every schema added (the build step also uses it to write standalone code). */
+export function createAjv(extra: Record<string, unknown> = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...extra });
+  addDateFormat(ajv);
+  for (const name of ['common', 'rules', 'cell', 'plan', 'meeting'] as const) ajv.addSchema(loadSchema(`${name}.schema.json`));
+  return ajv;
+}
+
 let validators: Map<DocumentKind, ValidateFunction> | undefined;
 
 function compile(): Map<DocumentKind, ValidateFunction> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-  addDateFormat(ajv);
-  ajv.addSchema(loadSchema('common.schema.json'));
-  ajv.addSchema(loadSchema('rules.schema.json'));
-  const out = new Map<DocumentKind, ValidateFunction>();
-  for (const kind of ['cell', 'plan', 'meeting'] as const) out.set(kind, ajv.compile(loadSchema(SCHEMA_FILES[kind])));
-  out.set('rules', ajv.getSchema(loadSchema('rules.schema.json').$id as string)!);
-  return out;
+  const kinds = Object.keys(SCHEMA_IDS) as DocumentKind[];
+  // The build writes pre-compiled validators beside this module; loading them skips ajv's compiler.
+  const compiled = new URL('./compiled.cjs', import.meta.url);
+  if (existsSync(compiled)) {
+    const mod = createRequire(import.meta.url)(fileURLToPath(compiled)) as Record<DocumentKind, ValidateFunction>;
+    return new Map(kinds.map((k) => [k, mod[k]]));
+  }
+  const ajv = createAjv();
+  return new Map(kinds.map((k) => [k, ajv.getSchema(SCHEMA_IDS[k])!]));
 }
 
 function show(value: unknown): string {
