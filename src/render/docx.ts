@@ -34,7 +34,7 @@ import type {
   TitleBlock,
 } from './blocks.js';
 import { mmToTwip, type Layout } from './layout.js';
-import { repackDeterministic } from './zip.js';
+import { coreXml, pinZipTimes } from './zip.js';
 
 /** Paper sizes in millimetres. */
 const PAPER_MM = { A4: { width: 210, height: 297 } } as const;
@@ -120,7 +120,16 @@ export async function buildDocx(doc: DocumentBlocks, layout: Layout): Promise<Bu
       },
     ],
   });
-  return repackDeterministic(await Packer.toBuffer(document), doc.meta.date);
+  // docx stamps the current time into core.xml and every zip entry: supply core.xml with the meeting's date
+  // and pin the entries' times, so identical input gives identical bytes.
+  const meta = {
+    title: clean(doc.meta.title),
+    ...(doc.meta.subject === undefined ? {} : { subject: clean(doc.meta.subject) }),
+    author: clean(doc.meta.author),
+    date: doc.meta.date,
+  };
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreXml(meta) }]);
+  return Buffer.from(pinZipTimes(packed, doc.meta.date));
 }
 
 /** Strips what XML 1.0 forbids (and C1 controls), keeping tab and newline; docx escapes `&`, `<`, `>` itself. */
@@ -222,14 +231,16 @@ class Builder {
    * a document must end with a paragraph, which would otherwise be a full line that can spill onto a new page.
    */
   body(blocks: Block[]): Child[] {
-    const children = blocks.flatMap((block) => this.block(block));
+    const children = blocks.flatMap((block, i) => this.block(block, blocks[i + 1]));
     return children.flatMap((child, i) => {
       const next = children[i + 1];
       return child instanceof Table && (next === undefined || next instanceof Table) ? [child, this.spacer()] : [child];
     });
   }
 
-  private block(block: Block): Child[] {
+  private block(block: Block, next: Block | undefined): Child[] {
+    // A signature must never stand alone on a page: the last lines of text travel with it.
+    const keepNext = next?.type === 'signatures' || next?.type === 'closing';
     switch (block.type) {
       case 'header':
         return [this.header(block)];
@@ -238,9 +249,9 @@ class Builder {
       case 'heading':
         return [this.heading(block)];
       case 'paragraph':
-        return [this.paragraph(block)];
+        return [this.paragraph(block, keepNext)];
       case 'bullet':
-        return [this.bullet(block)];
+        return [this.bullet(block, keepNext)];
       case 'table':
         return [this.table(block)];
       case 'signatures':
@@ -333,13 +344,13 @@ class Builder {
     return this.para(this.runs(runs, block.level === 2 ? { bold: true } : { italic: true }), { keepNext: true });
   }
 
-  private paragraph(block: ParagraphBlock): Paragraph {
-    return this.para(this.runs(block.runs, {}), { align: ALIGN[block.align ?? 'justify'], indent: block.indent ?? true });
+  private paragraph(block: ParagraphBlock, keepNext = false): Paragraph {
+    return this.para(this.runs(block.runs, {}), { align: ALIGN[block.align ?? 'justify'], indent: block.indent ?? true, keepNext });
   }
 
   /** A bullet is a body paragraph starting with a hyphen, never a Word list bullet. */
-  private bullet(block: BulletBlock): Paragraph {
-    return this.para(this.runs([{ text: '- ' }, ...block.runs], {}), {});
+  private bullet(block: BulletBlock, keepNext = false): Paragraph {
+    return this.para(this.runs([{ text: '- ' }, ...block.runs], {}), { keepNext });
   }
 
   /** A gridded table; the header row, bold and centred, repeats on each page; no row splits across pages. */

@@ -394,7 +394,7 @@ describe('buildDocx: document XML', () => {
     expect(res.core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-06-05T00:00:00Z</dcterms:created>');
     expect(res.core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-06-05T00:00:00Z</dcterms:modified>');
     const names = Object.keys(res.zip.files);
-    expect(names[0]).toBe('[Content_Types].xml');
+    expect(names).toContain('[Content_Types].xml');
     for (const name of names) {
       expect(res.zip.files[name]!.dir).toBe(false);
       expect(res.zip.files[name]!.date.toISOString()).toBe('2024-06-05T00:00:00.000Z');
@@ -511,5 +511,26 @@ describe.skipIf(!HAVE_TOOLS && !process.env.CI)('buildDocx: opened by LibreOffic
     for (let page = 1; page <= n; page++) expect(pdfText('everything', page), `page ${page}`).toContain('DỰ THẢO');
     expect(pdfText('everything', 2).split('\n').find((l) => l.trim() !== '')).toMatch(/^\s+2\s+DỰ THẢO\s*$/);
     expect(pdfText('resolution')).not.toContain('DỰ THẢO');
+  });
+});
+
+describe('pinZipTimes', () => {
+  it('dates every entry of any zip, keeps the content, and refuses what is not a zip', async () => {
+    const { zipSync, unzipSync, strToU8 } = await import('fflate');
+    const { pinZipTimes } = await import('../../src/render/zip.js');
+    const zip = zipSync({ 'a.txt': strToU8('xin chào'), 'b/c.xml': strToU8('<x/>') }, { mtime: new Date('2031-07-09T13:45:10Z') });
+    const pinned = pinZipTimes(zip, '2026-06-05');
+    expect(unzipSync(pinned)).toEqual({ 'a.txt': strToU8('xin chào'), 'b/c.xml': strToU8('<x/>') });
+    // DOS times carry no zone: read the raw fields of each local header (time at +10, date at +12).
+    const bytes = Buffer.from(pinned);
+    const dosDate = ((2026 - 1980) << 9) | (6 << 5) | 5;
+    let headers = 0;
+    for (let at = bytes.indexOf('PK\u0003\u0004'); at >= 0; at = bytes.indexOf('PK\u0003\u0004', at + 4)) {
+      expect([bytes.readUInt16LE(at + 10), bytes.readUInt16LE(at + 12)]).toEqual([0, dosDate]);
+      headers++;
+    }
+    expect(headers).toBe(2);
+    expect(() => pinZipTimes(strToU8('not a zip at all, definitely not'), '2026-06-05')).toThrow(/zip/);
+    expect(() => pinZipTimes(zip, '2026-13-40')).toThrow(/date/);
   });
 });
