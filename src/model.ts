@@ -37,7 +37,10 @@ export interface Member {
   since?: IsoDate;
   /** Date the member left (chuyển đi, từ trần); absent = still a member. */
   until?: IsoDate;
-  /** For an official member: the date they became official (before it they were probationary). */
+  /**
+   * For an official member who was probationary: the date of the decision recognising them (quyết định công
+   * nhận), from which they vote. Before it they count as probationary: they attend and speak, not vote.
+   */
   officialSince?: IsoDate;
 }
 
