@@ -1,0 +1,417 @@
+// Document templates: load the shipped Handlebars templates (overridable file by file), fill them, parse the markup.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ConfigError, InputError } from '../errors.js';
+import { readSource } from '../source/read.js';
+import { closest } from '../util/closest.js';
+import type { Block } from './blocks.js';
+import { createHandlebars, HELPER_NAMES, HelperError } from './helpers.js';
+import { parseMarkup, TemplateError } from './markup.js';
+import type { MeetingView } from './viewmodel.js';
+
+export { TemplateError } from './markup.js';
+
+/** The documents cellctl renders, each from `<name>.hbs`. */
+export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet'] as const;
+export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
+
+/** The templates shipped with cellctl (the `templates/` folder of the package). */
+export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Templates are a few kilobytes; anything far larger is not a template. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/** One template file, read and parsed. */
+export interface TemplateFile {
+  /** Document or partial name (file name without `.hbs`). */
+  name: string;
+  /** Path as shown in messages. */
+  path: string;
+  source: string;
+  /** Every field reference of the file, to point at the line of a field that does not exist. */
+  paths: { parts: string[]; line: number }[];
+}
+
+type AstNode = { type?: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
+
+/** A field the template asked for that the view does not have (raised by the strict view). */
+class MissingFieldError extends Error {
+  constructor(
+    readonly key: string,
+    readonly parent: string,
+    readonly suggestion: string | undefined,
+  ) {
+    super(`missing field ${key}`);
+  }
+}
+
+/** A group of fields printed as if it were text (`{{chair}}` instead of `{{chair.name}}`). */
+class GroupAsTextError extends Error {
+  constructor(
+    readonly field: string,
+    readonly keys: string[],
+  ) {
+    super(`group printed as text: ${field}`);
+  }
+}
+
+/**
+ * The view behind proxies that refuse unknown fields. Handlebars' strict mode checks `{{a.b}}` but not
+ * the values given to helpers and block helpers (`{{#if a.typo}}`, `{{upper typo}}`): without this a
+ * misspelt field there would silently print nothing or drop a section.
+ */
+function strictView(value: unknown, path: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => strictView(item, path));
+  if (value === null || typeof value !== 'object') return value;
+  const target: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) target[key] = strictView(item, path ? `${path}.${key}` : key);
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (typeof key === 'symbol') {
+        if (key === Symbol.toPrimitive) {
+          return () => {
+            throw new GroupAsTextError(path, Object.keys(t));
+          };
+        }
+        return Reflect.get(t, key, receiver);
+      }
+      // Own fields only: nothing of Object.prototype (constructor, __proto__, toString) is reachable.
+      if (Object.hasOwn(t, key)) return Reflect.get(t, key, receiver);
+      // Probes of Handlebars' escaping (toHTML) and of promise detection (then) are not template fields.
+      if (key === 'toHTML' || key === 'then') return undefined;
+      throw new MissingFieldError(key, path, closest(key, Object.keys(t)));
+    },
+    // Strict mode asks `name in object` before it prints {{a.name}}; answering here keeps the path for the message.
+    has(t, key) {
+      if (typeof key === 'symbol' || Object.hasOwn(t, key)) return Reflect.has(t, key);
+      throw new MissingFieldError(key, path, closest(key, Object.keys(t)));
+    },
+  });
+}
+
+/** Every key anywhere in the view, to suggest the field a misspelt name meant. */
+function allKeys(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) allKeys(item, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      into.add(key);
+      allKeys(item, into);
+    }
+  }
+  return into;
+}
+
+/** Walk a Handlebars AST, calling `visit` on every node. */
+function walk(node: unknown, visit: (n: AstNode) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const n = node as AstNode;
+  if (typeof n.type === 'string') visit(n);
+  for (const [key, child] of Object.entries(n)) {
+    if (key !== 'loc' && child !== null && typeof child === 'object') walk(child, visit);
+  }
+}
+
+/** The line of the innermost `{{#block}}` left open, found by scanning the source (comments removed). */
+function unclosedBlock(source: string): { name: string; line: number } | undefined {
+  const text = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const stack: { name: string; line: number }[] = [];
+  for (const m of text.matchAll(/\{\{~?\s*([#^/])\s*>?\s*([^\s}~]+)/g)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    if (m[1] === '/') {
+      if (stack.length && stack[stack.length - 1]!.name === m[2]) stack.pop();
+    } else {
+      stack.push({ name: m[2]!, line });
+    }
+  }
+  return stack[stack.length - 1];
+}
+
+const HELPERS = new Set(HELPER_NAMES);
+
+/** A loaded set of templates: the documents and partials, compiled on a private Handlebars instance. */
+export class TemplateSet {
+  private readonly hb = createHandlebars();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(
+    readonly documents: ReadonlyMap<string, TemplateFile>,
+    readonly partials: ReadonlyMap<string, TemplateFile>,
+    asts: ReadonlyMap<TemplateFile, unknown>,
+  ) {
+    const options: CompileOptions = {
+      strict: true,
+      knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+      knownHelpersOnly: true,
+      preventIndent: true,
+    };
+    for (const file of [...documents.values(), ...partials.values()]) {
+      const template = this.hb.compile(asts.get(file), options);
+      // Errors are explained by the innermost file they happen in, so a partial's line is the partial's.
+      const wrapped = ((context: unknown, runtime?: Handlebars.RuntimeOptions) => {
+        try {
+          return template(context, runtime);
+        } catch (e) {
+          throw explain(e, file);
+        }
+      }) as Handlebars.TemplateDelegate;
+      if (documents.get(file.name) === file) this.compiled.set(file.name, wrapped);
+      else this.hb.registerPartial(file.name, wrapped);
+    }
+  }
+
+  /** Fill a document template with the view and parse the markup it wrote into blocks. */
+  render(name: DocumentTemplate, view: MeetingView): Block[] {
+    const file = this.documents.get(name);
+    const template = this.compiled.get(name);
+    if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs (no template ${name}.hbs)`);
+    if (name === 'nghi-quyet' && view.resolution === null) {
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${view.dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
+    }
+    let markup: string;
+    try {
+      markup = template(strictView(view, ''));
+    } catch (e) {
+      throw withSuggestion(explain(e, file), view);
+    }
+    try {
+      return parseMarkup(markup, file.path);
+    } catch (e) {
+      if (!(e instanceof TemplateError) || e.needle === undefined) throw e;
+      // The markup's own line is of the filled-in text; point at the template line that wrote the tag instead.
+      const found = this.locate(e.needle, file);
+      return found ? rethrow(new TemplateError({ file: found.path, line: found.line, detail: e.detail })) : rethrow(e);
+    }
+  }
+
+  private locate(needle: string, main: TemplateFile): { path: string; line: number } | undefined {
+    for (const file of [main, ...this.partials.values()]) {
+      const index = file.source.split('\n').findIndex((line) => line.includes(needle));
+      if (index >= 0) return { path: file.path, line: index + 1 };
+    }
+    return undefined;
+  }
+}
+
+function rethrow(e: Error): never {
+  throw e;
+}
+
+/** Line of the first reference to a field named `key` in a template file. */
+function lineOfField(file: TemplateFile, key: string): number | undefined {
+  return file.paths.find((p) => p.parts.includes(key))?.line;
+}
+
+/** Any error of filling a template, as a TemplateError naming the file and, when known, the line. */
+function explain(e: unknown, file: TemplateFile): TemplateError {
+  if (e instanceof TemplateError) return e;
+  if (e instanceof HelperError) {
+    return new TemplateError({ file: file.path, ...(e.line !== undefined ? { line: e.line } : {}), detail: e.message });
+  }
+  if (e instanceof MissingFieldError) {
+    const line = lineOfField(file, e.key);
+    const name = e.parent ? `${e.parent}.${e.key}` : e.key;
+    return new TemplateError({
+      file: file.path,
+      ...(line !== undefined ? { line } : {}),
+      detail: `trường "${name}" không có trong dữ liệu${e.suggestion ? ` (có phải "${e.suggestion}"?)` : ''} (unknown field)`,
+    });
+  }
+  if (e instanceof GroupAsTextError) {
+    const last = e.field.split('.').pop() ?? e.field;
+    const line = lineOfField(file, last);
+    return new TemplateError({
+      file: file.path,
+      ...(line !== undefined ? { line } : {}),
+      detail:
+        `"${e.field || 'this'}" là một nhóm trường (${e.keys.join(', ')}), không in trực tiếp được; ` +
+        `hãy ghi một trường của nhóm, ví dụ {{${e.field ? `${e.field}.` : ''}${e.keys[0] ?? 'name'}}} (a group of fields is not text)`,
+    });
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  const lineNumber = (err as { lineNumber?: unknown }).lineNumber;
+  const line = typeof lineNumber === 'number' ? lineNumber : undefined;
+  const notDefined = /^"([^"]+)" not defined in/u.exec(err.message);
+  if (notDefined) {
+    return new TemplateError({
+      file: file.path,
+      ...(line !== undefined ? { line } : {}),
+      detail: `trường "${notDefined[1]}" không có trong dữ liệu (unknown field)`,
+      needle: notDefined[1]!,
+    });
+  }
+  const nullRead = /Cannot read properties of (?:null|undefined) \(reading '([^']+)'\)/u.exec(err.message);
+  if (nullRead) {
+    const l = lineOfField(file, nullRead[1]!);
+    return new TemplateError({
+      file: file.path,
+      ...(l !== undefined ? { line: l } : {}),
+      detail:
+        `không đọc được trường "${nullRead[1]}" vì nhóm chứa nó đang trống (null) ở văn bản này; ` +
+        `hãy đặt phần đó trong {{#if …}} kiểm tra nhóm trước (a field of an empty group)`,
+    });
+  }
+  if (err instanceof RangeError) {
+    return new TemplateError({ file: file.path, detail: 'mẫu con gọi lại chính nó không dừng (a partial includes itself)' });
+  }
+  const message = err.message.replace(/ - \d+:\d+$/u, '');
+  return new TemplateError({ file: file.path, ...(line !== undefined ? { line } : {}), detail: `lỗi khi điền dữ liệu vào mẫu: ${message}` });
+}
+
+/** Add "did you mean" to Handlebars' own unknown-field errors, from every field the view has. */
+function withSuggestion(e: TemplateError, view: MeetingView): TemplateError {
+  if (!e.needle || e.detail.includes('có phải')) return e;
+  const guess = closest(e.needle, [...allKeys(view)]);
+  if (!guess) return e;
+  return new TemplateError({
+    file: e.file,
+    ...(e.line !== undefined ? { line: e.line } : {}),
+    detail: e.detail.replace(' (unknown field)', ` (có phải "${guess}"?) (unknown field)`),
+  });
+}
+
+/** Read one template file, parse it and check what the markup may not do. */
+function readTemplate(abs: string, display: string, name: string): { file: TemplateFile; ast: unknown } {
+  const read = readSource(abs, MAX_TEMPLATE_BYTES);
+  if (!read.ok) {
+    throw new TemplateError({ file: display, detail: `không đọc được tệp mẫu (${read.problem.messageId}) (cannot read the template)` });
+  }
+  const source = read.text.normalize('NFC');
+  let ast: unknown;
+  try {
+    ast = Handlebars.parse(source);
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const lineNumber = (err as { lineNumber?: unknown }).lineNumber;
+    const parseLine = /Parse error on line (\d+)/u.exec(err.message)?.[1];
+    const unclosed = /got 'EOF'/u.test(err.message) ? unclosedBlock(source) : undefined;
+    if (unclosed) {
+      throw new TemplateError({
+        file: display,
+        line: unclosed.line,
+        detail: `khối {{#${unclosed.name}}} mở ở dòng này chưa được đóng bằng {{/${unclosed.name}}} (unclosed block)`,
+      });
+    }
+    const line = typeof lineNumber === 'number' ? lineNumber : parseLine ? Number(parseLine) : undefined;
+    const reason = err.message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/u.test(l.trim()));
+    throw new TemplateError({
+      file: display,
+      ...(line !== undefined ? { line } : {}),
+      detail: `lỗi cú pháp Handlebars: ${reason[reason.length - 1]?.replace(/ - \d+:\d+$/u, '') ?? err.message} (template syntax error)`,
+    });
+  }
+  const paths: TemplateFile['paths'] = [];
+  walk(ast, (n) => {
+    if (n.type === 'PathExpression' && n.loc) paths.push({ parts: (n['parts'] as string[]) ?? [], line: n.loc.start.line });
+  });
+  return { file: { name, path: display, source, paths }, ast };
+}
+
+/** Refuse what a template may not do: unescaped output, unknown helpers, missing partials, decorators. */
+function checkTemplate(file: TemplateFile, ast: unknown, partials: ReadonlySet<string>): void {
+  const fail = (n: AstNode, detail: string): never => {
+    throw new TemplateError({ file: file.path, ...(n.loc ? { line: n.loc.start.line } : {}), detail });
+  };
+  walk(ast, (n) => {
+    const path = n['path'] as AstNode | undefined;
+    const name = path?.type === 'PathExpression' ? String(path['original']) : undefined;
+    switch (n.type) {
+      case 'MustacheStatement':
+        if (n['escaped'] === false) {
+          fail(n, 'không dùng {{{…}}} hoặc {{&…}}: mọi dữ liệu phải được in qua {{…}} để không phá vỡ mã đánh dấu (unescaped output is not allowed)');
+        }
+      // falls through: a mustache with values is a helper call
+      case 'BlockStatement':
+      case 'SubExpression': {
+        const params = (n['params'] as unknown[] | undefined) ?? [];
+        const isCall = n.type === 'SubExpression' || params.length > 0 || n['hash'] !== undefined;
+        if (isCall && name !== undefined && !HELPERS.has(name)) {
+          const guess = closest(name, [...HELPERS]);
+          fail(n, `không có hàm trợ giúp "${name}"${guess ? ` (có phải "${guess}"?)` : ''}; các hàm dùng được: ${[...HELPERS].join(', ')} (unknown helper)`);
+        }
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const partial = n['name'] as AstNode | undefined;
+        if (partial?.type !== 'PathExpression') fail(n, 'tên mẫu con phải viết cố định, ví dụ {{> diem-danh}} (dynamic partial names are not allowed)');
+        const partialName = String(partial!['original']);
+        if (!partials.has(partialName)) {
+          const guess = closest(partialName, [...partials]);
+          fail(n, `không có mẫu con "${partialName}" trong thư mục partials${guess ? ` (có phải "${guess}"?)` : ''} (unknown partial)`);
+        }
+        break;
+      }
+      case 'Decorator':
+      case 'DecoratorBlock':
+        fail(n, 'không dùng decorator {{* …}} trong mẫu văn bản (decorators are not allowed)');
+    }
+  });
+}
+
+/** The `.hbs` files of a folder, by name without extension. */
+function hbsFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return out;
+  for (const entry of readdirSync(dir).sort()) {
+    if (entry.endsWith('.hbs')) out.set(basename(entry, '.hbs'), join(dir, entry));
+  }
+  return out;
+}
+
+const cache = new Map<string, TemplateSet>();
+
+/**
+ * Load the templates: the shipped `templates/` folder, with the files of a user folder (`--templates DIR`)
+ * replacing shipped ones of the same name, partials too (`DIR/partials/*.hbs`), and adding new partials.
+ * Every file is parsed and checked at once, so a broken template fails before anything is rendered.
+ */
+export function loadTemplates(dir?: string): TemplateSet {
+  const key = dir === undefined ? '' : resolve(dir);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (dir !== undefined && (!existsSync(dir) || !statSync(dir).isDirectory())) {
+    throw new ConfigError(`${dir}: không có thư mục mẫu văn bản này (templates folder not found)`);
+  }
+  // name → [absolute path, path shown in messages]
+  const documents = new Map<string, [string, string]>();
+  const partials = new Map<string, [string, string]>();
+  for (const [name, abs] of hbsFiles(SHIPPED_TEMPLATES)) {
+    if ((DOCUMENT_TEMPLATES as readonly string[]).includes(name)) documents.set(name, [abs, abs]);
+  }
+  for (const [name, abs] of hbsFiles(join(SHIPPED_TEMPLATES, 'partials'))) partials.set(name, [abs, abs]);
+  if (dir !== undefined) {
+    for (const [name, abs] of hbsFiles(dir)) {
+      if ((DOCUMENT_TEMPLATES as readonly string[]).includes(name)) documents.set(name, [abs, join(dir, `${name}.hbs`)]);
+    }
+    for (const [name, abs] of hbsFiles(join(dir, 'partials'))) partials.set(name, [abs, join(dir, 'partials', `${name}.hbs`)]);
+  }
+
+  const asts = new Map<TemplateFile, unknown>();
+  const read = (entries: Map<string, [string, string]>): Map<string, TemplateFile> =>
+    new Map(
+      [...entries].map(([name, [abs, display]]) => {
+        const { file, ast } = readTemplate(abs, display, name);
+        asts.set(file, ast);
+        return [name, file];
+      }),
+    );
+  const documentFiles = read(documents);
+  const partialFiles = read(partials);
+  const partialNames = new Set(partialFiles.keys());
+  for (const file of [...documentFiles.values(), ...partialFiles.values()]) checkTemplate(file, asts.get(file), partialNames);
+
+  const set = new TemplateSet(documentFiles, partialFiles, asts);
+  cache.set(key, set);
+  return set;
+}
+
+/** Fill a document template (`bien-ban` or `nghi-quyet`) with a meeting's view and return its blocks. */
+export function renderBlocks(name: DocumentTemplate, view: MeetingView, templatesDir?: string): Block[] {
+  return loadTemplates(templatesDir).render(name, view);
+}
