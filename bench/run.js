@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProvince } from './generate.js';
+import { benchRender } from './render.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench', '.data', 'province');
@@ -69,3 +70,8 @@ for (const [name, n, ms, rss] of rows) {
 console.log(`  ratio cellctl (all cores) / ajv-cli: ${fmt(rate(files, all.ms) / rate(meetings, ajv.ms), 2)}×`);
 console.log(`  ratio cellctl --jobs 1 / ajv-cli:    ${fmt(rate(files, one.ms) / rate(meetings, ajv.ms), 2)}×`);
 console.log(`  exit codes: cellctl ${all.code} (the province has deliberate errors), ajv-cli ${ajv.status}`);
+
+console.log('\nrendering: minutes + resolution per meeting; best of', RUNS);
+for (const line of await benchRender({ root: ROOT, data: join(ROOT, 'bench', '.data'), runs: RUNS, meetings: Number(process.env.BENCH_MEETINGS ?? 500) })) {
+  console.log(line);
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reportFailure, EXIT_FAILURE, EXIT_OK } from './exit.js';
 import type { CliIo } from './io.js';
+import type { RenderFlags } from './render-command.js';
 
 /** cellctl's version, from package.json (read, not imported, so nothing else loads). */
 export function version(): string {
@@ -81,6 +82,41 @@ export async function main(io: CliIo): Promise<number> {
     .action(async (paths: string[], flags: ValidateFlags) => {
       const { runValidate } = await import('./validate-command.js');
       exitCode = await runValidate(paths, flags, io);
+    });
+
+  program
+    .command('render')
+    .description('In biên bản và nghị quyết (.docx) theo thể thức văn bản của Đảng từ hồ sơ buổi sinh hoạt.')
+    .argument('<đường-dẫn...>', 'hồ sơ buổi sinh hoạt, hoặc thư mục chi bộ')
+    .option('-o, --out <thư-mục>', 'thư mục ghi văn bản', 'out')
+    .addOption(new Option('--only <loại>', 'chỉ in biên bản hoặc chỉ in nghị quyết').choices(['minutes', 'resolution']))
+    .option('--draft', 'in cả hồ sơ còn lỗi, đóng dấu DỰ THẢO')
+    .option('--force', 'ghi đè tệp đã có')
+    .option('--pdf', 'in thêm bản PDF (cần LibreOffice)')
+    .option('--templates <thư-mục>', 'mẫu văn bản của đơn vị (xem cellctl templates export)')
+    .option('--as-of <YYYY-MM-DD>', 'ngày tính các kiểm tra theo năm (mặc định: hôm nay)', isoDate)
+    .option('--rules <tệp>', 'quy định riêng của cấp ủy cấp trên (YAML)')
+    .addOption(
+      new Option('-l, --lang <ngôn-ngữ>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default(env.CELLCTL_LANG === 'en' ? 'en' : 'vi'),
+    )
+    // Both flags, as for validate: a lone --no-color would make commander default colour to on.
+    .option('--color', 'luôn tô màu')
+    .option('--no-color', 'không tô màu')
+    .action(async (paths: string[], flags: RenderFlags) => {
+      const { runRender } = await import('./render-command.js');
+      exitCode = await runRender(paths, flags, io);
+    });
+
+  program
+    .command('templates')
+    .description('Mẫu văn bản (Handlebars) để đơn vị chỉnh sửa.')
+    .command('export')
+    .description('Chép các mẫu văn bản có sẵn vào một thư mục để chỉnh sửa.')
+    .argument('<thư-mục>', 'thư mục đích')
+    .option('--force', 'ghi vào thư mục đã có tệp')
+    .action(async (dir: string, flags: { force?: boolean }) => {
+      const { runTemplatesExport } = await import('./render-command.js');
+      exitCode = runTemplatesExport(dir, flags.force ?? false, io);
     });
 
   program

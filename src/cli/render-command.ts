@@ -1,0 +1,83 @@
+// `cellctl render` and `cellctl templates export`: documents from records, templates for editing.
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { formatters } from '../formatters/index.js';
+import { exportTemplates } from '../render/export.js';
+import { findSoffice, INSTALL_HINT } from '../render/pdf.js';
+import { render, type DocumentKindName } from '../render/render.js';
+import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
+import type { CliIo } from './io.js';
+import { version } from './main.js';
+import { makeStyle, wantsColor } from './style.js';
+
+/** Options of `cellctl render` as commander hands them over. */
+export interface RenderFlags {
+  out?: string;
+  only?: DocumentKindName;
+  draft?: boolean;
+  force?: boolean;
+  pdf?: boolean;
+  templates?: string;
+  asOf?: string;
+  rules?: string;
+  lang: 'vi' | 'en';
+  color?: boolean;
+}
+
+/**
+ * Render and print one `sha256  path` line per file written (the format `sha256sum -c` checks), so an
+ * office can prove later that a signed file was not changed. Refused records are listed on stderr.
+ */
+export async function runRender(paths: string[], flags: RenderFlags, io: CliIo): Promise<number> {
+  const env = io.env ?? {};
+  try {
+    const soffice = flags.pdf ? findSoffice(env) : undefined;
+    if (flags.pdf && !soffice) throw new InputError(INSTALL_HINT);
+    const result = await render(paths, {
+      cwd: io.cwd,
+      lang: flags.lang,
+      ...(flags.out ? { out: flags.out } : {}),
+      ...(flags.only ? { only: flags.only } : {}),
+      ...(flags.draft ? { draft: true } : {}),
+      ...(flags.force ? { force: true } : {}),
+      ...(flags.templates ? { templates: resolve(io.cwd, flags.templates) } : {}),
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.rules ? { rulesFile: flags.rules } : {}),
+      ...(soffice ? { pdfWith: soffice } : {}),
+    });
+    for (const f of result.files) io.stdout.write(`${f.sha256}  ${f.file}\n`);
+    const drafts = result.files.filter((f) => f.draft && f.format === 'docx').length;
+    if (drafts > 0) {
+      io.stderr.write(
+        flags.lang === 'en'
+          ? `${drafts} document(s) rendered as drafts (marked DỰ THẢO).\n`
+          : `${drafts} văn bản được in dưới dạng dự thảo (có dấu DỰ THẢO).\n`,
+      );
+    }
+    if (result.refused.length > 0) {
+      const errorCount = result.refused.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+      const style = makeStyle(wantsColor(flags.color, io.stderr.isTTY, env));
+      io.stderr.write(
+        flags.lang === 'en'
+          ? `Not rendered: ${result.refused.length} record(s) have errors (use --draft to render them as drafts):\n`
+          : `Chưa in: ${result.refused.length} hồ sơ còn lỗi (dùng --draft để in bản dự thảo):\n`,
+      );
+      io.stderr.write(formatters.stylish({ results: result.refused, errorCount, warningCount: 0, unreadableCount: 0 }, { lang: flags.lang, style, version: version() }));
+      return EXIT_PROBLEMS;
+    }
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));
+  }
+}
+
+/** Copy the built-in templates to a folder for editing. */
+export function runTemplatesExport(dir: string, force: boolean, io: CliIo): number {
+  try {
+    const target = resolve(io.cwd, dir);
+    for (const f of exportTemplates(target, force)) io.stdout.write(`${dir.replace(/\/$/, '')}/${f}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io.stderr, Boolean(io.env?.CELLCTL_DEBUG));
+  }
+}

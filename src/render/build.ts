@@ -1,0 +1,88 @@
+// Building documents from render jobs: view model → template → blocks → .docx, on one or several threads.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CellctlError, type ErrorKind } from '../errors.js';
+import type { CellProfile, MeetingRecord } from '../model.js';
+import { buildDocx } from './docx.js';
+import type { Layout } from './layout.js';
+import { renderBlocks } from './templates.js';
+import { buildViewModel } from './viewmodel.js';
+
+/** One document to build: plain data, so it can cross to a worker thread. */
+export interface BuildJob {
+  kind: 'minutes' | 'resolution';
+  meeting: MeetingRecord;
+  cell: CellProfile;
+  layout: Layout;
+  draft: boolean;
+  templates?: string;
+  /** Whether excused absentees count among eligible voters, as the validator resolved it. */
+  excusedAbsentCount: boolean;
+}
+
+const TEMPLATE = { minutes: 'bien-ban', resolution: 'nghi-quyet' } as const;
+
+/** Build one document's bytes. */
+export async function buildOne(job: BuildJob): Promise<Uint8Array> {
+  const view = buildViewModel(job.meeting, job.cell, job.layout, { excusedAbsentCount: job.excusedAbsentCount });
+  const blocks = renderBlocks(TEMPLATE[job.kind], view, job.templates);
+  const title = `${job.kind === 'minutes' ? 'Biên bản' : 'Nghị quyết'} ${job.cell.name} ${job.meeting.date}`;
+  return buildDocx({ blocks, draft: job.draft, meta: { title, author: job.cell.name, date: job.meeting.date } }, job.layout);
+}
+
+/** Below this many documents a worker costs more to start than it saves. */
+const MIN_DOCS_FOR_WORKERS = 40;
+const CHUNK = 8;
+const WORKER = new URL('./build-worker.js', import.meta.url);
+
+/**
+ * Build every job, in order, on up to `jobs` threads (this one included). Workers take chunks from one
+ * queue; a template error in any of them rejects the whole batch, before anything is written.
+ */
+export async function buildAll(list: BuildJob[], threads = availableParallelism()): Promise<Uint8Array[]> {
+  const n = Math.min(threads, Math.floor(list.length / (MIN_DOCS_FOR_WORKERS / 2)));
+  if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
+    const out: Uint8Array[] = [];
+    for (const job of list) out.push(await buildOne(job));
+    return out;
+  }
+  const out: Uint8Array[] = new Array(list.length);
+  let next = 0;
+  const take = () => {
+    const start = next;
+    next = Math.min(list.length, next + CHUNK);
+    return { start, jobs: list.slice(start, next) };
+  };
+  const workers = Array.from({ length: n - 1 }, () => new Worker(WORKER));
+  try {
+    const done = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let pending = take();
+          const send = () => (pending.jobs.length > 0 ? worker.postMessage(pending.jobs) : resolve());
+          worker.on('message', (reply: { ok: true; docs: Uint8Array[] } | { ok: false; error: { name: string; kind?: string; message: string } }) => {
+            if (!reply.ok) {
+              const { kind, message } = reply.error;
+              return reject(kind ? new CellctlError(kind as ErrorKind, message) : new Error(message));
+            }
+            reply.docs.forEach((d, i) => (out[pending.start + i] = d));
+            pending = take();
+            send();
+          });
+          worker.once('error', reject);
+          send();
+        }),
+    );
+    // This thread works through the queue too, yielding between chunks so workers get theirs.
+    for (let chunk = take(); chunk.jobs.length > 0; chunk = take()) {
+      for (let i = 0; i < chunk.jobs.length; i++) out[chunk.start + i] = await buildOne(chunk.jobs[i]!);
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(done);
+    return out;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
