@@ -1,4 +1,4 @@
-// Rule chair-secretary: the chair and the minute-taker are members of the cell present at the sitting (rules.md M7).
+// Rule chair-secretary: the chair and minute-taker are present members; the resolution is signed by the bí thư or phó bí thư (rules.md M7).
 import type { MeetingRecord } from '../model.js';
 import type { MeetingRule } from './types.js';
 import { Roster, isActiveOn, normalizeName, resolvedAttendance, rosterFor } from './roster.js';
@@ -38,6 +38,14 @@ const rule: MeetingRule<Record<string, never>> = {
       vi: 'Thư ký {name} được điểm danh là {status|term}.',
       en: 'The minute-taker {name} is recorded as {status|term}.',
     },
+    signerNotMember: {
+      vi: 'Người ký nghị quyết "{name}" không phải đảng viên của chi bộ vào ngày họp.',
+      en: 'The resolution\'s signer "{name}" is not a member of the cell on the meeting date.',
+    },
+    signerRole: {
+      vi: 'Đồng chí {name} ký T/M chi bộ nhưng không phải bí thư hay phó bí thư của chi bộ.',
+      en: '{name} signs on behalf of the cell but is neither its secretary nor deputy secretary.',
+    },
     secretaryAmbiguous: {
       vi: 'Chi bộ có {count} đồng chí cùng tên "{name}"; hãy ghi mã đảng viên (id) của thư ký.',
       en: '{count} members are named "{name}"; give the minute-taker by member id.',
@@ -55,6 +63,17 @@ const rule: MeetingRule<Record<string, never>> = {
         continue;
       }
       checkRole(role, ref, meeting, roster, (messageId, data) => ctx.report({ path, messageId, data }));
+    }
+    // The resolution is signed on behalf of the cell (T/M CHI BỘ) by its bí thư or phó bí thư.
+    const signer = meeting.resolution?.signer;
+    if (signer !== undefined && roster) {
+      const r = roster.resolve(signer);
+      if (r.kind === 'unknown' || (r.kind === 'member' && !isActiveOn(r.member, meeting.date))) {
+        const suggestion = r.kind === 'unknown' ? roster.suggest(signer) : undefined;
+        ctx.report({ path: '/resolution/signer', messageId: 'signerNotMember', data: { name: signer, ...(suggestion ? { suggestion } : {}) } });
+      } else if (r.kind === 'member' && r.member.role !== 'secretary' && r.member.role !== 'deputy-secretary') {
+        ctx.report({ path: '/resolution/signer', messageId: 'signerRole', data: { name: r.member.name }, severity: 'warning' });
+      }
     }
   },
 };

@@ -139,3 +139,26 @@ describe('chair-secretary', () => {
     expect(problems.map((p) => [p.messageId, p.severity])).toEqual([['chairNotMember', 'warning']]);
   });
 });
+
+describe('chair-secretary: the resolution signer', () => {
+  const withSigner = (name: string) => edit(BASE_MEETING, (d) => d.setIn(['resolution', 'signer'], name));
+
+  it('accepts the bí thư or the phó bí thư as signer', async () => {
+    for (const name of ['Nguyễn Văn An', 'binh']) {
+      const problems = only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': withSigner(name) }), 'chair-secretary');
+      expect(problems, name).toEqual([]);
+    }
+  });
+
+  it('reports a signer who is not a member, with the likely intended name', async () => {
+    const text = withSigner('Nguyễn Văn Ann');
+    const [p] = only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': text }), 'chair-secretary');
+    expect(p).toMatchObject({ messageId: 'signerNotMember', severity: 'error', data: { name: 'Nguyễn Văn Ann', suggestion: 'Nguyễn Văn An' }, line: lineOf(text, 'signer:') });
+  });
+
+  it('warns when an ordinary member signs on behalf of the cell', async () => {
+    const text = withSigner('Lê Văn Cường');
+    const [p] = only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': text }), 'chair-secretary');
+    expect(p).toMatchObject({ messageId: 'signerRole', severity: 'warning', data: { name: 'Lê Văn Cường' } });
+  });
+});
