@@ -290,3 +290,28 @@ describe('refusal output', () => {
     expect(r.stderr).not.toContain('\u001b[');
   });
 });
+
+describe("a cell's own layout", () => {
+  it('ĐẢNG ỦY, T/M CHI ỦY, I- headings, other margins and recipients come from cell.yaml into the document', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'cellctl-layout-'));
+    cpSync(EXAMPLE, join(work, 'chi-bo'), { recursive: true });
+    const cellFile = join(work, 'chi-bo', 'cell.yaml');
+    writeFileSync(
+      cellFile,
+      `${readFileSync(cellFile, 'utf8')}\nlayout:\n  parentPrefix: ĐẢNG ỦY\n  onBehalfOf: T/M CHI ỦY\n  headingStyle: "-"\n  recipientEnding: ";"\n  margins: { left: 35 }\nrecipients: [Đảng ủy phường Hoàng Liệt (b/c), Lưu Chi bộ]\n`,
+    );
+    const r = await cellctl(['render', 'chi-bo/meetings/2026-06.yaml', '--only', 'resolution', '--as-of', '2026-12-31'], work);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(work, 'out', '2026-06-nghi-quyet.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('ĐẢNG ỦY PHƯỜNG HOÀNG LIỆT');
+    expect(text).not.toContain('ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT');
+    expect(text).toContain('T/M CHI ỦY');
+    expect(text).toMatch(/I- ĐÁNH GIÁ/);
+    expect(text).toContain('- Đảng ủy phường Hoàng Liệt (b/c);');
+    expect(text).toContain('- Lưu Chi bộ.');
+    expect(xml).toMatch(/<w:pgMar [^>]*w:left="1984"/);
+  });
+});
