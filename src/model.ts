@@ -64,6 +64,31 @@ export interface Numbering {
   termStart?: IsoDate;
 }
 
+/** How the cell fixes its regular meeting day (nền nếp ngày sinh hoạt). */
+export type MeetingDayRule =
+  | { kind: 'day-of-month'; day: number; ifDayOff?: 'next' | 'previous' }
+  | { kind: 'nth-weekday'; n: 1 | 2 | 3 | 4 | -1; weekday: Weekday }
+  | { kind: 'last-working-day-before'; day: number };
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** The cell's local customs, used by `cellctl plan`. */
+export interface Customs {
+  meetingDay?: MeetingDayRule;
+  time?: ClockTime;
+  place?: string;
+  durationMinutes?: number;
+  workingDays?: Weekday[];
+  blackoutDates?: IsoDate[];
+  prepWorkingDays?: number;
+  thematic?: {
+    count?: number;
+    mode?: 'separate' | 'combined';
+    meetingDay?: number;
+    topics?: { title: string; presenter?: string }[];
+  };
+}
+
 /** cell.yaml: the cell profile (hồ sơ chi bộ). */
 export interface CellProfile {
   name: string;
@@ -82,6 +107,8 @@ export interface CellProfile {
   recipients?: string[];
   /** Overrides of the layout profile (profiles/layout.yaml). */
   layout?: Record<string, unknown>;
+  /** Local customs for planning the year. */
+  customs?: Customs;
 }
 
 /** One planned sitting in the year plan. */
@@ -213,6 +240,8 @@ export interface Topic {
 
 /** meetings/*.yaml: the record of one sitting (hồ sơ buổi sinh hoạt). */
 export interface MeetingRecord {
+  /** A stub written by `cellctl plan --with-meetings`, not filled in yet. */
+  stub?: true;
   kind: MeetingKind;
   status: 'draft' | 'adopted';
   date: IsoDate;

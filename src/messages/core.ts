@@ -119,6 +119,12 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       en: 'Invalid option for rule “{rule}”: {detail}.',
     },
   },
+  'record-complete': {
+    stub: {
+      vi: 'Hồ sơ buổi sinh hoạt {date|date} mới là bản khung (cellctl plan tạo): ghi đủ diễn biến, điểm danh, ý kiến, biểu quyết… rồi xóa dòng “stub: true”.',
+      en: 'The record of {date} is still a stub (from cellctl plan): fill in the proceedings, attendance, opinions, vote… then delete the “stub: true” line.',
+    },
+  },
   'cell-context': {
     noCell: {
       vi: 'Không tìm thấy cell.yaml trong thư mục này hoặc thư mục cha; bỏ qua các kiểm tra cần danh sách đảng viên.',
