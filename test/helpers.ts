@@ -68,3 +68,22 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`"${needle}" not found`);
   return i + 1;
 }
+
+/** 1-based line and column of `token` on the first line containing `needle`. */
+export function positionOf(text: string, needle: string, token = needle): { line: number; column: number } {
+  const line = lineOf(text, needle);
+  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
+}
+
+/** Lint one meeting (meetings/2026-03.yaml) beside a cell profile (none when `cell` is null): one rule's problems. */
+export async function lintMeeting(
+  ruleId: string,
+  meeting: string,
+  cell: string | null = BASE_CELL,
+  options: ValidateOptions = {},
+): Promise<TestProblem[]> {
+  const files: Record<string, string> = { 'meetings/2026-03.yaml': meeting };
+  if (cell !== null) files['cell.yaml'] = cell;
+  return only(await lint(files, options), ruleId);
+}
+

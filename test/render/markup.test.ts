@@ -1,20 +1,12 @@
 // Block markup → Block[]: every tag, white space, entities decoded once, numbering, and errors naming the template.
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/render/blocks.js';
-import { parseMarkup, TemplateError } from '../../src/render/markup.js';
+import { parseMarkup } from '../../src/render/markup.js';
 import { ConfigError } from '../../src/errors.js';
+import { templateErrorOf } from './template-error.js';
 
 const parse = (body: string): Block[] => parseMarkup(`<document>\n${body}\n</document>`, 'mau.hbs');
 
-function errorOf(fn: () => unknown): TemplateError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('parseMarkup', () => {
   it('reads every block of blocks.ts', () => {
@@ -100,39 +92,39 @@ describe('parseMarkup', () => {
   });
 
   it('is a ConfigError naming the template on an unknown tag, with a suggestion and the markup line', () => {
-    const e = errorOf(() => parse('<p>x</p>\n<h4>y</h4>'));
+    const e = templateErrorOf(() => parse('<p>x</p>\n<h4>y</h4>'));
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.file).toBe('mau.hbs');
     expect(e.message).toMatch(/^mau\.hbs: thẻ <h4> không có trong mã đánh dấu \(có phải <h1>\?\); các thẻ dùng được: <document>/);
     expect(e.markupLine).toBe(3);
     expect(e.needle).toBe('<h4');
-    expect(errorOf(() => parse('<para>y</para>')).message).toMatch(/thẻ <para> không có trong mã đánh dấu; các thẻ dùng được/);
+    expect(templateErrorOf(() => parse('<para>y</para>')).message).toMatch(/thẻ <para> không có trong mã đánh dấu; các thẻ dùng được/);
   });
 
   it('refuses unknown and missing attributes, bad values and misplaced elements', () => {
-    expect(errorOf(() => parse('<table width="1"><tr><td>a</td></tr></table>')).message).toMatch(/thẻ <table> không có thuộc tính "width" \(có phải "widths"\?\)/);
-    expect(errorOf(() => parse('<header cell="B"/>')).message).toMatch(/thẻ <header> thiếu thuộc tính "parent"/);
-    expect(errorOf(() => parse('<p align="middle">x</p>')).message).toMatch(/align="middle" không hợp lệ/);
-    expect(errorOf(() => parse('<table widths="10,x"><tr><td>a</td><td>b</td></tr></table>')).message).toMatch(/widths="10,x" không hợp lệ/);
-    expect(errorOf(() => parse('<table widths="10,20"><tr><td>a</td></tr></table>')).message).toMatch(/1 ô nhưng widths có 2 cột/);
-    expect(errorOf(() => parse('<p>a <p>b</p></p>')).message).toMatch(/thẻ <p> không được đặt trong <p>/);
-    expect(errorOf(() => parse('<b>x</b>')).message).toMatch(/thẻ <b> không được đặt trực tiếp trong <document>/);
-    expect(errorOf(() => parse('chữ lạc')).message).toMatch(/chữ nằm ngoài đoạn văn: "chữ lạc"/);
-    expect(errorOf(() => parse('<title text="A">B</title>')).message).toMatch(/thẻ <title> không chứa nội dung/);
-    expect(errorOf(() => parse('<closing for="a" title="b" name="c"><p>x</p></closing>')).message).toMatch(/chỉ có các dòng nơi nhận <to>/);
+    expect(templateErrorOf(() => parse('<table width="1"><tr><td>a</td></tr></table>')).message).toMatch(/thẻ <table> không có thuộc tính "width" \(có phải "widths"\?\)/);
+    expect(templateErrorOf(() => parse('<header cell="B"/>')).message).toMatch(/thẻ <header> thiếu thuộc tính "parent"/);
+    expect(templateErrorOf(() => parse('<p align="middle">x</p>')).message).toMatch(/align="middle" không hợp lệ/);
+    expect(templateErrorOf(() => parse('<table widths="10,x"><tr><td>a</td><td>b</td></tr></table>')).message).toMatch(/widths="10,x" không hợp lệ/);
+    expect(templateErrorOf(() => parse('<table widths="10,20"><tr><td>a</td></tr></table>')).message).toMatch(/1 ô nhưng widths có 2 cột/);
+    expect(templateErrorOf(() => parse('<p>a <p>b</p></p>')).message).toMatch(/thẻ <p> không được đặt trong <p>/);
+    expect(templateErrorOf(() => parse('<b>x</b>')).message).toMatch(/thẻ <b> không được đặt trực tiếp trong <document>/);
+    expect(templateErrorOf(() => parse('chữ lạc')).message).toMatch(/chữ nằm ngoài đoạn văn: "chữ lạc"/);
+    expect(templateErrorOf(() => parse('<title text="A">B</title>')).message).toMatch(/thẻ <title> không chứa nội dung/);
+    expect(templateErrorOf(() => parse('<closing for="a" title="b" name="c"><p>x</p></closing>')).message).toMatch(/chỉ có các dòng nơi nhận <to>/);
   });
 
   it('gives the line of malformed markup with an excerpt', () => {
-    const e = errorOf(() => parseMarkup('<document>\n<p>một\n<b>hai</p>\n</document>', 'bien-ban.hbs'));
+    const e = templateErrorOf(() => parseMarkup('<document>\n<p>một\n<b>hai</p>\n</document>', 'bien-ban.hbs'));
     expect(e.message).toMatch(/^bien-ban\.hbs: mã đánh dấu sai cấu trúc/);
     expect(e.markupLine).toBe(3);
     expect(e.message).toContain('«<b>hai</p>»');
   });
 
   it('wants exactly one <document> and no DOCTYPE, entity declarations or CDATA', () => {
-    expect(errorOf(() => parseMarkup('<p>x</p>', 'a.hbs')).message).toMatch(/một thẻ <document>/);
-    expect(errorOf(() => parseMarkup('<document></document><document></document>', 'a.hbs')).message).toMatch(/Multiple possible root nodes/);
-    expect(errorOf(() => parseMarkup('<!DOCTYPE d [<!ENTITY x "y">]><document><p>&x;</p></document>', 'a.hbs')).message).toMatch(/"<!DOCTYPE" không được dùng/);
-    expect(errorOf(() => parseMarkup('<document><p><![CDATA[x]]></p></document>', 'a.hbs')).message).toMatch(/CDATA/);
+    expect(templateErrorOf(() => parseMarkup('<p>x</p>', 'a.hbs')).message).toMatch(/một thẻ <document>/);
+    expect(templateErrorOf(() => parseMarkup('<document></document><document></document>', 'a.hbs')).message).toMatch(/Multiple possible root nodes/);
+    expect(templateErrorOf(() => parseMarkup('<!DOCTYPE d [<!ENTITY x "y">]><document><p>&x;</p></document>', 'a.hbs')).message).toMatch(/"<!DOCTYPE" không được dùng/);
+    expect(templateErrorOf(() => parseMarkup('<document><p><![CDATA[x]]></p></document>', 'a.hbs')).message).toMatch(/CDATA/);
   });
 });

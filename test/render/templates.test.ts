@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError } from '../../src/errors.js';
 import type { Block, Run } from '../../src/render/blocks.js';
 import { resolveLayout } from '../../src/render/layout.js';
-import { loadTemplates, renderBlocks, SHIPPED_TEMPLATES, TemplateError } from '../../src/render/templates.js';
+import { loadTemplates, renderBlocks, SHIPPED_TEMPLATES } from '../../src/render/templates.js';
 import { buildViewModel, type MeetingView } from '../../src/render/viewmodel.js';
 import type { CellProfile, MeetingRecord } from '../../src/model.js';
 import { parseYaml } from '../../src/source/yaml.js';
 import { lineOf, ROOT, writeTree } from '../helpers.js';
+import { templateErrorOf } from './template-error.js';
 
 const CELL_DIR = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
 const load = <T>(rel: string): T => parseYaml(readFileSync(join(CELL_DIR, rel), 'utf8')).data as T;
@@ -52,15 +53,6 @@ function emptySections(blocks: Block[]): string[] {
   });
 }
 
-function templateError(fn: () => unknown): TemplateError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('shipped templates on the example meetings', () => {
   const june = view(meeting('2026-06'));
@@ -351,7 +343,7 @@ describe('user templates (--templates DIR)', () => {
   for (const c of cases) {
     it(`${c.name}: a TemplateError naming the file and the line`, () => {
       const dir = writeTree(c.files);
-      const e = templateError(() => renderBlocks('bien-ban', view(meeting(c.meeting ?? '2026-06')), dir));
+      const e = templateErrorOf(() => renderBlocks('bien-ban', view(meeting(c.meeting ?? '2026-06')), dir));
       expect(e).toBeInstanceOf(ConfigError);
       expect(e.file).toBe(join(dir, c.file));
       expect(e.line).toBe(lineOf(c.files[c.file]!, c.needle.split('\n')[0]!));
@@ -363,7 +355,7 @@ describe('user templates (--templates DIR)', () => {
 
   it('a Handlebars syntax error names the file and the line', () => {
     const dir = writeTree({ 'bien-ban.hbs': '<document>\n<p>{{#if cellName}}x{{/each}}</p>\n</document>\n' });
-    const e = templateError(() => loadTemplates(dir));
+    const e = templateErrorOf(() => loadTemplates(dir));
     expect(e.message).toMatch(new RegExp(`^${join(dir, 'bien-ban.hbs').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: lỗi cú pháp Handlebars: if doesn't match each`));
   });
 });

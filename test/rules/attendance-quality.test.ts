@@ -1,13 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, BASE_CELL, BASE_MEETING, positionOf as at } from '../helpers.js';
 
 const RULE = 'attendance-quality';
 
-/** 1-based position of `token` on the first line containing `needle`. */
-function at(text: string, needle: string, token = needle): { line: number; column: number } {
-  const line = lineOf(text, needle);
-  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
-}
 
 /** Lint the meeting with a cell profile (none when `cell` is null). */
 async function run(meeting: string, cell: string | null = BASE_CELL, options = {}, file = 'meetings/2026-03.yaml') {

@@ -1,13 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, BASE_CELL, BASE_MEETING, positionOf as at } from '../helpers.js';
 
 const RULE = 'duration-min';
 
-/** 1-based position of `token` on the first line containing `needle`. */
-function at(text: string, needle: string, token = needle): { line: number; column: number } {
-  const line = lineOf(text, needle);
-  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
-}
 
 const TOPIC = { title: 'Học tập và làm theo tư tưởng Hồ Chí Minh', presenter: 'Nguyễn Văn An' };
 

@@ -1,14 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING, lintMeeting } from '../helpers.js';
 
 const RULE = 'guests-not-members';
 
 /** Lint the meeting with a cell profile (none when `cell` is null). */
-async function run(meeting: string, cell: string | null = BASE_CELL, options = {}) {
-  const files: Record<string, string> = { 'meetings/2026-03.yaml': meeting };
-  if (cell !== null) files['cell.yaml'] = cell;
-  return only(await lint(files, options), RULE);
-}
+const run = (meeting: string, cell: string | null = BASE_CELL, options = {}) => lintMeeting(RULE, meeting, cell, options);
 
 /** The baseline meeting with one more guest. */
 function addGuest(name: string, text = BASE_MEETING): string {

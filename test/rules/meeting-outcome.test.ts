@@ -1,15 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, BASE_CELL, BASE_MEETING, positionOf as at } from '../helpers.js';
 
 const RULE = 'meeting-outcome';
 /** Index of the vote-resolution step in the baseline. */
 const VOTE_STEP = 10;
 
-/** 1-based position of `token` on the first line containing `needle`. */
-function at(text: string, needle: string, token = needle): { line: number; column: number } {
-  const line = lineOf(text, needle);
-  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
-}
 
 async function run(text: string, options = {}) {
   return only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': text }, options), RULE);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, BASE_CELL, BASE_MEETING, positionOf as at } from '../helpers.js';
 
 const RULE = 'meeting-steps';
 const FILE = 'meetings/2026-03.yaml';
@@ -11,11 +11,6 @@ const CLOSING = ['quality-assessment', 'adopt-minutes'];
 /** The baseline meeting's steps, in order. */
 const REGULAR = [...OPENING, ...REGULAR_CORE, ...CLOSING];
 
-/** 1-based position of `token` on the first line containing `needle`. */
-function at(text: string, needle: string, token = needle): { line: number; column: number } {
-  const line = lineOf(text, needle);
-  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
-}
 
 /** The baseline meeting with its steps replaced (an "other" step gets a title). */
 function withSteps(ids: string[], base = BASE_MEETING): string {

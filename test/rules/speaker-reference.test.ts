@@ -1,23 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { lint, edit, only, lineOf, BASE_CELL, BASE_MEETING } from '../helpers.js';
+import { lint, edit, only, BASE_CELL, BASE_MEETING, positionOf as at, lintMeeting } from '../helpers.js';
 
 const RULE = 'speaker-reference';
 /** Indexes in the baseline: the news-briefing step (with a presenter) and the discussion step (with speakers). */
 const NEWS = 5;
 const DISCUSSION = 8;
 
-/** 1-based position of `token` on the first line containing `needle`. */
-function at(text: string, needle: string, token = needle): { line: number; column: number } {
-  const line = lineOf(text, needle);
-  return { line, column: text.split('\n')[line - 1]!.indexOf(token) + 1 };
-}
 
 /** Lint the meeting with a cell profile (none when `cell` is null). */
-async function run(meeting: string, cell: string | null = BASE_CELL, options = {}) {
-  const files: Record<string, string> = { 'meetings/2026-03.yaml': meeting };
-  if (cell !== null) files['cell.yaml'] = cell;
-  return only(await lint(files, options), RULE);
-}
+const run = (meeting: string, cell: string | null = BASE_CELL, options = {}) => lintMeeting(RULE, meeting, cell, options);
 
 /** The baseline with the first speaker of the discussion replaced. */
 function speaker(name: string, text = BASE_MEETING): string {
