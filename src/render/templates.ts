@@ -9,12 +9,13 @@ import { closest } from '../util/closest.js';
 import type { Block } from './blocks.js';
 import { createHandlebars, HELPER_NAMES, HelperError } from './helpers.js';
 import { parseMarkup, TemplateError } from './markup.js';
+import type { PlanView } from '../plan/plan-view.js';
 import type { MeetingView } from './viewmodel.js';
 
 export { TemplateError } from './markup.js';
 
-/** The documents cellctl renders, each from `<name>.hbs`. */
-export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet'] as const;
+/** The documents cellctl renders, each from `<name>.hbs`: the minutes and resolution of a meeting, the year's thematic plan. */
+export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'ke-hoach'] as const;
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 /** The templates shipped with cellctl (the `templates/` folder of the package). */
@@ -165,13 +166,13 @@ export class TemplateSet {
     }
   }
 
-  /** Fill a document template with the view and parse the markup it wrote into blocks. */
-  render(name: DocumentTemplate, view: MeetingView): Block[] {
+  /** Fill a document template with the view (a meeting's, or the year plan's for `ke-hoach`) and parse the markup it wrote into blocks. */
+  render(name: DocumentTemplate, view: MeetingView | PlanView): Block[] {
     const file = this.documents.get(name);
     const template = this.compiled.get(name);
     if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs (no template ${name}.hbs)`);
-    if (name === 'nghi-quyet' && view.resolution === null) {
-      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${view.dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
+    if (name === 'nghi-quyet' && (view as MeetingView).resolution === null) {
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
     }
     let markup: string;
     try {
@@ -264,7 +265,7 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
 }
 
 /** Add "did you mean" to Handlebars' own unknown-field errors, from every field the view has. */
-function withSuggestion(e: TemplateError, view: MeetingView): TemplateError {
+function withSuggestion(e: TemplateError, view: MeetingView | PlanView): TemplateError {
   if (!e.needle || e.detail.includes('có phải')) return e;
   const guess = closest(e.needle, [...allKeys(view)]);
   if (!guess) return e;
@@ -275,13 +276,18 @@ function withSuggestion(e: TemplateError, view: MeetingView): TemplateError {
   });
 }
 
-/** Read one template file, parse it and check what the markup may not do. */
-function readTemplate(abs: string, display: string, name: string): { file: TemplateFile; ast: unknown } {
+/** The text of one template file. */
+function readText(abs: string, display: string): string {
   const read = readSource(abs, MAX_TEMPLATE_BYTES);
   if (!read.ok) {
     throw new TemplateError({ file: display, detail: `không đọc được tệp mẫu (${read.problem.messageId}) (cannot read the template)` });
   }
-  const source = read.text.normalize('NFC');
+  return read.text;
+}
+
+/** Parse one template file's text and note its field references. */
+function readTemplate(text: string, display: string, name: string): { file: TemplateFile; ast: unknown } {
+  const source = text.normalize('NFC');
   let ast: unknown;
   try {
     ast = Handlebars.parse(source);
@@ -364,6 +370,7 @@ function hbsFiles(dir: string): Map<string, string> {
   return out;
 }
 
+/** Template sets by folder, loaded once per process: rendering looks them up for every document. */
 const cache = new Map<string, TemplateSet>();
 
 /**
@@ -392,11 +399,14 @@ export function loadTemplates(dir?: string): TemplateSet {
     for (const [name, abs] of hbsFiles(join(dir, 'partials'))) partials.set(name, [abs, join(dir, 'partials', `${name}.hbs`)]);
   }
 
+  const texts = new Map<string, string>();
+  for (const [abs, display] of [...documents.values(), ...partials.values()]) texts.set(abs, readText(abs, display));
+
   const asts = new Map<TemplateFile, unknown>();
   const read = (entries: Map<string, [string, string]>): Map<string, TemplateFile> =>
     new Map(
       [...entries].map(([name, [abs, display]]) => {
-        const { file, ast } = readTemplate(abs, display, name);
+        const { file, ast } = readTemplate(texts.get(abs)!, display, name);
         asts.set(file, ast);
         return [name, file];
       }),
@@ -411,7 +421,7 @@ export function loadTemplates(dir?: string): TemplateSet {
   return set;
 }
 
-/** Fill a document template (`bien-ban` or `nghi-quyet`) with a meeting's view and return its blocks. */
-export function renderBlocks(name: DocumentTemplate, view: MeetingView, templatesDir?: string): Block[] {
+/** Fill a document template (`bien-ban` or `nghi-quyet` with a meeting's view, `ke-hoach` with the plan's) and return its blocks. */
+export function renderBlocks(name: DocumentTemplate, view: MeetingView | PlanView, templatesDir?: string): Block[] {
   return loadTemplates(templatesDir).render(name, view);
 }
