@@ -1,8 +1,9 @@
 // The command line: parses arguments with commander and hands each command to a lazily loaded module.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { reportFailure, EXIT_FAILURE, EXIT_OK } from './exit.js';
 import type { CliIo } from './io.js';
+import type { InitFlags, PlanFlags } from './plan-command.js';
 import type { RenderFlags } from './render-command.js';
 
 /** cellctl's version, from package.json (read, not imported, so nothing else loads). */
@@ -30,6 +31,26 @@ function isoDate(value: string): string {
   }
   return value;
 }
+
+function planYear(value: string): number {
+  const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 2000 && n <= 2100)) throw new InvalidArgumentError('phải là năm từ 2000 đến 2100 (a year from 2000 to 2100).');
+  return n;
+}
+
+const TITLES: Record<string, string> = { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:' };
+const vietnameseNotes = (text: string) => text.replace('(choices: ', '(chọn một trong: ').replace('default: ', 'mặc định: ');
+
+/** Help in Vietnamese: commander's own headings and notes translated (descriptions are written in Vietnamese). */
+const VIETNAMESE_HELP: Partial<Help> = {
+  styleTitle: (title) => TITLES[title] ?? title,
+  optionDescription(option) {
+    return vietnameseNotes(Help.prototype.optionDescription.call(this, option));
+  },
+  argumentDescription(argument) {
+    return vietnameseNotes(Help.prototype.argumentDescription.call(this, argument));
+  },
+};
 
 /** Options of `cellctl validate` as commander hands them over. */
 export interface ValidateFlags {
@@ -61,7 +82,8 @@ export async function main(io: CliIo): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError('(cellctl --help để xem hướng dẫn)');
+    .showHelpAfterError('(cellctl --help để xem hướng dẫn)')
+    .configureHelp(VIETNAMESE_HELP);
 
   program
     .command('validate')
@@ -105,6 +127,40 @@ export async function main(io: CliIo): Promise<number> {
     .action(async (paths: string[], flags: RenderFlags) => {
       const { runRender } = await import('./render-command.js');
       exitCode = await runRender(paths, flags, io);
+    });
+
+  program
+    .command('init')
+    .description('Tạo thư mục hồ sơ của một chi bộ: cell.yaml (điền danh sách đảng viên, nền nếp sinh hoạt) và thư mục meetings/.')
+    .argument('<thư-mục>', 'thư mục chi bộ (tạo mới, hoặc thư mục trống)')
+    .requiredOption('--name <tên>', 'tên chi bộ, ví dụ "Chi bộ Khu dân cư số 12"')
+    .requiredOption('--parent <tên>', 'cấp ủy cấp trên trực tiếp, ví dụ "Đảng bộ phường Hoàng Liệt"')
+    .requiredOption('--place <địa-danh>', 'địa danh ghi ở ngày tháng văn bản, ví dụ "Hoàng Liệt"')
+    .addOption(
+      new Option('--type <loại-hình>', 'loại hình chi bộ')
+        .choices(['residential', 'administrative', 'state-enterprise', 'private-enterprise', 'student', 'armed-forces'])
+        .default('residential'),
+    )
+    .option('--force', 'ghi vào thư mục đã có tệp (thay cell.yaml)')
+    .action(async (dir: string, flags: InitFlags) => {
+      const { runInit } = await import('./plan-command.js');
+      exitCode = runInit(dir, flags, io);
+    });
+
+  program
+    .command('plan')
+    .description('Lập kế hoạch sinh hoạt năm (plan-YYYY.yaml) theo nền nếp của chi bộ, tránh ngày nghỉ lễ, Tết.')
+    .argument('<thư-mục-chi-bộ>', 'thư mục có cell.yaml')
+    .requiredOption('-y, --year <YYYY>', 'năm kế hoạch', planYear)
+    .option('--dry-run', 'chỉ in phần thay đổi so với kế hoạch đã có, không ghi tệp')
+    .option('--force', 'ghi đè kế hoạch đã có')
+    .option('-o, --out <tệp>', 'tệp ghi kế hoạch (mặc định: <thư-mục-chi-bộ>/plan-YYYY.yaml)')
+    .option('--ics <tệp>', 'xuất lịch iCalendar (.ics) để nhập vào Outlook, Google Calendar')
+    .option('--docx', 'in kế hoạch sinh hoạt chuyên đề năm (.docx) để báo cáo cấp ủy cấp trên')
+    .option('--with-meetings', 'tạo sẵn bản khung hồ sơ các buổi sinh hoạt trong meetings/ (không ghi đè hồ sơ đã có)')
+    .action(async (dir: string, flags: PlanFlags) => {
+      const { runPlan } = await import('./plan-command.js');
+      exitCode = await runPlan(dir, flags, io);
     });
 
   program
