@@ -75,3 +75,30 @@ console.log('\nrendering: minutes + resolution per meeting; best of', RUNS);
 for (const line of await benchRender({ root: ROOT, data: join(ROOT, 'bench', '.data'), runs: RUNS, meetings: Number(process.env.BENCH_MEETINGS ?? 500) })) {
   console.log(line);
 }
+
+// Planning: a year of the example cell in the library (first call includes loading the holidays), and
+// `cellctl plan --dry-run` as a fresh process.
+{
+  const { planYear } = await import('../dist/plan/generate.js');
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const example = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
+  const cell = parse(readFileSync(join(example, 'cell.yaml'), 'utf8'));
+  console.log('\nplanning: the example cell');
+  let t = performance.now();
+  planYear(cell, 2027);
+  const first = performance.now() - t;
+  t = performance.now();
+  for (let y = 2028; y < 2038; y++) planYear(cell, y);
+  const next = (performance.now() - t) / 10;
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'plan', example, '--year', '2027', '--dry-run'], { stdio: 'ignore' });
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`  planYear: first year ${fmt(first)} ms (loads the holiday calendar), then ${fmt(next, 1)} ms a year`);
+  console.log(`  \`cellctl plan --year 2027 --dry-run\`, fresh process: best ${fmt(runs[0] / 1000, 2)} s, median ${fmt(runs[2] / 1000, 2)} s`);
+}
