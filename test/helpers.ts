@@ -87,3 +87,10 @@ export async function lintMeeting(
   return only(await lint(files, options), ruleId);
 }
 
+
+/** The example cell's profile without its `customs:` (so the planner's defaults apply), as YAML text. */
+export function exampleCellWithoutCustoms(): string {
+  const doc = parseDocument(readFileSync(join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12', 'cell.yaml'), 'utf8'));
+  doc.delete('customs');
+  return doc.toString();
+}

@@ -11,12 +11,14 @@ import type { CellProfile, Customs, YearPlan } from '../../src/model.js';
 import { planYear, thematicMonths, type PlanWarning } from '../../src/plan/generate.js';
 import { meetingDayOf } from '../../src/plan/day-rule.js';
 import { planYaml } from '../../src/plan/write-plan.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, exampleCellWithoutCustoms } from '../helpers.js';
 
 const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
 const lib = new Holidays('VN');
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12', 'cell.yaml');
-const EXAMPLE_CELL = parse(readFileSync(EXAMPLE, 'utf8')) as CellProfile;
+// The example without its customs, so these tests see the planner's defaults (its own customs: see the end).
+const EXAMPLE_TEXT = exampleCellWithoutCustoms();
+const EXAMPLE_CELL = parse(EXAMPLE_TEXT) as CellProfile;
 // 2025 and 2028: Tết in January; 2026, 2027, 2029: in February; 2028 is a leap year.
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 const DAY_MS = 86_400_000;
@@ -139,7 +141,7 @@ describe('planYear', () => {
         // The written plan validates with the real validator, next to the cell's profile.
         const dir = mkdtempSync(join(tmpdir(), 'cellctl-plan-'));
         // JSON is YAML: a profile with customs is written as it is.
-        writeFileSync(join(dir, 'cell.yaml'), cell === EXAMPLE_CELL ? readFileSync(EXAMPLE, 'utf8') : JSON.stringify(cell));
+        writeFileSync(join(dir, 'cell.yaml'), cell === EXAMPLE_CELL ? EXAMPLE_TEXT : JSON.stringify(cell));
         const text = planYaml(plan, cell);
         writeFileSync(join(dir, `plan-${year}.yaml`), text);
         expect(parse(text)).toEqual(plan);
@@ -246,3 +248,21 @@ describe('planYear', () => {
     expect(example.filter((p) => notOfficial.includes(p))).toEqual([]);
   });
 });
+
+describe('the example cell with its own customs', () => {
+  it('plans on its days and with its topics: the 5th (next working day), thematic sessions on the 18th', () => {
+    const cell = parse(readFileSync(EXAMPLE, 'utf8')) as CellProfile;
+    const plan = planYear(cell, 2027);
+    const thematic = plan.meetings.filter((m) => m.kind === 'thematic');
+    expect(thematic.map((m) => m.topic)).toEqual(cell.customs!.thematic!.topics!.map((t) => t.title));
+    expect(thematic.map((m) => m.presenter)).toEqual(cell.customs!.thematic!.topics!.map((t) => t.presenter));
+    for (const m of thematic) expect(Number(m.date.slice(8)), m.date).toBeGreaterThanOrEqual(18);
+    for (const m of plan.meetings) {
+      expect(m.start).toBe('19:30');
+      expect(m.place).toBe('Nhà văn hóa Khu dân cư số 12');
+    }
+    // 18/11/2027 is the cell's blackout date (Ngày hội Đại đoàn kết): nothing is planned on it.
+    expect([...plan.meetings, ...(plan.events ?? [])].map((x) => x.date)).not.toContain('2027-11-18');
+  });
+});
+

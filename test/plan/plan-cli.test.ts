@@ -1,14 +1,13 @@
 // `cellctl plan` and `cellctl init` through the real bin/cellctl (built by `npm test`'s pretest).
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { exampleCellWithoutCustoms, ROOT } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin', 'cellctl');
-const EXAMPLE_CELL = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12', 'cell.yaml');
 
 interface Run {
   code: number;
@@ -27,7 +26,8 @@ function cellctl(args: string[], cwd: string): Promise<Run> {
 /** A temporary folder holding `cb/cell.yaml`, a copy of the example cell's profile. */
 function exampleCell(): string {
   const root = mkdtempSync(join(tmpdir(), 'cellctl-plan-cli-'));
-  cpSync(EXAMPLE_CELL, join(root, 'cb', 'cell.yaml'));
+  mkdirSync(join(root, 'cb'), { recursive: true });
+  writeFileSync(join(root, 'cb', 'cell.yaml'), exampleCellWithoutCustoms());
   return root;
 }
 
@@ -82,7 +82,7 @@ describe('cellctl plan', () => {
 
   it('warns on stderr about more than 6 thematic sessions', async () => {
     const root = exampleCell();
-    writeFileSync(join(root, 'cb', 'cell.yaml'), `${readFileSync(EXAMPLE_CELL, 'utf8')}customs:\n  thematic: { count: 8 }\n`);
+    writeFileSync(join(root, 'cb', 'cell.yaml'), `${exampleCellWithoutCustoms()}customs:\n  thematic: { count: 8 }\n`);
     const run = await cellctl(['plan', 'cb', '--year', '2027'], root);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('cảnh báo: 8 chuyên đề trong năm');
@@ -95,7 +95,7 @@ describe('cellctl plan', () => {
     const missing = await cellctl(['plan', '.', '--year', '2027'], root);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('không có cell.yaml');
-    writeFileSync(join(root, 'cb', 'cell.yaml'), `${readFileSync(EXAMPLE_CELL, 'utf8')}customs:\n  meetingDay: { kind: day-of-month, day: 31 }\n`);
+    writeFileSync(join(root, 'cb', 'cell.yaml'), `${exampleCellWithoutCustoms()}customs:\n  meetingDay: { kind: day-of-month, day: 31 }\n`);
     const invalid = await cellctl(['plan', 'cb', '--year', '2027'], root);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/cb\/cell\.yaml:\d+:\d+: /);

@@ -6,10 +6,10 @@ import { parse } from 'yaml';
 import type { CellProfile, MeetingKind, YearPlan } from '../../src/model.js';
 import { plannedTimes, meetingStub, stubFileName, type Procedures } from '../../src/plan/stubs.js';
 import { profiles } from '../../src/rules/profiles.js';
-import { lint, ROOT } from '../helpers.js';
+import { lint, ROOT, exampleCellWithoutCustoms } from '../helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
-const CELL_TEXT = readFileSync(join(EXAMPLE, 'cell.yaml'), 'utf8');
+const CELL_TEXT = exampleCellWithoutCustoms();
 const CELL = parse(CELL_TEXT) as CellProfile;
 const PLAN = parse(readFileSync(join(EXAMPLE, 'plan-2026.yaml'), 'utf8')) as YearPlan;
 const PROCEDURES = profiles().get('hd42-2025')!.rules['meeting-steps']!.options!['procedures'] as Procedures;
