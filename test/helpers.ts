@@ -1,4 +1,5 @@
 // Test helpers: write real YAML files to a temporary cell folder and run the real validation pipeline on it.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -94,3 +95,18 @@ export function exampleCellWithoutCustoms(): string {
   doc.delete('customs');
   return doc.toString();
 }
+
+function installed(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * LibreOffice and poppler are installed (CI installs them). Tests that open documents skip without them
+ * only outside CI: `describe.skipIf(!HAVE_OFFICE_TOOLS && !process.env.CI)`.
+ */
+export const HAVE_OFFICE_TOOLS = installed('soffice') && installed('pdfinfo') && installed('pdftotext');

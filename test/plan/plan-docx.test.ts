@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { CellProfile, YearPlan } from '../../src/model.js';
 import { planDocx } from '../../src/plan/plan-docx.js';
 import { TemplateError } from '../../src/render/markup.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, HAVE_OFFICE_TOOLS } from '../helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
 const CELL = parse(readFileSync(join(EXAMPLE, 'cell.yaml'), 'utf8')) as CellProfile;
@@ -127,19 +127,9 @@ describe('planDocx', () => {
   });
 });
 
-function installed(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HAVE_TOOLS = installed('soffice') && installed('pdfinfo') && installed('pdftotext');
 
 // On a developer's machine without LibreOffice this is skipped; in CI (which installs it) it must run.
-describe.skipIf(!HAVE_TOOLS && !process.env.CI)('planDocx: opened by LibreOffice', () => {
+describe.skipIf(!HAVE_OFFICE_TOOLS && !process.env.CI)('planDocx: opened by LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellctl-plan-docx-'));
   const profile = join(tmpdir(), `lo-${process.pid}`);
   const pdf = join(dir, 'ke-hoach.pdf');

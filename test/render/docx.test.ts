@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, DocumentBlocks, Run } from '../../src/render/blocks.js';
 import { buildDocx } from '../../src/render/docx.js';
 import { mmToTwip, resolveLayout } from '../../src/render/layout.js';
+import { HAVE_OFFICE_TOOLS } from '../helpers.js';
 
 const LAYOUT = resolveLayout();
 const DASH_LAYOUT = resolveLayout({ headingStyle: '-' });
@@ -434,20 +435,9 @@ describe('buildDocx: document XML', () => {
   });
 });
 
-/** LibreOffice and poppler, when installed (they are on the development machines and in the release checks). */
-function installed(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HAVE_TOOLS = installed('soffice') && installed('pdfinfo') && installed('pdftotext');
 
 // On a developer's machine without LibreOffice these are skipped; in CI (which installs it) they must run.
-describe.skipIf(!HAVE_TOOLS && !process.env.CI)('buildDocx: opened by LibreOffice', () => {
+describe.skipIf(!HAVE_OFFICE_TOOLS && !process.env.CI)('buildDocx: opened by LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellctl-docx-'));
   const profile = join(tmpdir(), `lo-profile-${process.pid}`);
   const docs = { resolution, minutes, everything };
