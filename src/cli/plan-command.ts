@@ -11,9 +11,7 @@ import { planDocx } from '../plan/plan-docx.js';
 import { meetingStub, stubFileName, type Procedures } from '../plan/stubs.js';
 import { planDiff, planYaml, writePlan } from '../plan/write-plan.js';
 import { writeAtomic } from '../render/write.js';
-import { profileIdFor, resolveProfile } from '../rules/profiles.js';
-import { getRule } from '../rules/registry.js';
-import { mergeOptions } from '../util/merge.js';
+import { ruleOptions } from '../rules/profiles.js';
 import { validateSchema } from '../schema/validator.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
@@ -66,10 +64,7 @@ function loadCell(cellDir: string, shown: string): CellProfile {
 
 /** The procedures (steps of each kind) in force on a date for a cell, as the validator will check them. */
 function proceduresOn(cell: CellProfile, date: string): Procedures {
-  const rule = getRule('meeting-steps')!;
-  const profile = resolveProfile(cell.ruleset ?? profileIdFor(date), cell.overrides);
-  const options = mergeOptions(rule.defaultOptions as Record<string, unknown>, profile.rules['meeting-steps']?.options, rule.optionsSchema);
-  return options.procedures as Procedures;
+  return ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date).procedures;
 }
 
 /**

@@ -8,11 +8,10 @@ import type {
   PlannedMeeting,
   YearPlan,
 } from '../model.js';
-import { profileIdFor } from '../rules/profiles.js';
+import { profileIdFor, ruleOptions } from '../rules/profiles.js';
 import { isActiveOn, statusOn } from '../rules/roster.js';
 import {
   addDays,
-  DEFAULT_HOLIDAY_OPTIONS,
   isWorkingDay,
   type ExtraDate,
   type HolidayOptions,
@@ -50,13 +49,8 @@ export const PLAN_DEFAULTS = {
   prepWorkingDays: 3,
 };
 
-/** Floors of hd42-2025 (rules.md §2): the planner never plans shorter sittings. */
-const MIN_REGULAR = 90;
-const MIN_COMBINED = 120;
-/** The guidance's range of thematic sessions a year (rules.md C2, C3). */
-const THEMATIC_MIN = 4;
-const THEMATIC_MAX = 6;
-const COMMITTEE_FROM = 9;
+/** At least one thematic session in every quarter (rules.md C2): a calendar fact, not a threshold. */
+const QUARTERS = 4;
 /** The rotation of presenters starts in this year and carries on from year to year. */
 const ROTATION_EPOCH = 2020;
 
@@ -115,21 +109,14 @@ function endOf(start: string, minutes: number): string {
   return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
 }
 
-/** The public-holiday options the validator will use for this cell, so the plan avoids the same days. */
-function holidayOptionsOf(cell: CellProfile): HolidayOptions {
-  const o = (cell.overrides?.['public-holiday']?.options ?? {}) as Partial<HolidayOptions>;
-  return {
-    tetBefore: typeof o.tetBefore === 'number' ? o.tetBefore : DEFAULT_HOLIDAY_OPTIONS.tetBefore,
-    tetAfter: typeof o.tetAfter === 'number' ? o.tetAfter : DEFAULT_HOLIDAY_OPTIONS.tetAfter,
-    nationalDayAdjacent:
-      typeof o.nationalDayAdjacent === 'boolean' ? o.nationalDayAdjacent : DEFAULT_HOLIDAY_OPTIONS.nationalDayAdjacent,
-  };
+/** The public-holiday options the validator will use for this cell and year, so the plan avoids the same days. */
+function holidayOptionsOf(cell: CellProfile, year: number): HolidayOptions & { extraDates: ExtraDate[] } {
+  return ruleOptions<HolidayOptions & { extraDates: ExtraDate[] }>('public-holiday', cell, `${year}-12-31`);
 }
 
-/** The cell's blackout dates: customs.blackoutDates and the extraDates of its public-holiday override. */
-function blackoutOf(cell: CellProfile): Set<string> {
-  const extra = (cell.overrides?.['public-holiday']?.options?.extraDates ?? []) as ExtraDate[];
-  return new Set([...(cell.customs?.blackoutDates ?? []), ...extra.map((e) => (typeof e === 'string' ? e : e.date))]);
+/** The cell's blackout dates: customs.blackoutDates and the extraDates of its public-holiday options. */
+function blackoutOf(cell: CellProfile, holidays: { extraDates: ExtraDate[] }): Set<string> {
+  return new Set([...(cell.customs?.blackoutDates ?? []), ...holidays.extraDates.map((e) => (typeof e === 'string' ? e : e.date))]);
 }
 
 /**
@@ -214,36 +201,42 @@ const EVENT_ORDER: Record<PlannedEvent['kind'], number> = {
 export function planYear(cell: CellProfile, year: number, options: PlanOptions = {}): YearPlan {
   const warn = (code: PlanWarning['code'], message: string): void => options.onWarning?.({ code, message });
   const customs = cell.customs ?? {};
+  const { extraDates, ...holidays } = holidayOptionsOf(cell, year);
   const calendar: WorkingDayOptions = {
     ...(customs.workingDays ? { workingDays: customs.workingDays } : {}),
-    blackout: blackoutOf(cell),
-    holidays: holidayOptionsOf(cell),
+    blackout: blackoutOf(cell, { extraDates }),
+    holidays,
   };
+  // Floors and ranges from the rules profile in force at the year's end, as validate will apply them.
+  const yearEnd = `${year}-12-31`;
+  const floors = ruleOptions<{ regular: number; combined: number }>('duration-min', cell, yearEnd);
+  const thematicMin = Math.max(QUARTERS, ruleOptions<{ min: number }>('thematic-min', cell, yearEnd).min);
+  const thematicMax = ruleOptions<{ max: number }>('thematic-max', cell, yearEnd).max;
   const start = customs.time ?? (cell.type === 'residential' ? PLAN_DEFAULTS.residentialTime : PLAN_DEFAULTS.otherTime);
   const place = customs.place ?? PLAN_DEFAULTS.place;
-  const regularMinutes = Math.max(customs.durationMinutes ?? PLAN_DEFAULTS.regularMinutes, MIN_REGULAR);
-  const combinedMinutes = Math.max(regularMinutes + PLAN_DEFAULTS.combinedExtraMinutes, MIN_COMBINED);
+  const regularMinutes = Math.max(customs.durationMinutes ?? PLAN_DEFAULTS.regularMinutes, floors.regular);
+  const combinedMinutes = Math.max(regularMinutes + PLAN_DEFAULTS.combinedExtraMinutes, floors.combined);
   const dayRule = customs.meetingDay ?? PLAN_DEFAULTS.meetingDay;
   const thematic = customs.thematic ?? {};
   const mode = thematic.mode ?? PLAN_DEFAULTS.thematicMode;
 
   let count = thematic.count ?? PLAN_DEFAULTS.thematicCount;
-  if (count < THEMATIC_MIN) {
+  if (count < thematicMin) {
     warn(
       'thematic-under-min',
-      `customs.thematic.count = ${count}: mỗi quý phải có ít nhất 01 chuyên đề nên kế hoạch có ${THEMATIC_MIN} chuyên đề ` +
-        `(at least one thematic session a quarter: ${THEMATIC_MIN} planned)`,
+      `customs.thematic.count = ${count}: mỗi quý phải có ít nhất 01 chuyên đề nên kế hoạch có ${thematicMin} chuyên đề ` +
+        `(at least one thematic session a quarter: ${thematicMin} planned)`,
     );
-    count = THEMATIC_MIN;
+    count = thematicMin;
   } else if (count > 12) {
     warn('thematic-over-max', `customs.thematic.count = ${count}: tối đa 12 chuyên đề, mỗi tháng 01 (at most 12, one a month)`);
     count = 12;
   }
-  if (count > THEMATIC_MAX) {
+  if (count > thematicMax) {
     warn(
       'thematic-over-max',
-      `${count} chuyên đề trong năm, nhiều hơn mức ${THEMATIC_MAX} theo hướng dẫn; cellctl validate sẽ cảnh báo ` +
-        `(${count} thematic sessions, more than the guidance's ${THEMATIC_MAX})`,
+      `${count} chuyên đề trong năm, nhiều hơn mức ${thematicMax} theo hướng dẫn; cellctl validate sẽ cảnh báo ` +
+        `(${count} thematic sessions, more than the guidance's ${thematicMax})`,
     );
   }
 
@@ -329,8 +322,7 @@ export function planYear(cell: CellProfile, year: number, options: PlanOptions =
 
   // The chi ủy's preparation meeting before each regular (or combined) sitting.
   const prepDays = customs.prepWorkingDays ?? PLAN_DEFAULTS.prepWorkingDays;
-  const committeeFrom =
-    (cell.overrides?.['cell-structure']?.options?.committeeFrom as number | undefined) ?? COMMITTEE_FROM;
+  const { committeeFrom } = ruleOptions<{ committeeFrom: number }>('cell-structure', cell, yearEnd);
   const preps: { event: PlannedEvent; month: number }[] = [];
   for (const sitting of regular) {
     const date = workingDaysBefore(sitting.date, prepDays, calendar);

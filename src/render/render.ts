@@ -7,7 +7,7 @@ import type { FileResult, Problem } from '../lint/problem.js';
 import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
-import { profileIdFor, resolveProfile } from '../rules/profiles.js';
+import { ruleOptions } from '../rules/profiles.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
 import { validateSchema } from '../schema/validator.js';
@@ -168,8 +168,8 @@ function plan(
       continue;
     }
     const draft = meeting.status === 'draft' || errors.length > 0;
-    const profile = resolveProfile(meeting.ruleset ?? cell.ruleset ?? profileIdFor(meeting.date), cell.overrides, committeeRules);
-    const excusedAbsentCount = profile.rules['vote-majority']?.options?.['excusedAbsentCount'] !== false;
+    const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
+    const excusedAbsentCount = vote.excusedAbsentCount !== false;
     const layout = resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]);
     const stem = basename(input.abs, extname(input.abs));
     const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution'];

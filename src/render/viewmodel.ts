@@ -13,6 +13,7 @@ import { eligibleVoters, normalizeName, rosterFor, statusOn, type Roster } from 
 import { minutesOf, quarterOf, ymd } from '../util/time.js';
 import { longDate, shortDate } from '../util/vi-date.js';
 import type { Layout } from './layout.js';
+import { ruleOptions } from '../rules/profiles.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes. Every key is always present (null when the record has nothing for it), so that a template
@@ -660,8 +661,10 @@ export function buildViewModel(
   const durationText =
     hours > 0 ? `${hours} giờ${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')} phút` : ''}` : `${minutes} phút`;
 
-  const voteOption = cell.overrides?.['vote-majority']?.options?.['excusedAbsentCount'];
-  const excusedAbsentCount = options.excusedAbsentCount ?? (typeof voteOption === 'boolean' ? voteOption : true);
+  // As the validator counts eligible voters: the caller's setting, else the cell's and its profile's.
+  const excusedAbsentCount =
+    options.excusedAbsentCount ??
+    ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, undefined, meeting.ruleset).excusedAbsentCount !== false;
 
   const score = meeting.score;
   const dues = meeting.dues;

@@ -1,7 +1,7 @@
 // Versioned rules profiles: loading profiles/*.yaml, choosing one by date, applying local overrides.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { RuleOverrides, RulesetId } from '../model.js';
+import type { CellProfile, RuleOverrides, RulesetId } from '../model.js';
 import type { RulesProfile, StepInfo } from './types.js';
 import { mergeOptions } from '../util/merge.js';
 import { getRule } from './registry.js';
@@ -61,3 +61,23 @@ export function resolveProfile(id: RulesetId, ...layers: (RuleOverrides | undefi
   }
   return { ...base, rules };
 }
+
+/**
+ * A rule's options for a cell on a date, layered as the validator layers them: the rule's defaults, the
+ * profile in force (or the one pinned by `ruleset` or the cell), the cell's `overrides`, then the
+ * committee's. Planning and rendering use it so that they count, floor and avoid exactly what
+ * `validate` checks.
+ */
+export function ruleOptions<T = Record<string, unknown>>(
+  ruleId: string,
+  cell: CellProfile | undefined,
+  date: string,
+  committee?: RuleOverrides,
+  ruleset?: RulesetId,
+): T {
+  const rule = getRule(ruleId);
+  if (!rule) throw new Error(`unknown rule ${ruleId}`);
+  const profile = resolveProfile(ruleset ?? cell?.ruleset ?? profileIdFor(date), cell?.overrides, committee);
+  return mergeOptions(rule.defaultOptions as Record<string, unknown>, profile.rules[ruleId]?.options, rule.optionsSchema) as T;
+}
+
