@@ -12,9 +12,7 @@ import { meetingStub, stubFileName, type Procedures } from '../plan/stubs.js';
 import { planDiff, planYaml, writePlan } from '../plan/write-plan.js';
 import { writeAtomic } from '../render/write.js';
 import { ruleOptions } from '../rules/profiles.js';
-import { validateSchema } from '../schema/validator.js';
-import { readSource } from '../source/read.js';
-import { parseYaml } from '../source/yaml.js';
+import { readValidated } from '../lint/load.js';
 import { EXIT_OK, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 
@@ -45,21 +43,15 @@ function loadCell(cellDir: string, shown: string): CellProfile {
     throw new InputError(`${shown}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
   }
   const file = join(shown, name);
-  const read = readSource(join(cellDir, name));
-  if (!read.ok) {
-    const p = read.problem;
-    throw new InputError(`${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}`);
-  }
-  const parsed = parseYaml(read.text);
-  const problems = parsed.fatal || parsed.problems.length > 0 ? parsed.problems : validateSchema('cell', parsed.data, parsed.locator);
-  const first = problems[0];
-  if (parsed.fatal || first) {
-    const where = first ? `${file}:${first.line}:${first.column}: ${messageText(first.ruleId, first.messageId, first.data, 'vi')}` : file;
+  const r = readValidated(join(cellDir, name), 'cell');
+  if (!r.ok) {
+    const p = r.problem;
     throw new InputError(
-      `${where}\nHồ sơ chi bộ chưa hợp lệ; chạy cellctl validate ${shown} để xem đủ các lỗi (the cell profile is not valid; run cellctl validate)`,
+      `${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n` +
+        `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate ${shown} để xem đủ các lỗi (the cell profile is not valid; run cellctl validate)`,
     );
   }
-  return parsed.data as CellProfile;
+  return r.data as CellProfile;
 }
 
 /** The procedures (steps of each kind) in force on a date for a cell, as the validator will check them. */

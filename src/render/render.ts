@@ -3,14 +3,12 @@ import { existsSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { collect, type CellGroup } from '../lint/collect.js';
+import { readValidated } from '../lint/load.js';
 import type { FileResult, Problem } from '../lint/problem.js';
 import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
-import { readSource } from '../source/read.js';
-import { parseYaml } from '../source/yaml.js';
-import { validateSchema } from '../schema/validator.js';
 import { buildAll } from './build.js';
 import { resolveLayout, type Layout } from './layout.js';
 import { docxToPdf } from './pdf.js';
@@ -70,11 +68,8 @@ interface Job {
 
 /** The data of a file that parses and passes its schema, else undefined. */
 function loadValid<T>(abs: string, kind: 'cell' | 'meeting'): T | undefined {
-  const read = readSource(abs);
-  if (!read.ok) return undefined;
-  const parsed = parseYaml(read.text);
-  if (parsed.fatal || validateSchema(kind, parsed.data, parsed.locator).length > 0) return undefined;
-  return parsed.data as T;
+  const r = readValidated(abs, kind);
+  return r.ok ? (r.data as T) : undefined;
 }
 
 /**
