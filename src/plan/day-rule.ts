@@ -1,12 +1,8 @@
 // The meeting day of a month from the cell's day custom (MeetingDayRule), its working days and the holidays.
 import type { MeetingDayRule, Weekday } from '../model.js';
 import { addDays, isWorkingDay, weekdayOf, type WorkingDayOptions } from '../util/holidays.js';
-import { lastDayOfMonth } from '../util/time.js';
+import { isoDay, lastDayOfMonth } from '../util/time.js';
 
-/** `YYYY-MM-DD` of a day of a month. */
-export function isoDay(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * The nearest working day to `date` in direction `step` (+1 later, -1 earlier), `date` itself if it is one,

@@ -17,9 +17,9 @@ import {
   type HolidayOptions,
   type WorkingDayOptions,
 } from '../util/holidays.js';
-import { minutesOf } from '../util/time.js';
-import { shortDate } from '../util/vi-date.js';
-import { isoDay, meetingDayOf } from './day-rule.js';
+import { minutesOf, clockOf, isoDay } from '../util/time.js';
+import { shortDate, partyMonth } from '../util/vi-date.js';
+import { meetingDayOf } from './day-rule.js';
 
 /** Something the planner changed or could not do as the profile asked; the plan is still valid. */
 export interface PlanWarning {
@@ -63,7 +63,7 @@ export function thematicMonths(count: number): number[] {
 
 /** "tháng 01", "tháng 3": the month padded only for 01 and 02, as Party documents write it. */
 function monthLabel(month: number): string {
-  return `tháng ${month <= 2 ? String(month).padStart(2, '0') : String(month)}`;
+  return `tháng ${partyMonth(month)}`;
 }
 
 const WHERE: Record<CellType, string> = {
@@ -106,7 +106,7 @@ function endOf(start: string, minutes: number): string {
         `(a sitting starting at ${start} for ${minutes} minutes would run past midnight)`,
     );
   }
-  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+  return clockOf(end);
 }
 
 /** The public-holiday options the validator will use for this cell and year, so the plan avoids the same days. */

@@ -3,6 +3,7 @@ import type { CellProfile, PlannedEvent, PlannedMeeting, YearPlan } from '../mod
 import { minutesOf, quarterOf, ymd } from '../util/time.js';
 import { romanNumeral } from '../render/viewmodel.js';
 import { plannedTimes } from './stubs.js';
+import { partyMonth } from '../util/vi-date.js';
 
 /** Vietnam's zone: UTC+7 all year, no daylight saving since 1975. */
 const TZID = 'Asia/Ho_Chi_Minh';
@@ -77,7 +78,7 @@ function meetingEvent(
   stamp: string,
 ): string[] {
   const { month, year } = ymd(m.date);
-  const monthText = `${month <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
+  const monthText = `${partyMonth(month)}/${year}`;
   const topic = m.topic === undefined ? '' : clean(m.topic);
   const presenter = m.presenter === undefined ? '' : clean(m.presenter);
   const regular = `Sinh hoạt chi bộ thường kỳ tháng ${monthText}`;

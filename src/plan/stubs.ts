@@ -4,9 +4,9 @@ import type { CellProfile, ClockTime, MeetingKind, Member, PlannedMeeting } from
 import { stepCatalogue } from '../rules/profiles.js';
 import { isActiveOn, rosterFor, statusOn } from '../rules/roster.js';
 import type { ProcedureStep } from '../rules/types.js';
-import { minutesOf, quarterOf, ymd } from '../util/time.js';
+import { minutesOf, quarterOf, ymd, clockOf } from '../util/time.js';
 import { romanNumeral } from '../render/viewmodel.js';
-import { shortDate } from '../util/vi-date.js';
+import { shortDate, partyMonth } from '../util/vi-date.js';
 
 /** The first line of every record: VS Code's YAML extension validates and documents the file with it. */
 const SCHEMA_LINE = ' yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/meeting.schema.json';
@@ -30,7 +30,7 @@ export function plannedTimes(planned: PlannedMeeting, cell: CellProfile): { star
   const minutes =
     planned.kind === 'combined' ? Math.max(DEFAULT_MINUTES.combined, usual ?? 0) : (usual ?? DEFAULT_MINUTES[planned.kind]);
   const end = (minutesOf(start) + minutes) % (24 * 60);
-  return { start, end: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}` };
+  return { start, end: clockOf(end) };
 }
 
 /**
@@ -152,7 +152,7 @@ function byRole(members: Member[], role: Member['role']): Member | undefined {
 /** `sinh hoạt chi bộ thường kỳ tháng 3/2027`, `sinh hoạt chuyên đề quý I năm 2027`… for the comment header. */
 function sittingName(planned: PlannedMeeting): string {
   const { month, year } = ymd(planned.date);
-  const monthText = `${month <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
+  const monthText = `${partyMonth(month)}/${year}`;
   const quarter = `quý ${romanNumeral(quarterOf(month))} năm ${year}`;
   if (planned.kind === 'regular') return `sinh hoạt chi bộ thường kỳ tháng ${monthText}`;
   if (planned.kind === 'thematic') return `sinh hoạt chuyên đề ${quarter} (ngày ${shortDate(planned.date)})`;

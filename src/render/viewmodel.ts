@@ -11,7 +11,7 @@ import type {
 import { stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, normalizeName, rosterFor, statusOn, type Roster } from '../rules/roster.js';
 import { minutesOf, quarterOf, ymd } from '../util/time.js';
-import { longDate, shortDate } from '../util/vi-date.js';
+import { longDate, shortDate, partyMonth } from '../util/vi-date.js';
 import type { Layout } from './layout.js';
 import { ruleOptions } from '../rules/profiles.js';
 
@@ -370,7 +370,7 @@ export function moneyText(amount: number): string {
 }
 
 function monthView(year: number, month: number): MonthView {
-  const m = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  const m = partyMonth(month);
   return { number: month, year, text: `${m} năm ${year}`, short: `${m}/${year}` };
 }
 

@@ -20,8 +20,17 @@ export function quarterOf(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
 }
 
+/** `YYYY-MM-DD` of a day of a month. */
+export function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Last day of a month as `YYYY-MM-DD`. */
 export function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDay(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+/** `HH:MM` of minutes since midnight (the inverse of minutesOf). */
+export function clockOf(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

@@ -1,9 +1,13 @@
 // Dates the Party's way (HD 36-HD/VPTW): the day padded 01–09, the month padded only for 01 and 02.
 
+/** A month as Party documents write it: `01`, `02`, then `3` … `12`. */
+export function partyMonth(month: number): string {
+  return month <= 2 ? String(month).padStart(2, '0') : String(month);
+}
+
 function parts(iso: string): { d: string; m: string; y: string } {
   const [y, m, d] = iso.split('-') as [string, string, string];
-  const month = Number(m);
-  return { d: d.padStart(2, '0'), m: month <= 2 ? String(month).padStart(2, '0') : String(month), y };
+  return { d: d.padStart(2, '0'), m: partyMonth(Number(m)), y };
 }
 
 /** `2024-06-05` → `05/6/2024`; `2026-01-09` → `09/01/2026`. */
