@@ -1,6 +1,6 @@
 // Test helpers: write real YAML files to a temporary cell folder and run the real validation pipeline on it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,3 +110,32 @@ function installed(tool: string): boolean {
  * only outside CI: `describe.skipIf(!HAVE_OFFICE_TOOLS && !process.env.CI)`.
  */
 export const HAVE_OFFICE_TOOLS = installed('soffice') && installed('pdfinfo') && installed('pdftotext');
+
+/** What a run of the real binary printed and returned. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real bin/cellctl (built by `npm test`'s pretest) with a clean environment plus `env`. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'cellctl'), ...args],
+      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH ?? '', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Copy the bundled example cell into a fresh temporary folder and return the copy's path. */
+export function copyExample(name = 'chi-bo-khu-dan-cu-12'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cellctl-example-'));
+  cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
+  return join(dir, name);
+}

@@ -1,6 +1,6 @@
 // Rule monthly-regular: every month has a regular (or combined) sitting, in the plan and in the records (Điều lệ Điều 24).
 import type { CellYearRule } from './types.js';
-import { lastDayOfMonth } from '../util/time.js';
+import { lastDayOfMonth, periodEnded } from '../util/time.js';
 import { monthKey, summaryDoc } from './calendar.js';
 
 /** The rule has no options: one regular meeting a month is fixed by the Charter. */
@@ -50,7 +50,7 @@ const rule: CellYearRule<MonthlyRegularOptions> = {
     const target = summaryDoc(ctx);
     if (!target) return;
     for (let month = 1; month <= 12; month++) {
-      if (lastDayOfMonth(year, month) >= ctx.env.asOf) break;
+      if (!periodEnded(lastDayOfMonth(year, month), ctx.env.asOf)) break;
       if (!tracked(month) || held.has(monthKey(year, month))) continue;
       ctx.report(target, { path: '', messageId: 'missingMonth', data: { month, year } });
     }

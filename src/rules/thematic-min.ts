@@ -1,6 +1,7 @@
 // Rule thematic-min: at least `min` thematic (or combined) sittings in the year, planned and held (rules.md C3).
 import type { CellYearRule } from './types.js';
 import { isThematic, summaryDoc } from './calendar.js';
+import { periodEnded } from '../util/time.js';
 
 /** Options of thematic-min. */
 export interface ThematicMinOptions {
@@ -50,7 +51,7 @@ const rule: CellYearRule<ThematicMinOptions> = {
     }
 
     // Sessions may still be held until the last day of the year.
-    if (`${year}-12-31` >= ctx.env.asOf) return;
+    if (!periodEnded(`${year}-12-31`, ctx.env.asOf)) return;
     const target = summaryDoc(ctx);
     if (!target) return;
     const count = ctx.meetings.filter((m) => isThematic(m.data.kind) && m.data.date.startsWith(inYear)).length;

@@ -1,7 +1,7 @@
 // Rule thematic-not-regular: a thematic session never replaces the month's regular meeting (rules.md C4).
 import type { MeetingKind } from '../model.js';
 import type { CellYearRule } from './types.js';
-import { lastDayOfMonth } from '../util/time.js';
+import { lastDayOfMonth, periodEnded } from '../util/time.js';
 import { monthKey } from './calendar.js';
 
 /** The rule has no options. */
@@ -67,7 +67,7 @@ const rule: CellYearRule<ThematicNotRegularOptions> = {
     const { regular, thematic } = byMonth(ctx.meetings, (m) => m.data.date, (m) => m.data.kind);
     for (let month = 1; month <= 12; month++) {
       // The regular meeting may still come later in a month that has not ended.
-      if (lastDayOfMonth(year, month) >= ctx.env.asOf) break;
+      if (!periodEnded(lastDayOfMonth(year, month), ctx.env.asOf)) break;
       const key = monthKey(year, month);
       const first = thematic.get(key);
       if (!first || regular.has(key) || !tracked(key)) continue;

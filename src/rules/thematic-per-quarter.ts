@@ -1,7 +1,7 @@
 // Rule thematic-per-quarter: at least one thematic (or combined) sitting in every quarter (rules.md C2).
 import type { MeetingKind } from '../model.js';
 import type { CellYearRule } from './types.js';
-import { lastDayOfMonth, quarterOf } from '../util/time.js';
+import { lastDayOfMonth, periodEnded, quarterOf } from '../util/time.js';
 import { monthKey, isThematic, summaryDoc } from './calendar.js';
 
 /** The rule has no options. */
@@ -58,7 +58,7 @@ const rule: CellYearRule<ThematicPerQuarterOptions> = {
     if (!target) return;
     const held = quartersWithThematic(year, ctx.meetings.map((m) => m.data));
     for (let quarter = 1; quarter <= 4; quarter++) {
-      if (lastDayOfMonth(year, quarter * 3) >= ctx.env.asOf) break;
+      if (!periodEnded(lastDayOfMonth(year, quarter * 3), ctx.env.asOf)) break;
       if (held.has(quarter) || !tracked(quarter)) continue;
       ctx.report(target, { path: '', messageId: 'missingQuarter', data: { quarter, year } });
     }

@@ -34,3 +34,12 @@ export function lastDayOfMonth(year: number, month: number): string {
 export function clockOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Whether a period whose last day is `lastDay` has ended by `asOf` (both YYYY-MM-DD). Inclusive: a month,
+ * quarter or year is due once its last day is on or before the as-of date, so `--as-of 2026-12-31` checks
+ * December, quarter IV and the whole year.
+ */
+export function periodEnded(lastDay: string, asOf: string): boolean {
+  return lastDay <= asOf;
+}
