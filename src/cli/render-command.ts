@@ -46,6 +46,15 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
       ...(soffice ? { pdfWith: soffice } : {}),
     });
     for (const f of result.files) io.stdout.write(`${f.sha256}  ${f.file}\n`);
+    if (result.renamed.length > 0) {
+      // Said once, with every name changed: the office must find the documents under their new names.
+      io.stderr.write(
+        flags.lang === 'en'
+          ? `${result.renamed.length} output name(s) changed to be valid on Windows (: * ? " < > | and names such as CON, NUL are not allowed):\n`
+          : `Đã đổi ${result.renamed.length} tên tệp văn bản cho hợp lệ trên Windows (không dùng được : * ? " < > | và các tên như CON, NUL):\n`,
+      );
+      for (const r of result.renamed) io.stderr.write(`  ${r.from} → ${r.to}\n`);
+    }
     const drafts = result.files.filter((f) => f.draft && f.format === 'docx').length;
     if (drafts > 0) {
       io.stderr.write(
