@@ -8,3 +8,4 @@ export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } fro
 export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
+export { render, type RenderOptions, type RenderResult, type RenderedFile, type RenamedOutput } from './render/render.js';
