@@ -1,7 +1,7 @@
 // `cellctl init`: a new cell folder with a commented cell.yaml (roster and customs to fill in) and meetings/.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, Scalar } from 'yaml';
+import { parseDocument, Scalar, stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { CellType, ParentCommittee } from '../model.js';
 import { lexists, makeDirs, writeAtomic } from '../render/write.js';
@@ -42,22 +42,27 @@ function commentText(value: string): string {
 }
 
 /**
- * The text of a new cell.yaml: the commented template with every given value set through the `yaml`
- * Document API, so a name with `: `, `#`, quotes or a line break is always serialised as valid YAML.
+ * One value as a YAML scalar on one line, serialised by the `yaml` library: plain when it can be, quoted
+ * when `: `, `#`, quotes or a leading `-` need it, double-quoted with escapes when it holds a line break.
+ */
+function scalar(value: string): string {
+  const node = new Scalar(value);
+  if (CONTROL.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  return stringify(node, { lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * The text of a new cell.yaml: the commented template (kept exactly, so its examples can be uncommented
+ * line by line) with each given value serialised by the YAML library, then read back to prove it.
  */
 export function cellYamlTemplate(fields: InitFields): string {
-  const doc = parseDocument(cellYamlSkeleton(fields));
-  const set = (path: string[], value: string) => {
-    const node = doc.createNode(value);
-    // Line breaks as \n escapes: yaml 2 would write a top-level block scalar without indentation.
-    if (CONTROL.test(value)) node.type = Scalar.QUOTE_DOUBLE;
-    doc.setIn(path, node);
-  };
-  set(['name'], fields.name);
-  set(['parent', 'name'], fields.parent);
-  set(['place'], fields.place);
-  set(['recordsFrom'], fields.recordsFrom ?? new Date().toISOString().slice(0, 7));
-  return doc.toString({ lineWidth: 0 });
+  const values = { ...fields, recordsFrom: fields.recordsFrom ?? new Date().toISOString().slice(0, 7) };
+  const text = cellYamlSkeleton(values);
+  const back = parseDocument(text).toJS() as { name?: unknown; parent?: { name?: unknown }; place?: unknown; recordsFrom?: unknown };
+  if (back.name !== values.name || back.parent?.name !== values.parent || back.place !== values.place || back.recordsFrom !== values.recordsFrom) {
+    throw new Error('cell.yaml template does not read back the values given');
+  }
+  return text;
 }
 
 /** The template with empty placeholders where the given values go. */
@@ -68,12 +73,12 @@ function cellYamlSkeleton(fields: InitFields): string {
   const room = type === 'residential' ? 'Nhà văn hóa khu dân cư' : 'Phòng họp của cơ quan, đơn vị';
   return `# yaml-language-server: $schema=${CELL_SCHEMA_URL}
 # Hồ sơ ${commentText(fields.name)}. Điền danh sách đảng viên (members) rồi kiểm tra bằng: cellctl validate <thư mục chi bộ>
-name: ""
+name: ${scalar(fields.name)}
 parent:
-  name: ""
-${kind ? `  kind: ${kind}\n` : ''}place: ""
+  name: ${scalar(fields.parent)}
+${kind ? `  kind: ${kind}\n` : ''}place: ${scalar(fields.place)}
 type: ${type}
-recordsFrom: ""        # tháng bắt đầu lưu hồ sơ bằng cellctl; các tháng trước đó không bị kiểm tra
+recordsFrom: ${scalar(fields.recordsFrom!)}        # tháng bắt đầu lưu hồ sơ bằng cellctl; các tháng trước đó không bị kiểm tra
 
 # Danh sách đảng viên: ít nhất 03 đảng viên chính thức và đúng một bí thư; từ 09 đảng viên chính thức trở lên thì bầu chi ủy.
 # Bỏ dấu # ở đầu các dòng mẫu dưới đây, sửa theo thực tế, mỗi đảng viên một mục.
