@@ -130,6 +130,24 @@ describe('names Windows refuses are replaced, and said once', () => {
   });
 });
 
+describe('ordinary OS errors are plain messages, not internal errors', () => {
+  it('a file where a folder should be (ENOTDIR, EEXIST) for templates export and render', async () => {
+    const work = cells('chi-bo');
+    writeFileSync(join(work, 'tep.txt'), 'x');
+    const runs = [
+      await runCli(['templates', 'export', 'tep.txt/mau'], { cwd: work }),
+      await render(work, 'chi-bo', '--out', 'tep.txt'),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('tep.txt');
+      expect(run.stderr).toMatch(/không phải thư mục|đã có tệp hoặc thư mục cùng tên/);
+      noInternalError(run);
+    }
+    expect(readFileSync(join(work, 'tep.txt'), 'utf8')).toBe('x');
+  });
+});
+
 describe('a path that does not exist', () => {
   it('is exit 2 with a message naming it, and nothing is written', async () => {
     const work = cells('chi-bo');
