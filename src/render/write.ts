@@ -9,6 +9,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   renameSync,
   rmdirSync,
   unlinkSync,
@@ -92,6 +93,51 @@ function makeDir(dir: string): string[] {
   return created;
 }
 
+/** The lock a run holds on each output folder while it puts its files in place. */
+const LOCK = '.cellctl.lock';
+
+/** Whether a process with this id is running (on this machine). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Take the lock of `dir`, or fail with a plain message when another run holds it: two runs writing one
+ * folder at once, even with --force, would leave it mixed. A lock left by a run that died is taken over.
+ */
+function lock(dir: string, shown: string): string {
+  const path = join(dir, LOCK);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(path, 'utf8'));
+      } catch {
+        // Being written or just removed: treat as held and look once more.
+      }
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+        tryUnlink(path);
+        continue;
+      }
+      throw new InputError(
+        `${shown}: một lần chạy cellctl khác đang ghi vào thư mục này; chờ nó xong rồi chạy lại (nếu không còn lần chạy nào, xóa tệp ${LOCK} trong thư mục). ` +
+          '(another cellctl run is writing to this folder)',
+      );
+    }
+  }
+}
+
 /** Write all of `bytes` to a new file at `tmp` (which must not exist) and flush it to disk. */
 function stage(tmp: string, bytes: Uint8Array): void {
   const fd = openSync(tmp, 'wx');
@@ -105,7 +151,8 @@ function stage(tmp: string, bytes: Uint8Array): void {
 }
 
 /**
- * Write every file or none. Each file is first written in full to a temporary file in its target folder;
+ * Write every file or none. Each output folder is locked for the run (a second run at the same time
+ * fails cleanly instead of mixing its files in). Each file is first written in full to a temporary file in its target folder;
  * only when all are staged are they put in place: without `force` by a hard link, which fails if
  * anything (even a dangling symbolic link) holds the name, so nothing is ever replaced; with `force` by a
  * rename, the replaced file kept aside until the end. If anything fails — a full disk, a read-only
@@ -117,12 +164,15 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
   const temps = new Map<OutputFile, string>();
   const placed: string[] = [];
   const replaced: { path: string; old: string }[] = [];
+  const locks: string[] = [];
   let current: OutputFile | undefined;
   try {
     for (const out of outputs) {
       current = out;
       createdDirs.push(...makeDir(dirname(out.path)));
     }
+    const dirs = new Map(outputs.map((o) => [dirname(o.path), dirname(o.display ?? o.path)]));
+    for (const [dir, shown] of [...dirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) locks.push(lock(dir, shown));
     for (const out of outputs) {
       current = out;
       const tmp = tempName(dirname(out.path), 'tmp');
@@ -159,6 +209,7 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
       }
     }
     for (const tmp of temps.values()) tryUnlink(tmp);
+    for (const path of locks) tryUnlink(path);
     for (const dir of createdDirs.reverse()) {
       try {
         rmdirSync(dir);
@@ -170,6 +221,7 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
   }
   for (const tmp of temps.values()) tryUnlink(tmp);
   for (const { old } of replaced) tryUnlink(old);
+  for (const path of locks) tryUnlink(path);
 }
 
 /** Put a staged file at its name without replacing anything there; record the name once it is ours. */

@@ -298,6 +298,26 @@ describe('two renders racing for one folder', () => {
   });
 });
 
+describe('two renders racing for one folder with --force', () => {
+  it('never leave it mixed: the folder is exactly one run’s output, a run that overlaps fails cleanly', async () => {
+    const work = cells('chi-bo');
+    cpSync(join(work, 'chi-bo'), join(work, 'chi-bo-2'), { recursive: true });
+    const rec = join(work, 'chi-bo-2', 'meetings', '2026-03.yaml');
+    writeFileSync(rec, readFileSync(rec, 'utf8').replace('khu dân cư số 5', 'khu dân cư số 6'));
+    const runs = await Promise.all([render(work, 'chi-bo', '--out', 'chung', '--force'), render(work, 'chi-bo-2', '--out', 'chung', '--force')]);
+    for (const run of runs) {
+      expect([0, 2]).toContain(run.code);
+      if (run.code === 2) {
+        expect(run.stderr).toContain('đang ghi vào thư mục này');
+        expect(run.stdout).toBe('');
+      }
+      noInternalError(run);
+    }
+    expect(tree(join(work, 'chung'))).toEqual(['2026-03-bien-ban.docx', '2026-03-nghi-quyet.docx']);
+    expect(runs.some((run) => run.code === 0 && sha256Check(run, work))).toBe(true);
+  });
+});
+
 describe('init writes values through the YAML library', () => {
   it('": ", "#" and quotes in --name, --parent, --place come back exactly; a line break is refused with the fix', async () => {
     const work = mkdtempSync(join(tmpdir(), 'cellctl-init-'));
