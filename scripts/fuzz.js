@@ -270,6 +270,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     iterations: arg('iterations', 2000),
     seconds: arg('seconds', 120),
     from: arg('from', 0),
+    renderEvery: arg('render-every', 1),
     onCrash: (c) => console.log(`✖ iteration ${c.iteration} (${c.file}): ${c.failures[0].split('\n')[0]}\n  saved: ${c.saved}`),
   });
   console.log(

@@ -97,14 +97,14 @@ function loadValid<T>(abs: string, kind: 'cell' | 'meeting'): T | undefined {
  */
 export async function render(paths: readonly string[], options: RenderOptions = {}): Promise<RenderResult> {
   const cwd = options.cwd ?? resolve('.');
-  const validation = await validate(paths, { ...options, cwd, jobs: 1 });
-  const problemsOf = new Map(validation.results.map((r) => [r.file, r.problems]));
   const { groups, missing } = collect(paths, cwd);
   if (missing.length > 0) {
     throw new InputError(
       `không tìm thấy (not found): ${missing.join(', ')}\nHãy kiểm tra lại đường dẫn tới hồ sơ hoặc thư mục chi bộ; chưa ghi tệp nào.`,
     );
   }
+  const validation = await validate(paths, { ...options, cwd, jobs: 1 });
+  const problemsOf = new Map(validation.results.map((r) => [r.file, r.problems]));
   const withMeetings = groups.filter((g) => g.files.some((f) => f.kind === 'meeting'));
   const outRoot = resolve(cwd, options.out ?? 'out');
   // The same layers the validator used, so the printed vote sentence counts voters as it did.
