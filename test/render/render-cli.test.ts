@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { validateOoxml } from '../ooxml.js';
 
 const BIN = join(ROOT, 'bin', 'cellctl');
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
@@ -87,6 +88,10 @@ describe('rendering the example year', () => {
       expect(pages, f).toBeLessThan(20);
     }
   });
+
+  it('writes every document as schema-valid OOXML', () => {
+    validateOoxml(...readdirSync(out).filter((x) => x.endsWith('.docx')).map((x) => join(out, x)));
+  }, 60_000);
 
   it("each document's text carries the header, title, attendance, every speaker, the vote and the signatures", () => {
     const cell = parse(readFileSync(join(EXAMPLE, 'cell.yaml'), 'utf8')) as { members: { name: string; role?: string }[] };
@@ -275,6 +280,7 @@ describe('hostile and extreme content', () => {
     expect(xml).not.toContain('&amp;amp;');
     expect(xml).toContain('Đồng chí Hùng phát biểu'.normalize('NFC'));
     expect(pdfPages(join(work, 'out', '2026-06-nghi-quyet.pdf')).pages).toBeGreaterThanOrEqual(1);
+    validateOoxml(join(work, 'out', '2026-06-bien-ban.docx'), join(work, 'out', '2026-06-nghi-quyet.docx'));
   }, 180_000);
 });
 
