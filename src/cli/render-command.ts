@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { exportTemplates } from '../render/export.js';
-import { findSoffice, INSTALL_HINT } from '../render/pdf.js';
+import { findSoffice, INSTALL_HINT, vietnameseFontWarning } from '../render/pdf.js';
 import { render, type DocumentKindName } from '../render/render.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
@@ -33,6 +33,8 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
   try {
     const soffice = flags.pdf ? findSoffice(env) : undefined;
     if (flags.pdf && !soffice) throw new InputError(INSTALL_HINT);
+    const fontWarning = soffice ? vietnameseFontWarning(env, flags.lang) : undefined;
+    if (fontWarning) io.stderr.write(`${fontWarning}\n`);
     const result = await render(paths, {
       cwd: io.cwd,
       lang: flags.lang,
