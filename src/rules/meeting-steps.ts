@@ -148,7 +148,7 @@ const rule: MeetingRule<MeetingStepsOptions> = {
 
 /** Vietnamese and English titles of a step from the catalogue. */
 function labels(ctx: MeetingContext<MeetingStepsOptions>, step: string): { title: string; titleEn: string } {
-  const info = ctx.env.steps[step];
+  const info = Object.hasOwn(ctx.env.steps, step) ? ctx.env.steps[step] : undefined;
   return { title: info?.title ?? step, titleEn: info?.en ?? step };
 }
 
