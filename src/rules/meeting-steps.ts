@@ -98,8 +98,8 @@ const rule: MeetingRule<MeetingStepsOptions> = {
       en: 'The procedure of a {kind|term} should include the step "{titleEn}": add the line "- step: {step}" to {whereEn}.',
     },
     missingOutcome: {
-      vi: 'Thiếu bước bắt buộc: cần có một trong các bước {titles}: thêm dòng {lines} vào {where}.',
-      en: 'A required step is missing: one of {titlesEn}: add the line {linesEn} to {whereEn}.',
+      vi: 'Thiếu bước bắt buộc, một trong các bước {titles}: thêm dòng {lines} vào {where}.',
+      en: 'A required step is missing, one of {titlesEn}: add the line {linesEn} to {whereEn}.',
     },
     outOfOrder: {
       vi: 'Bước "{title}" không đúng thứ tự: phải diễn ra sau bước "{afterTitle}".',

@@ -73,7 +73,7 @@ describe('a missing step says which line to add, and where', () => {
     expect(text).not.toContain('vote-resolution');
     const problems = await lintMeeting('meeting-steps', text);
     expect(problems.map((p) => p.message)).toEqual([
-      'Thiếu bước bắt buộc: cần có một trong các bước "Biểu quyết thông qua nghị quyết" / "Thông qua kết luận": thêm dòng "- step: vote-resolution" hoặc "- step: adopt-conclusion" vào mục steps, sau bước "Chủ trì kết luận" (chair-conclusion).',
+      'Thiếu bước bắt buộc, một trong các bước "Biểu quyết thông qua nghị quyết" / "Thông qua kết luận": thêm dòng "- step: vote-resolution" hoặc "- step: adopt-conclusion" vào mục steps, sau bước "Chủ trì kết luận" (chair-conclusion).',
     ]);
   });
 });
