@@ -114,8 +114,8 @@ const rule: MeetingRule<MeetingStepsOptions> = {
       en: 'The step "{titleEn}" is not part of the procedure of a {kind|term}; record anything else as "step: other" with a "title".',
     },
     emptyContent: {
-      vi: 'Bước "{title}" còn để trống: ghi vào content diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả).',
-      en: 'The step "{titleEn}" is empty: write in content what actually happened in it (who presented, the gist, the outcome).',
+      vi: 'Bước "{title}" còn để trống: ghi vào content {hint}.',
+      en: 'The step "{titleEn}" is empty: write in content {hintEn}.',
     },
     blocksInterleaved: {
       vi: 'Buổi sinh hoạt kết hợp gồm hai phần nối tiếp nhau: bước "{title}" thuộc phần {block|term} nhưng lại diễn ra sau khi đã chuyển sang phần {other|term}.',
@@ -166,10 +166,19 @@ function checkContent(ctx: MeetingContext<MeetingStepsOptions>, defs: Map<string
     ctx.report({
       path: `/steps/${i}/content`,
       messageId: 'emptyContent',
-      data: { step: s.step, ...labels(ctx, s.step) },
+      data: { step: s.step, ...labels(ctx, s.step), ...hints(ctx, s.step) },
       severity: level === 'warning' ? 'warning' : undefined,
     });
   });
+}
+
+/** What a step's content records, from the catalogue, or a general description. */
+function hints(ctx: MeetingContext<MeetingStepsOptions>, step: string): { hint: string; hintEn: string } {
+  const info = Object.hasOwn(ctx.env.steps, step) ? ctx.env.steps[step] : undefined;
+  return {
+    hint: info?.hint ?? 'diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả)',
+    hintEn: info?.hintEn ?? 'what actually happened in it (who presented, the gist, the outcome)',
+  };
 }
 
 /**
