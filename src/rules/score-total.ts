@@ -81,6 +81,7 @@ const rule: MeetingRule<ScoreTotalOptions> = {
     const criteria = score.criteria as Record<string, number> | undefined;
     if (criteria === undefined) return;
     const sheet = ctx.options.criteria;
+    const hasSheet = Object.keys(sheet).length > 0;
     const missing = Object.keys(sheet).filter((c) => !Object.hasOwn(criteria, c));
     if (missing.length > 0) {
       ctx.report({
@@ -96,6 +97,8 @@ const rule: MeetingRule<ScoreTotalOptions> = {
       // Own keys only: a criterion named "constructor" must not find Object.prototype's.
       const max = Object.hasOwn(sheet, criterion) ? sheet[criterion] : undefined;
       const path = `/score/criteria/${segment(criterion)}`;
+      // No sheet in the profile (the committee has not supplied one): only the sum can be checked.
+      if (!hasSheet) continue;
       if (max === undefined) {
         ctx.report({
           path,
