@@ -299,8 +299,13 @@ function figures(
   let lowest: number | null = null;
   let lowestDate: string | null = null;
   let unexcused = 0;
+  let belowMinimum = 0;
+  const minPercent = facts?.years[0]?.minPresentPercent ?? 85;
   for (const s of sittings) {
     unexcused += s.unexcused.length;
+    const min = facts?.years.find((y) => s.date.startsWith(`${y.year}-`))?.minPresentPercent ?? minPercent;
+    // The comparison attendance-quality makes, on every kind of sitting it checks.
+    if (s.counted !== null && s.present !== null && s.counted > 0 && s.present * 100 <= min * s.counted) belowMinimum++;
     if (s.kind === 'thematic' || s.counted === null || s.present === null || s.counted === 0) continue;
     present += s.present;
     counted += s.counted;
@@ -383,7 +388,6 @@ function figures(
     };
   });
 
-  const minPercent = facts?.years[0]?.minPresentPercent ?? 85;
   const cell: CellReport = {
     folder,
     name,
@@ -395,6 +399,7 @@ function figures(
       lowest: lowest === null ? null : round(lowest, 4),
       lowestDate,
       unexcused,
+      belowMinimum,
       streaks,
     },
     shortfalls,
@@ -480,6 +485,7 @@ function rank(cells: CellReport[], lang: Lang): AttentionItem[] {
       if (c.attendance.rate !== null && c.attendance.rate * 100 <= min) {
         add(Math.max(1, Math.round(min + 5 - c.attendance.rate * 100)), reportText('reasonAttendance', lang, { percent: round(c.attendance.rate * 100, 1), min }));
       }
+      if (c.attendance.belowMinimum > 0) add(3 * c.attendance.belowMinimum, reportText('reasonBelow', lang, { count: c.attendance.belowMinimum, min }));
       if (c.attendance.unexcused > 0) add(c.attendance.unexcused, reportText('reasonUnexcused', lang, { count: c.attendance.unexcused }));
       if (c.errorCount > 0) add(c.errorCount, reportText('reasonErrors', lang, { count: c.errorCount }));
     }

@@ -15,6 +15,7 @@ const TEXT = {
   reasonMonths: { vi: 'thiếu {count} tháng sinh hoạt thường kỳ', en: '{count} regular months missing' },
   reasonQuarters: { vi: 'thiếu chuyên đề {count} quý', en: 'thematic session missing in {count} quarters' },
   reasonAttendance: { vi: 'tỷ lệ dự {percent}% (cần trên {min}%)', en: 'attendance {percent} % (more than {min} % needed)' },
+  reasonBelow: { vi: '{count} buổi có tỷ lệ dự chưa đạt trên {min}%', en: '{count} meetings with attendance not above {min} %' },
   reasonUnexcused: { vi: '{count} lượt vắng không lý do', en: '{count} unexcused absences' },
   reasonErrors: { vi: '{count} lỗi', en: '{count} errors' },
   reasonVisits: { vi: 'cấp ủy viên chưa dự đủ {count} lượt', en: '{count} committee visits short' },
