@@ -45,6 +45,10 @@ export interface YearSettings {
   thematicMax: number;
   maxConsecutive: number;
   minPresentPercent: number;
+  /** Whether the year's rules demand a thematic session each quarter (thematic-per-quarter not off). */
+  thematicPerQuarter: boolean;
+  /** Whether they demand a regular meeting each month (monthly-regular not off). */
+  monthlyRegular: boolean;
 }
 
 /** Everything the report needs from one cell group, derived once in the engine (plain JSON: it crosses threads). */

@@ -311,6 +311,8 @@ export function processGroupFacts(group: CellGroup, options: EngineOptions): Gro
       thematicMax: optionOf(profile, 'thematic-max', 'max'),
       maxConsecutive: optionOf(profile, 'absence-streak', 'maxConsecutive'),
       minPresentPercent: optionOf(profile, 'attendance-quality', 'minPresentPercent'),
+      thematicPerQuarter: profile.rules['thematic-per-quarter']?.severity !== 'off',
+      monthlyRegular: profile.rules['monthly-regular']?.severity !== 'off',
     };
   });
   const facts: CellFacts = {

@@ -266,10 +266,14 @@ function figures(
 ): CellReport {
   const recordsFrom = facts?.recordsFrom;
   const tracked = (month: string) => recordsFrom === undefined || month >= recordsFrom;
+  // Due only where validate would demand it: a rule the committee or the cell switched off demands nothing.
+  const setting = (month: string) => facts?.years.find((y) => month.startsWith(`${y.year}-`));
+  const monthDemanded = (month: string) => setting(month)?.monthlyRegular ?? true;
+  const quarterDemanded = (month: string) => setting(month)?.thematicPerQuarter ?? true;
   // Sittings of the period held by the as-of date.
   const sittings = (facts?.meetings ?? []).filter((m) => m.date >= period.from && m.date <= period.to && m.date <= asOf);
   const held = monthsHeld(sittings);
-  const dueMonths = period.months.filter((mo) => tracked(mo) && periodEnded(lastDayOfMonth(Number(mo.slice(0, 4)), Number(mo.slice(5, 7))), asOf));
+  const dueMonths = period.months.filter((mo) => tracked(mo) && monthDemanded(mo) && periodEnded(lastDayOfMonth(Number(mo.slice(0, 4)), Number(mo.slice(5, 7))), asOf));
   const missingMonths = dueMonths.filter((mo) => !held.has(mo));
 
   // Quarters wholly inside the period, ended and tracked from their first month.
@@ -279,7 +283,7 @@ function figures(
     if (month % 3 !== 0) continue;
     const year = Number(mo.slice(0, 4));
     const firstMonth = `${year}-${String(month - 2).padStart(2, '0')}`;
-    if (!period.months.includes(firstMonth) || !tracked(firstMonth)) continue;
+    if (!period.months.includes(firstMonth) || !tracked(firstMonth) || !quarterDemanded(firstMonth)) continue;
     if (periodEnded(lastDayOfMonth(year, month), asOf)) quarters.push({ year, q: month / 3 });
   }
   const thematicSittings = sittings.filter((s) => isThematicKind(s.kind));
@@ -354,7 +358,8 @@ function figures(
     const member = committee?.members?.find((m) => m.id === a.member) ?? committee?.members?.find((m) => normalizeName(m.name) === normalizeName(a.member));
     const memberName = member?.name ?? a.member;
     // Pro rata, rounded down: a year's obligation falls due only as its share of the year passes.
-    const due = Math.floor(((a.visitsPerYear ?? 1) * dueMonths.length) / 12);
+    const ended = period.months.filter((mo) => periodEnded(lastDayOfMonth(Number(mo.slice(0, 4)), Number(mo.slice(5, 7))), asOf)).length;
+    const due = Math.floor(((a.visitsPerYear ?? 1) * ended) / 12);
     const heldVisits = list.filter((v) => normalizeName(v.member) === normalizeName(memberName)).length;
     assignments.push({ member: memberName, due, held: heldVisits, kept: heldVisits >= due });
   }
@@ -425,7 +430,8 @@ function buildTotals(cells: CellReport[], committee: Committee | undefined, whol
   const listed = new Set((committee?.cells ?? []).map((c) => c.folder));
   const expected = wholeCommittee ? cells.filter((c) => listed.has(c.folder)) : cells;
   const reporting = expected.filter((c) => c.status !== 'missing');
-  const counted = cells.filter((c) => c.status !== 'missing');
+  // Pooled over the expected cells that reported (an unlisted or duplicate folder is not in the figures).
+  const counted = reporting;
   let present = 0;
   let members = 0;
   let scoreSum = 0;
