@@ -224,7 +224,8 @@ export type Rating = 'good' | 'fair' | 'average' | 'poor';
 
 /** Self-assessment (tự đánh giá, chấm điểm chất lượng). */
 export interface Score {
-  criteria: Record<string, number>;
+  /** Points per criterion of the scoring sheet; optional: minutes often give only the total and the rating. */
+  criteria?: Record<string, number>;
   total: number;
   rating: Rating;
 }

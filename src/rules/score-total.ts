@@ -69,12 +69,20 @@ const rule: MeetingRule<ScoreTotalOptions> = {
   check(ctx) {
     const { score } = ctx.meeting;
     if (!score) return;
+    if (score.total < 0 || score.total > 100) {
+      ctx.report({ path: '/score/total', messageId: 'outOfRange', data: { total: score.total } });
+    }
+    // "Tự chấm 92 điểm, xếp loại Tốt": a total and a rating alone are a complete self-assessment.
+    if (!score.criteria) return;
     const sheet = ctx.options.criteria;
+    // Without a sheet (the profile ships none; the committee's rules file gives it) points cannot be checked against it.
+    const checkSheet = Object.keys(sheet).length > 0;
     let sum = 0;
     for (const [criterion, points] of Object.entries(score.criteria)) {
       sum += points;
       const max = sheet[criterion];
       const path = `/score/criteria/${segment(criterion)}`;
+      if (!checkSheet) continue;
       if (max === undefined) {
         ctx.report({
           path,
@@ -86,9 +94,6 @@ const rule: MeetingRule<ScoreTotalOptions> = {
       } else if (hundredths(points) > hundredths(max)) {
         ctx.report({ path, messageId: 'criterionOverMax', data: { criterion, points, max } });
       }
-    }
-    if (score.total < 0 || score.total > 100) {
-      ctx.report({ path: '/score/total', messageId: 'outOfRange', data: { total: score.total } });
     }
     if (hundredths(sum) !== hundredths(score.total)) {
       ctx.report({
