@@ -26,7 +26,7 @@ const TEMPLATE = { minutes: 'bien-ban', resolution: 'nghi-quyet' } as const;
 
 /** Build one document's bytes. */
 export async function buildOne(job: BuildJob): Promise<Uint8Array> {
-  const view = buildViewModel(job.meeting, job.cell, job.layout, { excusedAbsentCount: job.excusedAbsentCount });
+  const view = buildViewModel(job.meeting, job.cell, job.layout, { excusedAbsentCount: job.excusedAbsentCount, draft: job.draft });
   const blocks = renderBlocks(TEMPLATE[job.kind], view, job.templates);
   const title = `${job.kind === 'minutes' ? 'Biên bản' : 'Nghị quyết'} ${job.cell.name} ${job.meeting.date}`;
   return buildDocx({ blocks, draft: job.draft, meta: { title, author: job.cell.name, date: job.meeting.date } }, job.layout);

@@ -162,7 +162,8 @@ function plan(
       refused.push({ file: input.display, problems: errors });
       continue;
     }
-    const draft = meeting.status === 'draft' || errors.length > 0;
+    // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
+    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
     const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
     const excusedAbsentCount = vote.excusedAbsentCount !== false;
     const layout = resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]);
