@@ -111,7 +111,7 @@ export async function main(io: CliIo): Promise<number> {
     .description('In biên bản và nghị quyết (.docx) theo thể thức văn bản của Đảng từ hồ sơ buổi sinh hoạt.')
     .argument('<đường-dẫn...>', 'hồ sơ buổi sinh hoạt, hoặc thư mục chi bộ')
     .option('-o, --out <thư-mục>', 'thư mục ghi văn bản', 'out')
-    .addOption(new Option('--only <loại>', 'chỉ in biên bản hoặc chỉ in nghị quyết').choices(['minutes', 'resolution']))
+    .addOption(new Option('--only <loại>', 'chỉ in biên bản, chỉ in nghị quyết hoặc chỉ in phiếu đánh giá chất lượng').choices(['minutes', 'resolution', 'score-sheet']))
     .option('--draft', 'in cả hồ sơ còn lỗi, đóng dấu DỰ THẢO')
     .option('--force', 'ghi đè tệp đã có')
     .option('--pdf', 'in thêm bản PDF (cần LibreOffice)')

@@ -14,14 +14,14 @@ import { resolveLayout, type Layout } from './layout.js';
 import { docxToPdf } from './pdf.js';
 import { sha256, writeAtomic } from './write.js';
 
-/** Which documents of a record to produce. */
-export type DocumentKindName = 'minutes' | 'resolution';
+/** Which documents of a record to produce: the minutes, the resolution, the quality sheet (phiếu đánh giá). */
+export type DocumentKindName = 'minutes' | 'resolution' | 'score-sheet';
 
 /** Options of render(). */
 export interface RenderOptions extends Pick<ValidateOptions, 'cwd' | 'asOf' | 'lang' | 'rules' | 'rulesFile' | 'maxFileBytes'> {
   /** Output folder (default `out`, relative to cwd). */
   out?: string;
-  /** Only the minutes, or only the resolution. */
+  /** Only the minutes, only the resolution, or only the quality sheet. */
   only?: DocumentKindName;
   /** Render records with error-level problems too, marked DỰ THẢO. */
   draft?: boolean;
@@ -53,10 +53,11 @@ export interface RenderResult {
   refused: FileResult[];
 }
 
-const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet' };
+const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet', 'score-sheet': 'phieu-danh-gia' };
 
 interface Job {
   excusedAbsentCount: boolean;
+  scoreSheet: Record<string, number>;
   source: string;
   kind: DocumentKindName;
   out: string;
@@ -114,6 +115,7 @@ export async function render(paths: readonly string[], options: RenderOptions = 
       layout: j.layout,
       draft: j.draft,
       excusedAbsentCount: j.excusedAbsentCount,
+      scoreSheet: j.scoreSheet,
       ...(options.templates ? { templates: options.templates } : {}),
     })),
     options.jobs,
@@ -166,12 +168,15 @@ function plan(
     const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
     const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
     const excusedAbsentCount = vote.excusedAbsentCount !== false;
+    const scoreSheet = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, meeting.date, committeeRules, meeting.ruleset).criteria ?? {};
     const layout = resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]);
     const stem = basename(input.abs, extname(input.abs));
-    const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution'];
+    const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution', 'score-sheet'];
     for (const kind of kinds) {
       if (kind === 'resolution' && !meeting.resolution) continue;
-      jobs.push({ excusedAbsentCount, source: input.display, kind, out: join(outDir, `${stem}-${FILE_SUFFIX[kind]}.docx`), meeting, cell, layout, draft });
+      // The quality sheet of a scored meeting; a draft of a regular meeting gets it as a blank form.
+      if (kind === 'score-sheet' && !meeting.score && !(draft && meeting.kind !== 'thematic')) continue;
+      jobs.push({ excusedAbsentCount, scoreSheet, source: input.display, kind, out: join(outDir, `${stem}-${FILE_SUFFIX[kind]}.docx`), meeting, cell, layout, draft });
     }
   }
   return jobs;

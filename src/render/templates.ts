@@ -14,8 +14,11 @@ import type { MeetingView } from './viewmodel.js';
 
 export { TemplateError } from './markup.js';
 
-/** The documents cellctl renders, each from `<name>.hbs`: the minutes and resolution of a meeting, the year's thematic plan. */
-export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'ke-hoach'] as const;
+/**
+ * The documents cellctl renders, each from `<name>.hbs`: the minutes, resolution and quality sheet of a
+ * meeting, the year's thematic plan.
+ */
+export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'phieu-danh-gia', 'ke-hoach'] as const;
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 /** The templates shipped with cellctl (the `templates/` folder of the package). */
@@ -173,6 +176,9 @@ export class TemplateSet {
     if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs (no template ${name}.hbs)`);
     if (name === 'nghi-quyet' && (view as MeetingView).resolution === null) {
       throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
+    }
+    if (name === 'phieu-danh-gia' && (view as MeetingView).score === null) {
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có phần tự đánh giá, chấm điểm (score) để in phiếu (the record has no score)`);
     }
     let markup: string;
     try {
