@@ -135,6 +135,8 @@ export interface PlannedEvent {
 export interface YearPlan {
   year: number;
   ruleset?: RulesetId;
+  /** Number and date of issue of the thematic plan document (`plan --docx`). */
+  thematicPlan?: { number?: number; date?: string };
   meetings: PlannedMeeting[];
   events?: PlannedEvent[];
 }
