@@ -320,9 +320,18 @@ export function stripForbidden(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(FORBIDDEN, '');
 }
 
-/** Text as printed: NFC, without characters XML forbids, trimmed. */
+/**
+ * Straight double quotes as the curly ones the templates print (`"Nghị quyết"` → `“Nghị quyết”`), so a
+ * document has one style of quotation marks: opening after a space, a bracket or a dash, closing elsewhere.
+ */
+export function curlyQuotes(s: string): string {
+  if (!s.includes('"')) return s;
+  return s.replace(/"/g, (_q, offset: number) => (offset === 0 || /[\s([{–—-]/u.test(s[offset - 1]!) ? '“' : '”'));
+}
+
+/** Text as printed: NFC, without characters XML forbids, trimmed, quotation marks curly. */
 export function cleanText(s: string): string {
-  return stripForbidden(s).normalize('NFC').trim();
+  return curlyQuotes(stripForbidden(s).normalize('NFC').trim());
 }
 
 /** Upper case that keeps Vietnamese diacritics (`đ` → `Đ`, `ủy` → `ỦY`). */

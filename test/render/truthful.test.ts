@@ -1,6 +1,6 @@
 // Documents that say nothing untrue: drafts leave blanks, the end time is printed once, the right person signs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -152,5 +152,27 @@ describe('who signs the resolution', () => {
     const text = await docxText((await renderRecord(BASE_MEETING)).resolution);
     expect(text).toMatch(/(^|\n)BÍ THƯ/);
     expect(text).toContain('Nguyễn Văn An');
+  });
+});
+
+describe('one style of quotation marks, quarters in Roman numerals', () => {
+  it('prints the straight quotes a clerk typed as the curly ones of the templates', async () => {
+    const meeting = edit(BASE_MEETING, (d) => {
+      d.setIn(['steps', 6, 'content'], 'Đánh giá việc thực hiện "Nghị quyết tháng 02" và phong trào "Ngày Chủ nhật xanh".');
+    });
+    const text = await docxText((await renderRecord(meeting)).minutes);
+    expect(text).toContain('Đánh giá việc thực hiện “Nghị quyết tháng 02” và phong trào “Ngày Chủ nhật xanh”.');
+    expect(text).not.toContain('"');
+  });
+
+  it('names the quarter of a thematic session in Roman numerals', async () => {
+    const dir = writeTree({ 'cell.yaml': BASE_CELL });
+    expect((await runCli(['plan', dir, '--year', '2027', '--with-meetings'])).code).toBe(0);
+    const thematic = readdirSync(join(dir, 'meetings')).find((f) => f.startsWith('2027-08') || f.startsWith('2027-09'))!;
+    const run = await runCli(['render', join(dir, 'meetings', thematic), '--draft', '--only', 'minutes', '--out', join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    const text = await docxText(join(dir, 'out', thematic.replace('.yaml', '-bien-ban.docx')));
+    expect(text).toContain('quý III năm 2027');
+    expect(text).not.toMatch(/quý \d/);
   });
 });
