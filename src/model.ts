@@ -135,6 +135,8 @@ export interface PlannedEvent {
 export interface YearPlan {
   year: number;
   ruleset?: RulesetId;
+  /** Number and date of issue of the thematic plan document (`plan --docx`). */
+  thematicPlan?: { number?: number; date?: string };
   meetings: PlannedMeeting[];
   events?: PlannedEvent[];
 }
@@ -224,7 +226,8 @@ export type Rating = 'good' | 'fair' | 'average' | 'poor';
 
 /** Self-assessment (tự đánh giá, chấm điểm chất lượng). */
 export interface Score {
-  criteria: Record<string, number>;
+  /** Points per criterion of the scoring sheet; optional: minutes often give only the total and the rating. */
+  criteria?: Record<string, number>;
   total: number;
   rating: Rating;
 }

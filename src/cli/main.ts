@@ -111,7 +111,7 @@ export async function main(io: CliIo): Promise<number> {
     .description('In biên bản và nghị quyết (.docx) theo thể thức văn bản của Đảng từ hồ sơ buổi sinh hoạt.')
     .argument('<đường-dẫn...>', 'hồ sơ buổi sinh hoạt, hoặc thư mục chi bộ')
     .option('-o, --out <thư-mục>', 'thư mục ghi văn bản', 'out')
-    .addOption(new Option('--only <loại>', 'chỉ in biên bản hoặc chỉ in nghị quyết').choices(['minutes', 'resolution']))
+    .addOption(new Option('--only <loại>', 'chỉ in biên bản, chỉ in nghị quyết hoặc chỉ in phiếu đánh giá chất lượng').choices(['minutes', 'resolution', 'score-sheet']))
     .option('--draft', 'in cả hồ sơ còn lỗi, đóng dấu DỰ THẢO')
     .option('--force', 'ghi đè tệp đã có')
     .option('--pdf', 'in thêm bản PDF (cần LibreOffice)')
@@ -162,8 +162,10 @@ export async function main(io: CliIo): Promise<number> {
     .option('--dry-run', 'chỉ in phần thay đổi so với kế hoạch đã có, không ghi tệp')
     .option('--force', 'ghi đè kế hoạch đã có')
     .option('-o, --out <tệp>', 'tệp ghi kế hoạch (mặc định: <thư-mục-chi-bộ>/plan-YYYY.yaml)')
-    .option('--ics <tệp>', 'xuất lịch iCalendar (.ics) để nhập vào Outlook, Google Calendar')
-    .option('--docx', 'in kế hoạch sinh hoạt chuyên đề năm (.docx) để báo cáo cấp ủy cấp trên')
+    .option('--ics <tệp>', 'xuất lịch iCalendar (.ics) để nhập vào Outlook, Google Calendar ("-": in ra màn hình)')
+    .option('--docx [tệp]', 'in kế hoạch sinh hoạt chuyên đề năm (.docx) để báo cáo cấp ủy cấp trên (mặc định: <thư-mục-chi-bộ>/ke-hoach-chuyen-de-YYYY.docx)')
+    .option('--number <số>', 'số của kế hoạch chuyên đề (3 → Số 03-KH/CB; mặc định: thematicPlan.number trong kế hoạch, hoặc 01)')
+    .option('--date <YYYY-MM-DD>', 'ngày ban hành kế hoạch chuyên đề (mặc định: thematicPlan.date trong kế hoạch; không có thì để trống)')
     .option('--with-meetings', 'tạo sẵn bản khung hồ sơ các buổi sinh hoạt trong meetings/ (không ghi đè hồ sơ đã có)')
     .action(async (dir: string, flags: PlanFlags) => {
       const { runPlan } = await import('./plan-command.js');

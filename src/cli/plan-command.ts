@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
-import type { CellProfile, CellType } from '../model.js';
+import type { CellProfile, CellType, YearPlan } from '../model.js';
 import { planYear } from '../plan/generate.js';
 import { initCell } from '../plan/init.js';
 import { planToIcs } from '../plan/ics.js';
@@ -31,8 +31,14 @@ export interface PlanFlags {
   dryRun?: boolean;
   force?: boolean;
   out?: string;
+  /** Calendar file; `-` writes it to stdout. */
   ics?: string;
-  docx?: boolean;
+  /** The thematic plan document: `true` for `<cell>/ke-hoach-chuyen-de-YYYY.docx`, or the file to write. */
+  docx?: boolean | string;
+  /** Number of the thematic plan document (`3` → `Số 03-KH/CB`); else the plan file's `thematicPlan.number`. */
+  number?: string;
+  /** Date of issue of the thematic plan document (YYYY-MM-DD); else the plan file's `thematicPlan.date`. */
+  date?: string;
   withMeetings?: boolean;
 }
 
@@ -54,6 +60,23 @@ function loadCell(cellDir: string, shown: string): CellProfile {
   return r.data as CellProfile;
 }
 
+/** The plan file at `abs`, checked against the plan schema; an InputError naming the first problem otherwise. */
+function loadPlan(abs: string, shown: string, year: number): YearPlan {
+  const r = readValidated(abs, 'plan');
+  if (!r.ok) {
+    const p = r.problem;
+    throw new InputError(
+      `${shown}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n` +
+        `Kế hoạch đã có chưa hợp lệ: sửa lỗi trên, hoặc lập lại kế hoạch bằng --force (mất các chỉnh sửa) (the existing plan is not valid)`,
+    );
+  }
+  const plan = r.data as YearPlan;
+  if (plan.year !== year) {
+    throw new InputError(`${shown}: là kế hoạch năm ${plan.year}, không phải năm ${year}; kiểm tra --year hoặc --out (the plan is for another year)`);
+  }
+  return plan;
+}
+
 /** The procedures (steps of each kind) in force on a date for a cell, as the validator will check them. */
 function proceduresOn(cell: CellProfile, date: string): Procedures {
   return ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date).procedures;
@@ -71,19 +94,38 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     const shown = dir.replace(/[\\/]+$/, '') || dir;
     const cellDir = resolve(io.cwd, dir);
     const cell = loadCell(cellDir, shown);
-    const plan = planYear(cell, flags.year, {
-      onWarning: (w) => io.stderr.write(`cảnh báo: ${w.message}\n`),
-    });
-    const text = planYaml(plan, cell);
     const outShown = flags.out ?? join(shown, `plan-${flags.year}.yaml`);
     const out = resolve(io.cwd, outShown);
+    const icsToStdout = flags.ics === '-';
+    // With the calendar on stdout, the report of what was written goes to stderr.
+    const report = icsToStdout ? io.stderr : io.stdout;
+    if (typeof flags.docx === 'string' && !/\.docx$/iu.test(flags.docx)) {
+      throw new InputError(`--docx ${flags.docx}: tên tệp kế hoạch phải có đuôi .docx, ví dụ --docx ke-hoach-chuyen-de-${flags.year}.docx (the file must end in .docx)`);
+    }
+    if (flags.number !== undefined && !/^\d{1,3}$/u.test(flags.number.trim())) {
+      throw new InputError(`--number ${flags.number}: số kế hoạch phải là một số, ví dụ --number 3 (in là Số 03-KH/CB) (a number is needed)`);
+    }
+
+    // A plan already written may have been edited: asked only for its calendar, document or stubs, cellctl
+    // keeps it and works from it. Planning anew (and replacing it) needs --force.
+    const existing = existsSync(out) ? out : undefined;
+    const companions = flags.ics !== undefined || flags.docx !== undefined || flags.withMeetings === true;
+    const keepPlan = existing !== undefined && !flags.force && !flags.dryRun && companions;
+    const plan = keepPlan
+      ? loadPlan(out, outShown, flags.year)
+      : planYear(cell, flags.year, { onWarning: (w) => io.stderr.write(`cảnh báo: ${w.message}\n`) });
+    const text = planYaml(plan, cell);
 
     // Everything to write besides the plan itself: [path shown, absolute path, bytes].
     const extra: [string, string, Uint8Array][] = [];
-    if (flags.ics !== undefined) extra.push([flags.ics, resolve(io.cwd, flags.ics), Buffer.from(planToIcs(plan, cell), 'utf8')]);
-    if (flags.docx) {
-      const name = `ke-hoach-chuyen-de-${flags.year}.docx`;
-      extra.push([join(shown, name), join(cellDir, name), await planDocx(plan, cell)]);
+    const ics = flags.ics !== undefined ? planToIcs(plan, cell) : undefined;
+    if (ics !== undefined && !icsToStdout) extra.push([flags.ics!, resolve(io.cwd, flags.ics!), Buffer.from(ics, 'utf8')]);
+    if (flags.docx !== undefined && flags.docx !== false) {
+      const docxShown = typeof flags.docx === 'string' ? flags.docx : join(shown, `ke-hoach-chuyen-de-${flags.year}.docx`);
+      const number = flags.number?.trim() ?? (plan.thematicPlan?.number !== undefined ? String(plan.thematicPlan.number) : undefined);
+      const date = flags.date ?? plan.thematicPlan?.date;
+      const bytes = await planDocx(plan, cell, { ...(number !== undefined ? { number } : {}), ...(date !== undefined ? { date } : {}) });
+      extra.push([docxShown, resolve(io.cwd, docxShown), bytes]);
     }
     const keptRecords: string[] = [];
     if (flags.withMeetings) {
@@ -97,28 +139,34 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
 
     if (flags.dryRun) {
       const diff = planDiff(out, text, outShown);
-      io.stdout.write(diff || `Không có thay đổi: ${outShown} (no changes)\n`);
-      for (const [file] of extra) io.stdout.write(`sẽ ghi (would write): ${file}\n`);
+      report.write(diff || `Không có thay đổi: ${outShown} (no changes)\n`);
+      for (const [file] of extra) report.write(`sẽ ghi (would write): ${file}\n`);
+      if (icsToStdout) io.stdout.write(ics!);
       return EXIT_OK;
     }
     if (!flags.force) {
-      const existing = [out, ...extra.map(([, abs]) => abs)].filter((p) => existsSync(p));
-      if (existing.length > 0) {
+      const taken = [...(keepPlan ? [] : [out]), ...extra.map(([, abs]) => abs)].filter((p) => existsSync(p));
+      if (taken.length > 0) {
         throw new InputError(
-          `tệp đã có, không ghi đè khi không có --force (files exist; use --force):\n${existing.map((p) => `  ${relative(io.cwd, p) || p}`).join('\n')}`,
+          `tệp đã có, không ghi đè khi không có --force (files exist; use --force):\n${taken.map((p) => `  ${relative(io.cwd, p) || p}`).join('\n')}`,
         );
       }
     }
-    writePlan(out, text, flags.force ?? false);
+    if (!keepPlan) writePlan(out, text, flags.force ?? false);
     for (const [, abs, bytes] of extra) writeAtomic(abs, bytes, flags.force ?? false);
+    if (icsToStdout) io.stdout.write(ics!);
 
     const regular = plan.meetings.filter((m) => m.kind !== 'thematic').length;
     const thematic = plan.meetings.filter((m) => m.kind !== 'regular').length;
-    io.stdout.write(
-      `Đã ghi ${outShown}: ${regular} kỳ sinh hoạt thường kỳ, ${thematic} chuyên đề, ${plan.events?.length ?? 0} mốc công việc.\n`,
-    );
-    for (const [file] of extra) io.stdout.write(`Đã ghi ${file}\n`);
-    for (const file of keptRecords) io.stdout.write(`Giữ nguyên hồ sơ đã có (kept): ${file}\n`);
+    if (keepPlan) {
+      report.write(`Giữ nguyên kế hoạch đã có (kept): ${outShown}; các tệp dưới đây lập theo kế hoạch này (lập lại kế hoạch: --force).\n`);
+    } else {
+      report.write(
+        `Đã ghi ${outShown}: ${regular} kỳ sinh hoạt thường kỳ, ${thematic} chuyên đề, ${plan.events?.length ?? 0} mốc công việc.\n`,
+      );
+    }
+    for (const [file] of extra) report.write(`Đã ghi ${file}\n`);
+    for (const file of keptRecords) report.write(`Giữ nguyên hồ sơ đã có (kept): ${file}\n`);
     return EXIT_OK;
   } catch (e) {
     return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));

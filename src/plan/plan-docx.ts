@@ -1,6 +1,7 @@
 // The year's thematic plan (kế hoạch sinh hoạt chuyên đề) as a Party document, from templates/ke-hoach.hbs.
 import { InputError } from '../errors.js';
-import type { CellProfile, Member, MemberRole, YearPlan } from '../model.js';
+import type { CellProfile, Member, MemberRole, RulesetId, YearPlan } from '../model.js';
+import type { RulesProfile } from '../rules/types.js';
 import { buildDocx } from '../render/docx.js';
 import { resolveLayout, type Layout } from '../render/layout.js';
 import { renderBlocks } from '../render/templates.js';
@@ -30,6 +31,27 @@ const ROLE_TITLE: Partial<Record<MemberRole, string>> = {
 };
 const PARENT_PREFIX = /^đảng\s+(bộ|ủy|uỷ)\s+/iu;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How a profile names the guidance it implements (profiles/*.yaml `guidance:`). */
+interface Guidance {
+  /** `42-HD/BTCTW`. */
+  number: string;
+  /** Date of issue, YYYY-MM-DD. */
+  date: string;
+  /** `Ban Tổ chức Trung ương`. */
+  issuer: string;
+}
+
+/**
+ * The guidance of a rules profile as Party documents cite it: `Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025
+ * của Ban Tổ chức Trung ương`; the profile's title when it does not describe its guidance.
+ */
+export function citation(ruleset: RulesetId): string {
+  const profile = profiles().get(ruleset) as (RulesProfile & { guidance?: Guidance }) | undefined;
+  const g = profile?.guidance;
+  if (!g || !ISO_DATE.test(g.date)) return cleanText(profile?.title ?? '');
+  return `Hướng dẫn số ${cleanText(g.number)}, ngày ${shortDate(g.date)} của ${cleanText(g.issuer)}`;
+}
 
 /**
  * The .docx of the year's thematic plan: the Party header with `Số 01-KH/CB` and the dateline, `KẾ HOẠCH`
@@ -96,8 +118,7 @@ export function planView(plan: YearPlan, cell: CellProfile, layout: Layout, opti
     year: plan.year,
     number: `Số ${/^\d+$/.test(number) ? number.padStart(2, '0') : cleanText(number)}-KH/CB`,
     dateline: `${place}, ${options.date ? longDate(options.date) : 'ngày … tháng … năm …'}`,
-    // Party citations say "Hướng dẫn số 42-HD/BTCTW"; the profile's title omits "số".
-    basis: cleanText(profiles().get(ruleset)?.title ?? '').replace(/^Hướng dẫn (?=\d)/u, 'Hướng dẫn số '),
+    basis: citation(ruleset),
     topicCount: String(topics.length).padStart(2, '0'),
     perQuarter: quarters.size === 4,
     hasCombined: topics.some((t) => t.combined),

@@ -23,7 +23,7 @@ export interface PlanView {
   number: string;
   /** `Hoàng Liệt, ngày 22 tháng 12 năm 2026`, or with blanks for the date when none was given. */
   dateline: string;
-  /** The guidance in force: `Hướng dẫn 42-HD/BTCTW ngày 28/10/2025 của Ban Tổ chức Trung ương`. */
+  /** The guidance in force: `Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025 của Ban Tổ chức Trung ương`. */
   basis: string;
   /** Number of topics, two digits as in Party documents: `05`. */
   topicCount: string;

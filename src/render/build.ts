@@ -12,7 +12,7 @@ import { buildViewModel } from './viewmodel.js';
 
 /** One document to build: plain data, so it can cross to a worker thread. */
 export interface BuildJob {
-  kind: 'minutes' | 'resolution';
+  kind: 'minutes' | 'resolution' | 'score-sheet';
   meeting: MeetingRecord;
   cell: CellProfile;
   layout: Layout;
@@ -20,15 +20,22 @@ export interface BuildJob {
   templates?: string;
   /** Whether excused absentees count among eligible voters, as the validator resolved it. */
   excusedAbsentCount: boolean;
+  /** The scoring sheet (criterion → maximum) as the validator resolved it. */
+  scoreSheet?: Record<string, number>;
 }
 
-const TEMPLATE = { minutes: 'bien-ban', resolution: 'nghi-quyet' } as const;
+const TEMPLATE = { minutes: 'bien-ban', resolution: 'nghi-quyet', 'score-sheet': 'phieu-danh-gia' } as const;
+const TITLE = { minutes: 'Biên bản', resolution: 'Nghị quyết', 'score-sheet': 'Phiếu đánh giá chất lượng sinh hoạt' } as const;
 
 /** Build one document's bytes. */
 export async function buildOne(job: BuildJob): Promise<Uint8Array> {
-  const view = buildViewModel(job.meeting, job.cell, job.layout, { excusedAbsentCount: job.excusedAbsentCount });
+  const view = buildViewModel(job.meeting, job.cell, job.layout, {
+    excusedAbsentCount: job.excusedAbsentCount,
+    draft: job.draft,
+    ...(job.scoreSheet ? { scoreSheet: job.scoreSheet } : {}),
+  });
   const blocks = renderBlocks(TEMPLATE[job.kind], view, job.templates);
-  const title = `${job.kind === 'minutes' ? 'Biên bản' : 'Nghị quyết'} ${job.cell.name} ${job.meeting.date}`;
+  const title = `${TITLE[job.kind]} ${job.cell.name} ${job.meeting.date}`;
   return buildDocx({ blocks, draft: job.draft, meta: { title, author: job.cell.name, date: job.meeting.date } }, job.layout);
 }
 

@@ -16,14 +16,14 @@ import { docxToPdf } from './pdf.js';
 import { sameFileKey, windowsSafeName } from '../util/file-names.js';
 import { lexists, sha256, writeAll, type OutputFile } from './write.js';
 
-/** Which documents of a record to produce. */
-export type DocumentKindName = 'minutes' | 'resolution';
+/** Which documents of a record to produce: the minutes, the resolution, the quality sheet (phiếu đánh giá). */
+export type DocumentKindName = 'minutes' | 'resolution' | 'score-sheet';
 
 /** Options of render(). */
 export interface RenderOptions extends Pick<ValidateOptions, 'cwd' | 'asOf' | 'lang' | 'rules' | 'rulesFile' | 'maxFileBytes'> {
   /** Output folder (default `out`, relative to cwd). */
   out?: string;
-  /** Only the minutes, or only the resolution. */
+  /** Only the minutes, only the resolution, or only the quality sheet. */
   only?: DocumentKindName;
   /** Render records with error-level problems too, marked DỰ THẢO. */
   draft?: boolean;
@@ -67,10 +67,11 @@ export interface RenderResult {
   renamed: RenamedOutput[];
 }
 
-const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet' };
+const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet', 'score-sheet': 'phieu-danh-gia' };
 
 interface Job {
   excusedAbsentCount: boolean;
+  scoreSheet: Record<string, number>;
   source: string;
   kind: DocumentKindName;
   out: string;
@@ -142,6 +143,7 @@ export async function render(paths: readonly string[], options: RenderOptions = 
       layout: j.layout,
       draft: j.draft,
       excusedAbsentCount: j.excusedAbsentCount,
+      scoreSheet: j.scoreSheet,
       ...(options.templates ? { templates: options.templates } : {}),
     })),
     options.jobs,
@@ -241,18 +243,22 @@ function plan(
       refused.push({ file: input.display, problems: errors });
       continue;
     }
-    const draft = meeting.status === 'draft' || errors.length > 0;
+    // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
+    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
     const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
     const excusedAbsentCount = vote.excusedAbsentCount !== false;
+    const scoreSheet = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, meeting.date, committeeRules, meeting.ruleset).criteria ?? {};
     const layout = resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]);
     const stem = basename(input.abs, extname(input.abs));
-    const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution'];
+    const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution', 'score-sheet'];
     for (const kind of kinds) {
       if (kind === 'resolution' && !meeting.resolution) continue;
+      // The quality sheet of a scored meeting; a draft of a regular meeting gets it as a blank form.
+      if (kind === 'score-sheet' && !meeting.score && !(draft && meeting.kind !== 'thematic')) continue;
       const wanted = [...cellSub, ...recordSub(group.root, input.abs), `${stem}-${FILE_SUFFIX[kind]}.docx`];
       const safe = wanted.map(windowsSafeName);
       if (safe.join('/') !== wanted.join('/')) renamed.push({ source: input.display, from: wanted.join('/'), to: safe.join('/') });
-      jobs.push({ excusedAbsentCount, source: input.display, kind, out: join(outRoot, ...safe), meeting, cell, layout, draft });
+      jobs.push({ excusedAbsentCount, scoreSheet, source: input.display, kind, out: join(outRoot, ...safe), meeting, cell, layout, draft });
     }
   }
   return jobs;

@@ -14,8 +14,11 @@ import type { MeetingView } from './viewmodel.js';
 
 export { TemplateError } from './markup.js';
 
-/** The documents cellctl renders, each from `<name>.hbs`: the minutes and resolution of a meeting, the year's thematic plan. */
-export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'ke-hoach'] as const;
+/**
+ * The documents cellctl renders, each from `<name>.hbs`: the minutes, resolution and quality sheet of a
+ * meeting, the year's thematic plan.
+ */
+export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'phieu-danh-gia', 'ke-hoach'] as const;
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 /** The templates shipped with cellctl (the `templates/` folder of the package). */
@@ -33,6 +36,8 @@ export interface TemplateFile {
   source: string;
   /** Every field reference of the file, to point at the line of a field that does not exist. */
   paths: { parts: string[]; line: number }[];
+  /** Line of the first `{{> partial}}` of the file: where an endless chain of partials is reported. */
+  partialLine?: number;
 }
 
 type AstNode = { type?: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
@@ -135,6 +140,12 @@ function unclosedBlock(source: string): { name: string; line: number } | undefin
 
 const HELPERS = new Set(HELPER_NAMES);
 
+/** Handlebars' own block helpers and the number of values each takes (checked before filling, for a message with its line). */
+const BUILTIN_ARITY: Record<string, number> = { if: 1, unless: 1, each: 1, with: 1, lookup: 2 };
+const BLOCK_ONLY = new Set(['if', 'unless', 'each', 'with']);
+/** Names Handlebars keeps for itself: as a field they would call its internals. */
+const RESERVED = new Set(['helperMissing', 'blockHelperMissing', 'log']);
+
 /** A loaded set of templates: the documents and partials, compiled on a private Handlebars instance. */
 export class TemplateSet {
   private readonly hb = createHandlebars();
@@ -174,6 +185,9 @@ export class TemplateSet {
     if (name === 'nghi-quyet' && (view as MeetingView).resolution === null) {
       throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
     }
+    if (name === 'phieu-danh-gia' && (view as MeetingView).score === null) {
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có phần tự đánh giá, chấm điểm (score) để in phiếu (the record has no score)`);
+    }
     let markup: string;
     try {
       markup = template(strictView(view, ''));
@@ -211,6 +225,14 @@ function lineOfField(file: TemplateFile, key: string): number | undefined {
 /** Any error of filling a template, as a TemplateError naming the file and, when known, the line. */
 function explain(e: unknown, file: TemplateFile): TemplateError {
   if (e instanceof TemplateError) return e;
+  // First, and without any regular expression: the stack is all but exhausted where this is caught.
+  if (e instanceof RangeError) {
+    return new TemplateError({
+      file: file.path,
+      ...(file.partialLine !== undefined ? { line: file.partialLine } : {}),
+      detail: 'mẫu con gọi lại chính nó (trực tiếp hoặc qua mẫu con khác) không dừng; hãy bỏ lệnh {{> …}} này (a partial includes itself)',
+    });
+  }
   if (e instanceof HelperError) {
     return new TemplateError({ file: file.path, ...(e.line !== undefined ? { line: e.line } : {}), detail: e.message });
   }
@@ -257,11 +279,24 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
         `hãy đặt phần đó trong {{#if …}} kiểm tra nhóm trước (a field of an empty group)`,
     });
   }
-  if (err instanceof RangeError) {
-    return new TemplateError({ file: file.path, detail: 'mẫu con gọi lại chính nó không dừng (a partial includes itself)' });
+  // `{{cellName.length}}`: strict mode asks `key in value` of a text.
+  const inText = /Cannot use 'in' operator to search for '([^']+)'/u.exec(err.message);
+  if (inText) {
+    const key = inText[1]!;
+    const owner = file.paths.find((p) => p.parts.includes(key));
+    const parent = owner ? owner.parts[owner.parts.indexOf(key) - 1] : undefined;
+    return new TemplateError({
+      file: file.path,
+      ...(owner ? { line: owner.line } : {}),
+      detail: `${parent ? `"${parent}"` : 'giá trị này'} là chữ, không có trường "${key}"; hãy bỏ ".${key}" (a text has no fields)`,
+    });
   }
   const message = err.message.replace(/ - \d+:\d+$/u, '');
-  return new TemplateError({ file: file.path, ...(line !== undefined ? { line } : {}), detail: `lỗi khi điền dữ liệu vào mẫu: ${message}` });
+  return new TemplateError({
+    file: file.path,
+    ...(line !== undefined ? { line } : {}),
+    detail: `không điền được dữ liệu vào mẫu; hãy kiểm tra các lệnh {{…}} vừa sửa trong tệp này, so với mẫu có sẵn (cellctl templates export) (chi tiết kỹ thuật: ${message})`,
+  });
 }
 
 /** Add "did you mean" to Handlebars' own unknown-field errors, from every field the view has. */
@@ -312,10 +347,12 @@ function readTemplate(text: string, display: string, name: string): { file: Temp
     });
   }
   const paths: TemplateFile['paths'] = [];
+  let partialLine: number | undefined;
   walk(ast, (n) => {
     if (n.type === 'PathExpression' && n.loc) paths.push({ parts: (n['parts'] as string[]) ?? [], line: n.loc.start.line });
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc) partialLine ??= n.loc.start.line;
   });
-  return { file: { name, path: display, source, paths }, ast };
+  return { file: { name, path: display, source, paths, ...(partialLine !== undefined ? { partialLine } : {}) }, ast };
 }
 
 /** Refuse what a template may not do: unescaped output, unknown helpers, missing partials, decorators. */
@@ -326,6 +363,25 @@ function checkTemplate(file: TemplateFile, ast: unknown, partials: ReadonlySet<s
   walk(ast, (n) => {
     const path = n['path'] as AstNode | undefined;
     const name = path?.type === 'PathExpression' ? String(path['original']) : undefined;
+    if (name !== undefined && RESERVED.has(name.split(/[./]/u)[0]!)) {
+      fail(n, `"${name}" là tên dành riêng của Handlebars, không phải trường dữ liệu; xem danh sách trường trong README.md của thư mục mẫu (reserved name)`);
+    }
+    if (name !== undefined && Object.hasOwn(BUILTIN_ARITY, name) && n.type !== 'PathExpression') {
+      const params = ((n['params'] as unknown[] | undefined) ?? []).length;
+      const wanted = BUILTIN_ARITY[name]!;
+      if (n.type === 'MustacheStatement' && BLOCK_ONLY.has(name)) {
+        fail(n, `{{${name}}} chỉ dùng dạng khối: {{#${name} …}}…{{/${name}}} (${name} is a block helper)`);
+      }
+      if (params !== wanted) {
+        const what = n.type === 'BlockStatement' ? `{{#${name}}}` : `{{${name}}}`;
+        fail(
+          n,
+          wanted === 1
+            ? `${what} cần đúng một giá trị, có ${params}; ví dụ {{#${name} guests}}…{{/${name}}} (${name} takes one value)`
+            : `${what} cần ${wanted} giá trị, có ${params}; ví dụ {{lookup steps 0}} (${name} takes ${wanted} values)`,
+        );
+      }
+    }
     switch (n.type) {
       case 'MustacheStatement':
         if (n['escaped'] === false) {

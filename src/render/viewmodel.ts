@@ -50,13 +50,16 @@ export interface GuestView {
   office: string | null;
 }
 
-/** Head counts split by member status. */
+/** A count, or `…` in a draft, where it is a blank to fill in after the meeting. */
+export type CountOrBlank = number | string;
+
+/** Head counts split by member status (present counts are `…` in a draft). */
 export interface CountsView {
-  all: number;
-  official: number;
-  probationary: number;
-  attached: number;
-  exempted: number;
+  all: CountOrBlank;
+  official: CountOrBlank;
+  probationary: CountOrBlank;
+  attached: CountOrBlank;
+  exempted: CountOrBlank;
 }
 
 export interface AbsentView {
@@ -74,13 +77,14 @@ export interface AttendanceView {
   present: CountsView;
   /** Members expected to attend: everyone except the exempted (rules.md M3). */
   expected: number;
-  /** Members expected to attend who were present. */
-  presentExpected: number;
-  /** presentExpected / expected: `90,9%`. */
+  /** Members expected to attend who were present (`…` in a draft). */
+  presentExpected: CountOrBlank;
+  /** presentExpected / expected: `90,9%` (`…%` in a draft). */
   rate: string;
+  /** Empty in a draft: who will be absent is known only at the meeting. */
   excused: AbsentView[];
   unexcused: AbsentView[];
-  absentCount: number;
+  absentCount: CountOrBlank;
 }
 
 export interface SpeechView {
@@ -121,12 +125,13 @@ export interface TopicView {
   approvedOn: string | null;
 }
 
+/** The vote; in a draft every figure is `…` (the vote has not taken place). */
 export interface VoteView {
-  for: number;
-  against: number;
-  other: number;
+  for: CountOrBlank;
+  against: CountOrBlank;
+  other: CountOrBlank;
   /** Members entitled to vote (rules.md M5): the y of "x/y đồng chí tán thành". */
-  eligible: number;
+  eligible: CountOrBlank;
   /** for / eligible: `90,5%`. */
   rate: string;
   /** `19/21 đồng chí tán thành, đạt 90,5%`. */
@@ -138,7 +143,8 @@ export interface VoteView {
 }
 
 export interface DuesView {
-  paid: number;
+  /** `…` in a draft. */
+  paid: CountOrBlank;
   /** Members of the cell on the date (the "of" in 24/24). */
   of: number;
   /** `1.255.000` (đồng), or null. */
@@ -150,16 +156,26 @@ export interface CriterionView {
   code: string;
   /** Vietnamese name of the criterion; the code itself when it is not a known one. */
   label: string;
+  /** Maximum on the scoring sheet (`40`); empty when the criterion is not on the sheet. */
+  max: string;
+  /** Points the cell gave itself; empty when the record does not score this criterion, `…` in a draft. */
   points: string;
 }
 
 export interface ScoreView {
-  /** `92` or `92,5`. */
+  /** `92` or `92,5`; `…` in a draft. */
   total: string;
-  /** `Tốt`, `Khá`, `Trung bình`, `Kém`. */
+  /** `Tốt`, `Khá`, `Trung bình`, `Kém`; `…` in a draft. */
   rating: string;
-  ratingCode: Rating;
+  /** null in a draft. */
+  ratingCode: Rating | null;
+  /**
+   * One row per criterion: the scoring sheet's, in its order, then any the record scores that the sheet
+   * lacks. Empty when the record gives only the total and the rating.
+   */
   criteria: CriterionView[];
+  /** Sum of the maximums of the rows (`100`); empty when no row has a maximum. */
+  maxTotal: string;
 }
 
 export interface ReviewedTaskView {
@@ -219,6 +235,10 @@ export interface MeetingView {
   hasRegularPart: boolean;
   /** The sitting holds a thematic session (thematic or combined). */
   hasThematicPart: boolean;
+  /**
+   * The document is a draft (the record's status, a stub, or `--draft`): it is posted before the meeting,
+   * so attendance, the vote, the score, dues and the end time are blanks (`…`) and nothing says adopted.
+   */
   draft: boolean;
 
   /** `Chi bộ Khu dân cư số 12`. */
@@ -246,8 +266,10 @@ export interface MeetingView {
   dateline: string;
   /** `19 giờ 30 phút`. */
   start: string;
+  /** `21 giờ 15 phút`; `… giờ … phút` in a draft. */
   end: string;
-  duration: { minutes: number; text: string };
+  /** Minutes and `1 giờ 45 phút`; `…` and `… giờ … phút` in a draft. */
+  duration: { minutes: CountOrBlank; text: string };
   year: number;
   /** The meeting's month; the monthly resolution leads the tasks of this month. */
   month: MonthView;
@@ -277,7 +299,14 @@ export interface MeetingView {
 export interface ViewOptions {
   /** Excused absentees stay in the count of voters (vote-majority option; default: the cell's override, else true). */
   excusedAbsentCount?: boolean;
+  /** The scoring sheet (score-total option): criterion → maximum; default: the cell's and its profile's. */
+  scoreSheet?: Record<string, number>;
+  /** Render as a draft whatever the record's status says (`render --draft`). */
+  draft?: boolean;
 }
+
+/** What a draft prints where a figure will be written after the meeting. */
+export const BLANK = '…';
 
 // ---------------------------------------------------------------------------------------------------
 // Vietnamese formatting, shared with the template helpers.
@@ -291,9 +320,18 @@ export function stripForbidden(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(FORBIDDEN, '');
 }
 
-/** Text as printed: NFC, without characters XML forbids, trimmed. */
+/**
+ * Straight double quotes as the curly ones the templates print (`"Nghị quyết"` → `“Nghị quyết”`), so a
+ * document has one style of quotation marks: opening after a space, a bracket or a dash, closing elsewhere.
+ */
+export function curlyQuotes(s: string): string {
+  if (!s.includes('"')) return s;
+  return s.replace(/"/g, (_q, offset: number) => (offset === 0 || /[\s([{–—-]/u.test(s[offset - 1]!) ? '“' : '”'));
+}
+
+/** Text as printed: NFC, without characters XML forbids, trimmed, quotation marks curly. */
 export function cleanText(s: string): string {
-  return stripForbidden(s).normalize('NFC').trim();
+  return curlyQuotes(stripForbidden(s).normalize('NFC').trim());
 }
 
 /** Upper case that keeps Vietnamese diacritics (`đ` → `Đ`, `ủy` → `ỦY`). */
@@ -451,8 +489,24 @@ function uySpelling(parentName: string, layout: Layout): string {
   return /uỷ/iu.test(parentName) || /UỶ/u.test(layout.parentPrefix.normalize('NFC')) ? 'uỷ' : 'ủy';
 }
 
-function zeroCounts(): CountsView {
+type Counts = { [K in keyof CountsView]: number };
+
+function zeroCounts(): Counts {
   return { all: 0, official: 0, probationary: 0, attached: 0, exempted: 0 };
+}
+
+/** Attendance of a draft: the roster's figures, and blanks for everything the meeting will tell. */
+function draftAttendance(full: AttendanceView): AttendanceView {
+  return {
+    total: full.total,
+    present: { all: BLANK, official: BLANK, probationary: BLANK, attached: BLANK, exempted: BLANK },
+    expected: full.expected,
+    presentExpected: BLANK,
+    rate: `${BLANK}%`,
+    excused: [],
+    unexcused: [],
+    absentCount: BLANK,
+  };
 }
 
 function attendanceView(roster: Roster, meeting: MeetingRecord): AttendanceView {
@@ -463,6 +517,7 @@ function attendanceView(roster: Roster, meeting: MeetingRecord): AttendanceView 
   }
   const total = zeroCounts();
   const present = zeroCounts();
+  const bump = (c: Counts, key: keyof Counts) => (c[key] += 1);
   const excused: AbsentView[] = [];
   const unexcused: AbsentView[] = [];
   // Listed in the order of the record (the secretary's order), then anyone the record forgot.
@@ -470,14 +525,14 @@ function attendanceView(roster: Roster, meeting: MeetingRecord): AttendanceView 
   const ordered = [...[...entries.keys()].filter((m) => active.includes(m)), ...active.filter((m) => !entries.has(m))];
   for (const member of ordered) {
     const status = statusOn(member, meeting.date);
-    total.all++;
-    total[status]++;
+    bump(total, 'all');
+    bump(total, status);
     const entry = entries.get(member);
     // A member missing from the attendance counts as absent without reason, as in the vote and quality rules.
     const state = entry?.status ?? 'unexcused';
     if (state === 'present') {
-      present.all++;
-      present[status]++;
+      bump(present, 'all');
+      bump(present, status);
     } else if (state === 'excused') {
       excused.push({ name: cleanText(member.name), reason: opt(entry?.reason), status });
     } else {
@@ -498,11 +553,26 @@ function attendanceView(roster: Roster, meeting: MeetingRecord): AttendanceView 
   };
 }
 
+// A closing clause or sentence stating when the meeting ended: "…; kết thúc lúc 21 giờ 05 phút cùng ngày.",
+// "Buổi sinh hoạt kết thúc vào lúc 21h05." The minutes state the end once, from the record's `end`.
+const END_CLAUSE =
+  /(^|[.;,!]\s*|\s+và\s+)((?:buổi|cuộc|kỳ|hội nghị)[^.;,]{0,40}?\s+)?kết thúc\s+(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h|g|:)[^.;!]*[.!]?\s*$/iu;
+
+/** The content of the last step without a trailing statement of the end time (the minutes print it once). */
+export function withoutEndTime(content: string): string {
+  const m = END_CLAUSE.exec(content);
+  if (!m) return content;
+  const before = content.slice(0, m.index).trimEnd();
+  if (before === '') return '';
+  return /[.!?…]$/u.test(before) ? before : `${before}.`;
+}
+
 function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<string>): StepView[] {
   const catalogue = stepCatalogue();
   let current: 'common' | 'regular' | 'thematic' | 'closing' = 'common';
   let coreBlocks = 0;
-  return meeting.steps.map((step) => {
+  const last = meeting.steps.length - 1;
+  return meeting.steps.map((step, index) => {
     const info = catalogue[step.step];
     let part: PartView | null = null;
     if (meeting.kind === 'combined') {
@@ -524,7 +594,7 @@ function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<strin
       title: opt(step.title) ?? info?.title ?? step.step,
       phase: info?.phase ?? 'any',
       presenter: step.presenter ? nameOf(roster, step.presenter) : null,
-      content: opt(step.content),
+      content: index === last ? opt(withoutEndTime(cleanText(step.content ?? ''))) : opt(step.content),
       speakers: (step.speakers ?? []).map((s) => {
         const member = memberOf(roster, s.speaker);
         const name = nameOf(roster, s.speaker);
@@ -534,6 +604,18 @@ function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<strin
     };
   });
 }
+
+/** The vote line of a draft: every figure a blank. */
+const DRAFT_VOTE: VoteView = {
+  for: BLANK,
+  against: BLANK,
+  other: BLANK,
+  eligible: BLANK,
+  rate: `${BLANK}%`,
+  sentence: `${BLANK}/${BLANK} đồng chí tán thành, đạt ${BLANK}%`,
+  againstSentence: `${BLANK}/${BLANK} đồng chí không tán thành`,
+  otherSentence: `${BLANK}/${BLANK} đồng chí có ý kiến khác`,
+};
 
 function voteView(roster: Roster, meeting: MeetingRecord, excusedAbsentCount: boolean): VoteView | null {
   const vote = meeting.vote;
@@ -563,10 +645,57 @@ function signerView(roster: Roster, meeting: MeetingRecord): SignerView {
     return { name: nameOf(roster, given), title: m ? SIGNER_TITLE[m.role ?? 'member'] : '' };
   }
   const active = roster.activeOn(meeting.date).map((a) => a.member);
-  const head = active.find((m) => m.role === 'secretary') ?? active.find((m) => m.role === 'deputy-secretary');
-  if (head) return { name: cleanText(head.name), title: SIGNER_TITLE[head.role ?? 'member'] };
+  // Only a member who was at the meeting signs for it: an absent bí thư leaves it to the presiding phó bí thư.
+  const present = new Set<Member>();
+  for (const entry of meeting.attendance) {
+    const m = memberOf(roster, entry.member);
+    if (m && entry.status === 'present') present.add(m);
+  }
   const chair = memberOf(roster, meeting.chair);
+  const secretary = active.find((m) => m.role === 'secretary');
+  const head =
+    secretary && present.has(secretary)
+      ? secretary
+      : chair?.role === 'deputy-secretary'
+        ? chair
+        : (active.find((m) => m.role === 'deputy-secretary' && present.has(m)));
+  if (head) return { name: cleanText(head.name), title: SIGNER_TITLE[head.role ?? 'member'] };
   return { name: nameOf(roster, meeting.chair), title: chair ? SIGNER_TITLE[chair.role ?? 'member'] : '' };
+}
+
+/**
+ * The self-assessment: the sheet's criteria with their maximums and the record's points. A record with
+ * only a total and a rating gets no rows; a draft gets the sheet with blank points, total and rating.
+ */
+function scoreView(meeting: MeetingRecord, sheet: Record<string, number>, draft: boolean, hasRegularPart: boolean): ScoreView | null {
+  const score = meeting.score;
+  if (draft) {
+    if (!score && !hasRegularPart) return null;
+    const criteria = Object.entries(sheet).map(([code, max]) => ({ code, label: CRITERIA[code] ?? code, max: formatNumber(max), points: BLANK }));
+    return { total: BLANK, rating: BLANK, ratingCode: null, criteria, maxTotal: sumText(Object.values(sheet)) };
+  }
+  if (!score) return null;
+  const given = score.criteria;
+  const codes = given ? [...Object.keys(sheet), ...Object.keys(given).filter((c) => !Object.hasOwn(sheet, c))] : [];
+  const criteria = codes.map((code) => ({
+    code,
+    label: CRITERIA[code] ?? code,
+    max: Object.hasOwn(sheet, code) ? formatNumber(sheet[code]!) : '',
+    points: given && Object.hasOwn(given, code) ? formatNumber(given[code]!) : '',
+  }));
+  const maxes = codes.filter((c) => Object.hasOwn(sheet, c)).map((c) => sheet[c]!);
+  return {
+    total: formatNumber(score.total),
+    rating: RATING[score.rating],
+    ratingCode: score.rating,
+    criteria,
+    maxTotal: maxes.length > 0 ? sumText(maxes) : '',
+  };
+}
+
+/** A sum of points, to the hundredth, as printed (`100`, `92,5`). */
+function sumText(values: number[]): string {
+  return values.length === 0 ? '' : formatNumber(Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100);
 }
 
 /** A recipient line without the `- ` the builder writes and without its line ending. */
@@ -666,18 +795,25 @@ export function buildViewModel(
     options.excusedAbsentCount ??
     ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, undefined, meeting.ruleset).excusedAbsentCount !== false;
 
-  const score = meeting.score;
+  const draft = options.draft === true || meeting.status === 'draft';
+  const hasRegularPart = meeting.kind !== 'thematic';
+  const sheet =
+    options.scoreSheet ??
+    ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, meeting.date, undefined, meeting.ruleset).criteria ??
+    {};
   const dues = meeting.dues;
   const topic = meeting.topic;
+  const attendance = attendanceView(roster, meeting);
+  const vote = voteView(roster, meeting, excusedAbsentCount);
 
   return {
     kind: meeting.kind,
     isRegular: meeting.kind === 'regular',
     isThematic: meeting.kind === 'thematic',
     isCombined: meeting.kind === 'combined',
-    hasRegularPart: meeting.kind !== 'thematic',
+    hasRegularPart,
     hasThematicPart: meeting.kind !== 'regular',
-    draft: meeting.status === 'draft',
+    draft,
 
     cellName: cleanText(cell.name),
     cellUpper: upperVi(cleanText(cell.name)),
@@ -692,8 +828,8 @@ export function buildViewModel(
     dateShort: shortDate(meeting.date),
     dateline: `${place}, ${longDate(meeting.date)}`,
     start: timeText(meeting.start),
-    end: timeText(meeting.end),
-    duration: { minutes, text: durationText },
+    end: draft ? `${BLANK} giờ ${BLANK} phút` : timeText(meeting.end),
+    duration: draft ? { minutes: BLANK, text: `${BLANK} giờ ${BLANK} phút` } : { minutes, text: durationText },
     year,
     month: thisMonth,
     prevMonth: shiftMonth(year, month, -1),
@@ -703,7 +839,7 @@ export function buildViewModel(
     chair: person(roster, meeting.chair),
     secretary: person(roster, meeting.secretary),
     guests,
-    attendance: attendanceView(roster, meeting),
+    attendance: draft ? draftAttendance(attendance) : attendance,
     topic: topic
       ? {
           title: cleanText(topic.title),
@@ -714,27 +850,21 @@ export function buildViewModel(
       : null,
     steps: stepsView(roster, meeting, guestNames),
     conclusion: opt(meeting.conclusion),
-    vote: voteView(roster, meeting, excusedAbsentCount),
-    dues: dues
-      ? {
-          paid: dues.paid,
-          of: roster.activeOn(meeting.date).length,
-          amount: dues.amount !== undefined ? moneyText(dues.amount) : null,
-          note: opt(dues.note),
-        }
-      : null,
-    score: score
-      ? {
-          total: formatNumber(score.total),
-          rating: RATING[score.rating],
-          ratingCode: score.rating,
-          criteria: Object.entries(score.criteria).map(([code, points]) => ({
-            code,
-            label: CRITERIA[code] ?? code,
-            points: formatNumber(points),
-          })),
-        }
-      : null,
+    // A draft asks for the vote of a sitting that adopts something, whatever the record says already.
+    vote: draft ? (vote || meeting.resolution || hasRegularPart ? DRAFT_VOTE : null) : vote,
+    dues: draft
+      ? dues || hasRegularPart
+        ? { paid: BLANK, of: roster.activeOn(meeting.date).length, amount: BLANK, note: null }
+        : null
+      : dues
+        ? {
+            paid: dues.paid,
+            of: roster.activeOn(meeting.date).length,
+            amount: dues.amount !== undefined ? moneyText(dues.amount) : null,
+            note: opt(dues.note),
+          }
+        : null,
+    score: scoreView(meeting, sheet, draft, hasRegularPart),
     resolution: resolutionView(roster, meeting, cell, parentCommittee, thisMonth, quarter),
 
     onBehalfOf: cleanText(layout.onBehalfOf),

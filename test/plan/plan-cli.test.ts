@@ -138,7 +138,8 @@ describe('cellctl plan', () => {
     expect((await cellctl(['plan', 'cb', '--year', '2027', '--with-meetings'], root)).code).toBe(0);
     const record = join(root, 'cb', 'meetings', readdirSync(join(root, 'cb', 'meetings'))[0]!);
     writeFileSync(record, 'kind: regular # đã ghi biên bản\n');
-    const again = await cellctl(['plan', 'cb', '--year', '2027', '--with-meetings'], root);
+    // The plan exists: it is kept and the stubs come from it (test/plan/plan-companions.test.ts); planning anew needs --force.
+    const again = await cellctl(['plan', 'cb', '--year', '2027'], root);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--force');
     const forced = await cellctl(['plan', 'cb', '--year', '2027', '--with-meetings', '--force'], root);

@@ -50,7 +50,7 @@ describe('planDocx', () => {
     expect(text[kh + 1]).toBe('sinh hoạt chuyên đề năm 2026');
     expect(text[kh + 2]).toBe('-----');
     expect(text).toContain(
-      'Thực hiện Hướng dẫn số 42-HD/BTCTW ngày 28/10/2025 của Ban Tổ chức Trung ương và sự chỉ đạo của Đảng ủy phường Hoàng Liệt, ' +
+      'Thực hiện Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025 của Ban Tổ chức Trung ương và sự chỉ đạo của Đảng ủy phường Hoàng Liệt, ' +
         'Chi bộ Khu dân cư số 12 xây dựng Kế hoạch sinh hoạt chuyên đề năm 2026 như sau:',
     );
     const headings = ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG, THỜI GIAN', 'III. TỔ CHỨC THỰC HIỆN'];

@@ -103,7 +103,7 @@ describe('rendering the example year', () => {
       const m = parse(readFileSync(join(EXAMPLE, 'meetings', r), 'utf8')) as {
         chair: string;
         secretary: string;
-        attendance: { status: string }[];
+        attendance: { member: string; status: string }[];
         steps: { speakers?: { speaker: string }[] }[];
         vote?: { for: number };
         resolution?: { signer?: string };
@@ -126,7 +126,9 @@ describe('rendering the example year', () => {
         expect(resolution, stem).toMatch(/Hoàng Liệt, ngày \d\d tháng \d\d? năm 2026/);
         expect(resolution, stem).toMatch(/Số \d\d-NQ\/CB/);
         expect(resolution, `${stem} vote`).toMatch(new RegExp(`${m.vote!.for}/\\d+ đồng chí tán thành, đạt [\\d,]+%`));
-        expect(resolution, stem).toContain(m.resolution.signer ?? bithu);
+        // An absent bí thư's resolution is signed by the presiding phó bí thư.
+        const bithuPresent = m.attendance.some((a) => a.member === bithu && a.status === 'present');
+        expect(resolution, stem).toContain(m.resolution.signer ?? (bithuPresent ? bithu : m.chair));
       }
     }
   });
@@ -209,7 +211,8 @@ describe('drafts, refusals and PDF', () => {
     const r = await cellctl(['render', 'chi-bo/meetings/2026-06.yaml', '--pdf', '--as-of', '2026-12-31'], work);
     expect(r.code).toBe(0);
     expect(pdfPages(join(work, 'out', '2026-06-nghi-quyet.pdf')).size).toMatch(/^595/);
-    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(4);
+    // Minutes, resolution and quality sheet, each with its PDF.
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(6);
     const missing = await cellctl(['render', 'chi-bo/meetings/2026-07.yaml', '--pdf', '--out', 'x'], work, { PATH: '/nonexistent', CELLCTL_SOFFICE: '' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('libreoffice');

@@ -61,7 +61,7 @@ describe('shipped templates on the example meetings', () => {
 
   it('load from the templates/ folder of the package', () => {
     const set = loadTemplates();
-    expect([...set.documents.keys()].sort()).toEqual(['bien-ban', 'ke-hoach', 'nghi-quyet']);
+    expect([...set.documents.keys()].sort()).toEqual(['bien-ban', 'ke-hoach', 'nghi-quyet', 'phieu-danh-gia']);
     expect([...set.partials.keys()]).toEqual(expect.arrayContaining(['dau-van-ban', 'diem-danh', 'buoc-sinh-hoat', 'ten-buoi-sinh-hoat']));
   });
 
@@ -190,21 +190,22 @@ describe('shipped templates on the example meetings', () => {
 describe('user text is data, never template or markup', () => {
   const hostile = 'Ý kiến {{cell.name}} {{#each steps}}x{{/each}} <b>x</b> & </p> ]]> <!-- c --> &amp; "q" \'a\' `b` =\u0001\u0008\u000B\u001F\u007F y';
 
-  it('comes out verbatim in one plain run, control characters stripped', () => {
+  it('comes out verbatim in one plain run, control characters stripped, straight double quotes curly', () => {
     const m = meeting('2026-06');
     const steps = m.steps.map((s) => (s.step === 'discussion' ? { ...s, speakers: [{ speaker: 'Ngô Quang Thắng', opinion: hostile }] } : s));
     const blocks = renderBlocks('bien-ban', view({ ...m, steps }));
     const bullet = blocks.find((b) => b.type === 'bullet' && textOf(b).startsWith('Đồng chí Ngô Quang Thắng'));
     expect(bullet).toEqual({
       type: 'bullet',
-      runs: [{ text: 'Đồng chí Ngô Quang Thắng: Ý kiến {{cell.name}} {{#each steps}}x{{/each}} <b>x</b> & </p> ]]> <!-- c --> &amp; "q" \'a\' `b` = y' }],
+      runs: [{ text: 'Đồng chí Ngô Quang Thắng: Ý kiến {{cell.name}} {{#each steps}}x{{/each}} <b>x</b> & </p> ]]> <!-- c --> &amp; “q” \'a\' `b` = y' }],
     });
   });
 
   it('stays data in attributes too (the cell’s name in the header)', () => {
     const cell = { ...CELL, name: 'Chi bộ "A" <b>&amp;</b> {{x}}' };
     const [header] = renderBlocks('bien-ban', view(meeting('2026-06'), cell));
-    expect(header).toMatchObject({ cell: 'CHI BỘ "A" <B>&AMP;</B> {{X}}' });
+    // Straight quotes print as the templates' curly ones (one style of quotation marks).
+    expect(header).toMatchObject({ cell: 'CHI BỘ “A” <B>&AMP;</B> {{X}}' });
   });
 
   it('decomposed (NFD) input renders as NFC', () => {

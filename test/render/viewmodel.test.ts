@@ -242,7 +242,7 @@ describe('buildViewModel — regular meeting of June 2026', () => {
     expect(v.dues).toEqual({ paid: 24, of: 24, amount: '1.255.000', note: 'Đảng phí tháng 5/2026' });
     expect(v.score?.total).toBe('92');
     expect(v.score?.rating).toBe('Tốt');
-    expect(v.score?.criteria[0]).toEqual({ code: 'duration', label: 'Thời lượng sinh hoạt', points: '5' });
+    expect(v.score?.criteria[0]).toEqual({ code: 'duration', label: 'Thời lượng sinh hoạt', max: '5', points: '5' });
     const ratings = (['good', 'fair', 'average', 'poor'] as const).map(
       (rating) => buildViewModel({ ...m, score: { criteria: {}, total: 50, rating } }, c, LAYOUT).score?.rating,
     );

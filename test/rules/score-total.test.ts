@@ -95,16 +95,19 @@ describe('score-total', () => {
     expect(problems.map((p) => p.path)).toEqual(['/score/criteria/a~1b']);
   });
 
-  it('uses the hd12-2018 sheet (five criteria of 20) for older meetings', async () => {
-    const sheet = { attendance: 20, preparation: 18, conduct: 20, principles: 20, results: 15 };
-    expect(await run(scored(sheet, 93, '2025-10-27'))).toEqual([]);
-    const problems = await run(scored({ ...sheet, conduct: 25 }, 98, '2025-10-27'));
+  it('ships no sheet for hd12-2018 (HD 12 gives no points): only the sum is checked until the committee gives one', async () => {
+    const sheet = { attendance: 20, preparation: 18, conduct: 25, principles: 20, results: 15 };
+    expect(await run(scored(sheet, 98, '2025-10-27'))).toEqual([]);
+    expect((await run(scored(sheet, 93, '2025-10-27'))).map((p) => p.messageId)).toEqual(['sumMismatch']);
+    const committee = { rules: { [RULE]: { options: { criteria: { attendance: 20, preparation: 20, conduct: 20, principles: 20, results: 20 } } } } };
+    const problems = await run(scored(sheet, 98, '2025-10-27'), committee);
     expect(problems.map((p) => p.data)).toEqual([{ criterion: 'conduct', points: 25, max: 20 }]);
-    // The hd42-2025 criteria are not on the hd12-2018 sheet.
-    const hd42 = await run(scored({ ...sheet, results: 10, duration: 5 }, 93, '2025-10-27'));
-    expect(hd42.map((p) => [p.messageId, p.data])).toEqual([
-      ['unknownCriterion', { criterion: 'duration', known: 'attendance, preparation, conduct, principles, results' }],
-    ]);
+  });
+
+  it('accepts a total and a rating without criteria ("tự chấm 92 điểm, xếp loại Tốt")', async () => {
+    expect(await run(edit(BASE_MEETING, (d) => d.deleteIn(['score', 'criteria'])))).toEqual([]);
+    const over = await run(edit(BASE_MEETING, (d) => { d.deleteIn(['score', 'criteria']); d.setIn(['score', 'total'], 120); }));
+    expect(over.map((p) => p.messageId)).toEqual(['outOfRange']);
   });
 
   it('takes a local scoring sheet from validate options', async () => {
