@@ -70,7 +70,8 @@ function loadDoc(input: InputFile, options: EngineOptions, reported = true): Loa
       problems: [{ line, column, ruleId: 'record-complete', severity: 'error', messageId: 'stub', data: { date }, path: '/stub' }],
     };
   }
-  const problems = validateSchema(input.kind, parsed.data, parsed.locator);
+  // Control characters replaced at parse time are reported beside the schema's problems.
+  const problems = [...parsed.problems, ...validateSchema(input.kind, parsed.data, parsed.locator)];
   return {
     input,
     problems,

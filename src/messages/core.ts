@@ -18,6 +18,18 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       vi: 'Tệp được lưu theo mã UTF-16; hãy lưu lại theo mã UTF-8 (trong Notepad: Lưu thành… → Mã hóa UTF-8).',
       en: 'The file is saved as UTF-16; save it again as UTF-8 (Notepad: Save as… → Encoding UTF-8).',
     },
+    utf16NoBom: {
+      vi: 'Tệp có vẻ được lưu theo mã UTF-16 (mỗi ký tự kèm một byte 0); hãy lưu lại bằng UTF-8 (trong Notepad: Lưu thành… → Mã hóa UTF-8).',
+      en: 'The file looks saved as UTF-16 (a zero byte beside each character); save it again as UTF-8 (Notepad: Save as… → Encoding UTF-8).',
+    },
+    controlChar: {
+      vi: 'Có ký tự điều khiển vô hình ({code}) tại vị trí này (thường do dán từ Word, Zalo hoặc trang web); hãy xóa ký tự đó hoặc gõ lại đoạn chữ. cellctl tạm thay nó bằng một dấu cách.',
+      en: 'An invisible control character ({code}) here (often pasted from Word, a chat app or a web page); delete it or retype the text. cellctl reads it as a space.',
+    },
+    controlEscape: {
+      vi: 'Nội dung có mã thoát tạo ra ký tự điều khiển vô hình (như "\\x7f", "\\0"); hãy xóa mã đó.',
+      en: 'The text has an escape that makes an invisible control character (such as "\\x7f", "\\0"); delete it.',
+    },
     invalidUtf8: {
       vi: 'Tệp có ký tự không hợp lệ theo mã UTF-8 tại vị trí này; hãy lưu lại tệp theo mã UTF-8.',
       en: 'Invalid UTF-8 byte sequence here; save the file again as UTF-8.',
@@ -32,8 +44,20 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
   'yaml-syntax': {
     syntax: { vi: 'Lỗi cú pháp YAML: {reason}.', en: 'YAML syntax error: {reason}.' },
     duplicateKey: {
-      vi: 'Trường bị lặp lại trong cùng một nhóm (mỗi trường chỉ được ghi một lần).',
-      en: 'Duplicate key in the same mapping (each key may appear once).',
+      vi: 'Trường “{key}” đã được ghi ở dòng {firstLine}; mỗi trường chỉ được ghi một lần trong cùng một nhóm. Hãy gộp hai chỗ làm một hoặc xóa một chỗ.',
+      en: 'Key “{key}” was already written on line {firstLine}; a key may appear once in a mapping. Merge the two or delete one.',
+    },
+    complexKey: {
+      vi: 'Tên trường ở đây là một danh sách hoặc một nhóm (dấu ? hoặc […]: ); tên trường phải là một chữ, ví dụ “place:”.',
+      en: 'The key here is a list or a mapping (? or […]: ); a key must be a plain word, such as “place:”.',
+    },
+    tooDeep: {
+      vi: 'Tệp lồng nhau quá sâu (quá nhiều dấu “- ”, “[” hoặc thụt lề liên tiếp) từ dòng này; không hồ sơ nào cần như vậy, hãy kiểm tra lại tệp.',
+      en: 'The file nests too deeply (too many “- ”, “[” or indents in a row) from this line; no record needs that, check the file.',
+    },
+    undefinedAlias: {
+      vi: 'Bí danh “*{alias}” chưa được định nghĩa: không có “&{alias}” nào ở phía trên. Hãy thêm “&{alias}” vào giá trị cần dùng lại, hoặc viết thẳng giá trị thay cho “*{alias}”.',
+      en: 'Alias “*{alias}” is not defined: no “&{alias}” above it. Add “&{alias}” to the value to reuse, or write the value instead of “*{alias}”.',
     },
     colonInText: {
       vi: 'Nội dung có dấu hai chấm và dấu cách (“: ”) nên bị hiểu nhầm là một trường mới. Hãy đặt cả nội dung trong dấu ngoặc kép "…", hoặc ghi | rồi viết nội dung ở các dòng dưới.',

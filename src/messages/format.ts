@@ -15,6 +15,11 @@ function show(value: string | number, lang: Lang): string {
   return String(value);
 }
 
+const REPEAT = {
+  vi: (n: number) => ` (Lỗi này lặp lại ${n} lần; sửa chỗ đầu tiên rồi kiểm tra lại.)`,
+  en: (n: number) => ` (Repeated ${n} times; fix the first one and check again.)`,
+};
+
 const SUGGEST = { vi: (s: string) => ` Có phải là “${s}”?`, en: (s: string) => ` Did you mean “${s}”?` };
 
 /**
@@ -27,11 +32,12 @@ export function formatMessage(
   lang: Lang,
 ): string {
   const suggestion = data?.suggestion !== undefined && !template.includes('{suggestion') ? SUGGEST[lang](String(data.suggestion)) : '';
+  const repeat = typeof data?.repeat === 'number' && !template.includes('{repeat') ? REPEAT[lang](data.repeat) : '';
   return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
     const value = data?.[name];
     if (value === undefined) return whole;
     if (filter === 'term') return term(String(value), lang);
     if (filter === 'date' && lang === 'vi' && ISO_DATE.test(String(value))) return shortDate(String(value));
     return show(value, lang);
-  }) + suggestion;
+  }) + suggestion + repeat;
 }
