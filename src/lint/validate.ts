@@ -6,7 +6,7 @@ import type { RuleOverrides } from '../model.js';
 import { collect } from './collect.js';
 import type { EngineOptions, RawFileResult } from './engine.js';
 import { runGroups } from './pool.js';
-import type { FileResult, Problem, ValidationResult } from './problem.js';
+import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type FileResult, type Problem, type RawProblem, type ValidationResult } from './problem.js';
 import { loadRulesFile } from './rules-file.js';
 
 /** Options of validate(). */
@@ -33,8 +33,39 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function compareProblems(a: Problem, b: Problem): number {
+function compareProblems(a: RawProblem, b: RawProblem): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+}
+
+/**
+ * The first MAX_PROBLEMS_PER_FILE problems of a file by position, and one line counting the rest (with
+ * those an earlier stage already counted), placed after them.
+ */
+function capProblems(problems: RawProblem[]): { shown: RawProblem[]; summary?: RawProblem } {
+  let counted = 0;
+  let severity: RawProblem['severity'] = 'warning';
+  const real: RawProblem[] = [];
+  for (const p of problems) {
+    if (p.ruleId === PROBLEM_LIMIT_RULE) {
+      counted += Number(p.data?.count ?? 0);
+      if (p.severity === 'error') severity = 'error';
+    } else {
+      real.push(p);
+    }
+  }
+  real.sort(compareProblems);
+  const shown = real.slice(0, MAX_PROBLEMS_PER_FILE);
+  for (const p of real.slice(MAX_PROBLEMS_PER_FILE)) if (p.severity === 'error') severity = 'error';
+  const rest = real.length - shown.length + counted;
+  if (rest === 0) return { shown };
+  const last = shown[shown.length - 1];
+  return {
+    shown,
+    summary: {
+      line: last?.line ?? 1, column: last?.column ?? 1, ruleId: PROBLEM_LIMIT_RULE, severity, messageId: 'more',
+      data: { count: rest }, path: '',
+    },
+  };
 }
 
 /** Write messages, sort files by name and problems by position, and count. */
@@ -44,12 +75,15 @@ export function finishResults(raw: RawFileResult[], lang: Lang): ValidationResul
   let unreadableCount = 0;
   const results: FileResult[] = raw.map((r) => {
     if (r.unreadable) unreadableCount++;
-    const problems = r.problems.map((p): Problem => {
-      if (p.severity === 'error') errorCount++;
-      else warningCount++;
-      return { file: r.file, ...p, message: messageText(p.ruleId, p.messageId, p.data, lang) };
-    });
-    problems.sort(compareProblems);
+    const { shown, summary } = capProblems(r.problems);
+    const problems = shown.map((p): Problem => ({ file: r.file, ...p, message: messageText(p.ruleId, p.messageId, p.data, lang) }));
+    for (const p of r.problems) {
+      // The summary line stands for the problems it counts; it is not one itself.
+      const n = p.ruleId === PROBLEM_LIMIT_RULE ? Number(p.data?.count ?? 0) : 1;
+      if (p.severity === 'error') errorCount += n;
+      else warningCount += n;
+    }
+    if (summary) problems.push({ file: r.file, ...summary, message: messageText(summary.ruleId, summary.messageId, summary.data, lang) });
     return { file: r.file, problems };
   });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

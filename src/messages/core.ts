@@ -129,6 +129,12 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     propertyName: { vi: 'Tên “{property}” không hợp lệ.', en: 'Invalid name “{property}”.' },
     other: { vi: 'Giá trị không hợp lệ ({detail}).', en: 'Invalid value ({detail}).' },
   },
+  'problem-limit': {
+    more: {
+      vi: '… và {count|count} vấn đề khác trong tệp này không được liệt kê; sửa các lỗi trên rồi kiểm tra lại.',
+      en: '… and {count|count} more problems in this file, not listed; fix the ones above and check again.',
+    },
+  },
   overrides: {
     unknownRule: {
       vi: 'Không có quy tắc “{rule}” (xem docs/rules.md).',

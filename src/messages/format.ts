@@ -6,7 +6,7 @@ import { shortDate } from '../util/vi-date.js';
 /** Languages cellctl speaks; Vietnamese is the default. */
 export type Lang = 'vi' | 'en';
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date|count))?\}/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Numbers are written the Vietnamese way in Vietnamese messages (decimal comma). */
@@ -37,6 +37,8 @@ export function formatMessage(
     const value = data?.[name];
     if (value === undefined) return whole;
     if (filter === 'term') return term(String(value), lang);
+    // Large counts grouped by threes: a space in Vietnamese (a dot would read as a decimal mark here), a comma in English.
+    if (filter === 'count') return String(value).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? ' ' : ',');
     if (filter === 'date' && lang === 'vi' && ISO_DATE.test(String(value))) return shortDate(String(value));
     return show(value, lang);
   }) + suggestion + repeat;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { DocumentKind } from '../model.js';
-import type { RawProblem } from '../lint/problem.js';
+import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type RawProblem } from '../lint/problem.js';
 import type { Locator } from '../source/yaml.js';
 import { closest } from '../util/closest.js';
 
@@ -105,7 +105,8 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       path = `${path}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       key = true;
       const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closest(property, allowed);
+      // Keys are a few letters; a longer one is pasted text, and comparing it letter by letter costs its square.
+      const suggestion = property.length <= 40 ? closest(property, allowed) : undefined;
       // Keys are short English words; one with a space or Vietnamese letters is text that a comma split off.
       const looksLikeText = /[\s\u00C0-\u1EF9]/u.test(property);
       messageId = suggestion ? 'unknownKeySuggest' : looksLikeText ? 'unknownKeyText' : 'unknownKey';
@@ -118,7 +119,7 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       break;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const suggestion = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
+      const suggestion = typeof e.data === 'string' && e.data.length <= 40 ? closest(e.data, allowed) : undefined;
       messageId = suggestion ? 'enumSuggest' : 'enum';
       data = { value: show(e.data), allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) };
       break;
@@ -172,6 +173,8 @@ export function validateSchema(kind: DocumentKind, data: unknown, locator: Locat
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: RawProblem[] = [];
+  let hidden = 0;
+  let firstHidden: ErrorObject | undefined;
   for (const e of validate.errors ?? []) {
     // `if` only says a `then` failed; the `then` error itself is the useful one.
     if (e.keyword === 'if' || e.keyword === 'propertyNames' && e.params && !('propertyName' in e.params)) continue;
@@ -179,8 +182,18 @@ export function validateSchema(kind: DocumentKind, data: unknown, locator: Locat
     const id = distinct ? `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}` : e.instancePath;
     if (seen.has(id)) continue;
     seen.add(id);
+    // Past the cap only count: writing and placing each message is what costs.
+    if (out.length >= MAX_PROBLEMS_PER_FILE) {
+      hidden++;
+      firstHidden ??= e;
+      continue;
+    }
     const problem = toProblem(e, locator);
     if (problem) out.push(problem);
+  }
+  if (firstHidden) {
+    const { line, column } = toProblem(firstHidden, locator)!;
+    out.push({ line, column, ruleId: PROBLEM_LIMIT_RULE, severity: 'error', messageId: 'more', data: { count: hidden }, path: '' });
   }
   return out;
 }
