@@ -194,7 +194,8 @@ export function processGroup(group: CellGroup, options: EngineOptions): RawFileR
   const firstOther = docs.find((d) => d.input.kind !== 'cell');
   if (firstOther && !cell) {
     if (!group.cellFile) {
-      place(firstOther, { ruleId: 'cell-context', severity: 'warning', messageId: 'noCell', path: '' });
+      // A folder of records sent without its cell.yaml cannot be judged: an error, not a clean run.
+      place(firstOther, { ruleId: 'cell-context', severity: firstOther.input.fromDir ? 'error' : 'warning', messageId: 'noCell', path: '' });
     } else if (cellDoc && !cellDoc.reported) {
       place(firstOther, { ruleId: 'cell-context', severity: 'error', messageId: 'cellInvalid', path: '', data: { cellFile: group.cellFile } });
     }

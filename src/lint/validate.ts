@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Lang } from '../messages/format.js';
 import { messageText } from '../messages/lookup.js';
 import type { RuleOverrides } from '../model.js';
-import { collect } from './collect.js';
+import { collect, type CellGroup, type InputNote } from './collect.js';
 import type { EngineOptions, RawFileResult } from './engine.js';
 import { runGroups } from './pool.js';
 import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type FileResult, type Problem, type RawProblem, type ValidationResult } from './problem.js';
@@ -90,6 +90,34 @@ export function finishResults(raw: RawFileResult[], lang: Lang): ValidationResul
   return { results, errorCount, warningCount, unreadableCount };
 }
 
+const NOTE_PROBLEMS: Record<InputNote['kind'], { ruleId: string; severity: RawProblem['severity']; unreadable: boolean }> = {
+  noMatch: { ruleId: 'read-error', severity: 'error', unreadable: true },
+  dirUnreadable: { ruleId: 'read-error', severity: 'error', unreadable: true },
+  emptyFolder: { ruleId: 'input', severity: 'error', unreadable: true },
+  misnamed: { ruleId: 'input', severity: 'warning', unreadable: false },
+};
+
+/**
+ * What the inputs say before any file is read: a pattern that matched nothing, a folder with nothing to
+ * check or that cannot be listed, a record saved as `.yaml.txt`, and a whole cell named that has no
+ * meeting record. None of them may end a run as "no problems".
+ */
+function inputProblems(groups: CellGroup[], notes: InputNote[], raw: RawFileResult[]): RawFileResult[] {
+  const out: RawFileResult[] = notes.map((n) => {
+    const { ruleId, severity, unreadable } = NOTE_PROBLEMS[n.kind];
+    return { file: n.display, unreadable, problems: [{ line: 1, column: 1, ruleId, severity, messageId: n.kind, data: n.data, path: '' }] };
+  });
+  for (const g of groups) {
+    const cellFile = g.files.find((f) => f.kind === 'cell' && f.fromDir);
+    if (!cellFile || g.files.some((f) => f.kind === 'meeting')) continue;
+    const result = raw.find((r) => r.file === cellFile.display);
+    const problem: RawProblem = { line: 1, column: 1, ruleId: 'input', severity: 'error', messageId: 'noRecords', path: '' };
+    if (result) result.problems.push(problem);
+    else out.push({ file: cellFile.display, unreadable: false, problems: [problem] });
+  }
+  return out;
+}
+
 /**
  * Validate cell profiles, year plans and meeting records: each named file, and every .yaml/.yml file
  * below each named folder. Never throws for bad input files (they become problems); throws a
@@ -105,8 +133,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(rules ? { rules } : {}),
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   };
-  const { groups, missing, fileCount } = collect(paths, cwd);
+  const { groups, missing, notes, fileCount } = collect(paths, cwd);
   const raw = await runGroups(groups, engine, options.jobs ?? 1, fileCount);
+  raw.push(...inputProblems(groups, notes, raw));
   for (const file of missing) {
     raw.push({
       file,

@@ -12,6 +12,28 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     notFound: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
     permission: { vi: 'Không có quyền đọc tệp.', en: 'Permission denied reading the file.' },
     ioError: { vi: 'Không đọc được tệp ({code}).', en: 'The file could not be read ({code}).' },
+    noMatch: {
+      vi: 'Không có tệp hoặc thư mục nào khớp với mẫu “{pattern}”; hãy kiểm tra lại đường dẫn.',
+      en: 'No file or folder matches the pattern “{pattern}”; check the path.',
+    },
+    dirUnreadable: {
+      vi: 'Không đọc được thư mục này ({code}) nên các hồ sơ trong đó chưa được kiểm tra; hãy cấp quyền đọc thư mục (hoặc sửa liên kết hỏng) rồi chạy lại.',
+      en: 'This folder cannot be read ({code}), so the records in it were not checked; give read permission (or fix the broken link) and run again.',
+    },
+  },
+  input: {
+    emptyFolder: {
+      vi: 'Thư mục này không có tệp .yaml hoặc .yml nào nên không có gì để kiểm tra; hãy kiểm tra lại đường dẫn (thư mục chi bộ có cell.yaml và meetings/).',
+      en: 'This folder has no .yaml or .yml file, so there is nothing to check; check the path (a cell folder holds cell.yaml and meetings/).',
+    },
+    noRecords: {
+      vi: 'Chi bộ chưa có hồ sơ buổi sinh hoạt nào (tệp .yaml trong meetings/); hãy thêm hồ sơ các buổi đã họp, hoặc chạy cellctl plan --with-meetings để tạo bản khung.',
+      en: 'The cell has no meeting record yet (.yaml files in meetings/); add the records of the meetings held, or run cellctl plan --with-meetings for stubs.',
+    },
+    misnamed: {
+      vi: 'Tệp “{name}” không được kiểm tra vì có đuôi .txt (Notepad tự thêm); hãy đổi tên thành “{rename}”.',
+      en: 'File “{name}” is not checked because it ends in .txt (added by Notepad); rename it to “{rename}”.',
+    },
   },
   encoding: {
     utf16: {
@@ -157,8 +179,8 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
   },
   'cell-context': {
     noCell: {
-      vi: 'Không tìm thấy cell.yaml trong thư mục này hoặc thư mục cha; bỏ qua các kiểm tra cần danh sách đảng viên.',
-      en: 'No cell.yaml in this folder or its parents; checks that need the roster were skipped.',
+      vi: 'Không tìm thấy cell.yaml trong thư mục này hoặc thư mục cha; bỏ qua các kiểm tra cần danh sách đảng viên. Hãy chép cell.yaml của chi bộ vào thư mục chi bộ (hoặc tạo bằng cellctl init).',
+      en: 'No cell.yaml in this folder or its parents; checks that need the roster were skipped. Copy the cell’s cell.yaml into the cell folder (or create it with cellctl init).',
     },
     yearSkipped: {
       vi: 'Chưa kiểm tra các quy định theo năm (họp hằng tháng, chuyên đề hằng quý, số văn bản…) vì {count} tệp của chi bộ còn lỗi; hãy sửa các lỗi đó trước.',
