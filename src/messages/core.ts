@@ -116,6 +116,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
   },
   schema: {
     required: { vi: 'Thiếu trường bắt buộc “{property}”.', en: 'Missing required property “{property}”.' },
+    thousands: {
+      vi: 'Số “{value}” có dấu phân cách hàng nghìn nên bị đọc sai (560.000 thành 560); hãy viết liền: {fix}.',
+      en: 'The number “{value}” has a thousands separator and is misread (560.000 as 560); write it without: {fix}.',
+    },
     unknownKey: {
       vi: 'Trường “{property}” không có trong mẫu. Các trường được phép: {allowed}.',
       en: 'Unknown property “{property}”. Allowed: {allowed}.',

@@ -8,6 +8,7 @@ import type { DocumentKind } from '../model.js';
 import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type RawProblem } from '../lint/problem.js';
 import type { Locator } from '../source/yaml.js';
 import { closest } from '../util/closest.js';
+import { separatorProblems } from './numbers.js';
 
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 
@@ -29,6 +30,11 @@ export function schemaText(name: (typeof SCHEMA_NAMES)[number]): string {
 
 function loadSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+}
+
+/** Every shipped schema, parsed (for checks that read what the schemas declare). */
+export function loadSchemas(): Record<string, unknown>[] {
+  return (['common', 'rules', 'cell', 'plan', 'meeting'] as const).map((name) => loadSchema(`${name}.schema.json`));
 }
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -170,9 +176,11 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
 export function validateSchema(kind: DocumentKind, data: unknown, locator: Locator): RawProblem[] {
   validators ??= compile();
   const validate = validators.get(kind)!;
-  if (validate(data)) return [];
-  const seen = new Set<string>();
-  const out: RawProblem[] = [];
+  // 560.000 reads as 560, a valid number: only the text as typed shows the mistake.
+  const separators = separatorProblems(locator);
+  if (validate(data)) return separators;
+  const seen = new Set<string>(separators.map((p) => p.path));
+  const out: RawProblem[] = [...separators];
   let hidden = 0;
   let firstHidden: ErrorObject | undefined;
   for (const e of validate.errors ?? []) {

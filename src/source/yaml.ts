@@ -41,6 +41,8 @@ const CORE_12 = jsyaml.FAILSAFE_SCHEMA.extend({
 /** Finds the source position of a data path; builds the `yaml` Document on first use only. */
 export interface Locator {
   locate(pointer: string, key?: boolean): Position;
+  /** The source text and its `yaml` Document (parsed on first use), for checks that need the tokens as typed. */
+  source?(): { text: string; doc: Document; lineCounter: LineCounter } | undefined;
 }
 
 /** A parsed YAML file: its data (NFC-normalised) or the problems that prevent reading it. */
@@ -93,6 +95,14 @@ class LazyLocator implements Locator {
     parsed?: Authoritative,
   ) {
     this.parsed = parsed;
+  }
+  source(): { text: string; doc: Document; lineCounter: LineCounter } | undefined {
+    try {
+      this.parsed ??= parseAuthoritative(this.text);
+    } catch {
+      return undefined;
+    }
+    return { text: this.text, doc: this.parsed.doc, lineCounter: this.parsed.lineCounter };
   }
   locate(pointer: string, key = false): Position {
     // A report on the whole document needs only where its content starts; parsing for it would double the
