@@ -133,13 +133,29 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       en: 'Unknown property “{property}”; did you mean “{suggestion}”?',
     },
     type: { vi: 'Giá trị phải là {expected|term}, không phải {actual|term}.', en: 'Expected {expected|term}, not {actual|term}.' },
-    enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được là: {allowed}.', en: 'Invalid value “{value}”; allowed: {allowed}.' },
+    enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được ghi một trong các mã: {labels}.', en: 'Invalid value “{value}”; allowed: {allowed}.' },
+    enumLabel: {
+      vi: 'Hãy viết mã “{code}” thay cho “{value}”: trường này ghi bằng mã, một trong: {labels}.',
+      en: 'Write the code “{code}” instead of “{value}”: this field takes a code, one of: {allowed}.',
+    },
+    dateFix: {
+      vi: 'Ngày phải viết theo dạng năm-tháng-ngày: hãy viết {fix} thay cho “{value}”.',
+      en: 'Dates are written year-month-day: write {fix} instead of “{value}”.',
+    },
+    timeFix: {
+      vi: 'Giờ phải viết dạng giờ:phút trong dấu ngoặc kép: hãy viết "{fix}" thay cho “{value}”.',
+      en: 'Times are written hours:minutes in double quotes: write "{fix}" instead of “{value}”.',
+    },
+    emptyRoster: {
+      vi: 'Danh sách đảng viên (members) đang trống: bỏ dấu # ở các dòng mẫu dưới “members:” rồi sửa theo thực tế, mỗi đảng viên một mục “- id: …”.',
+      en: 'The roster (members) is empty: remove the # from the example lines under “members:” and edit them, one “- id: …” item per member.',
+    },
     enumSuggest: {
       vi: 'Giá trị “{value}” không hợp lệ; có phải là “{suggestion}”?',
       en: 'Invalid value “{value}”; did you mean “{suggestion}”?',
     },
     date: {
-      vi: '“{value}” không phải là ngày có thật (dạng YYYY-MM-DD, ví dụ 2026-03-05).',
+      vi: '“{value}” không phải là ngày hợp lệ: hãy viết ngày có thật theo dạng năm-tháng-ngày, ví dụ 2026-03-05.',
       en: '“{value}” is not a real calendar date (YYYY-MM-DD, e.g. 2026-03-05).',
     },
     format: { vi: '“{value}” không đúng định dạng {format}.', en: '“{value}” is not a valid {format}.' },

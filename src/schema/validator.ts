@@ -9,6 +9,7 @@ import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type RawProblem } from '../l
 import type { Locator } from '../source/yaml.js';
 import { closest } from '../util/closest.js';
 import { separatorProblems } from './numbers.js';
+import { codeForLabel, dateFix, labelled, timeFix } from './vi-values.js';
 
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 
@@ -120,25 +121,39 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       break;
     }
     case 'type':
+      // `members:` with every example line still commented out (as `cellctl init` writes it) is empty.
+      if (path === '/members' && e.data === null) {
+        messageId = 'emptyRoster';
+        break;
+      }
       messageId = 'type';
       data = { expected: `type-${String(p.type).split(',')[0]}`, actual: `type-${jsonType(e.data)}` };
       break;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const suggestion = typeof e.data === 'string' && e.data.length <= 40 ? closest(e.data, allowed) : undefined;
-      messageId = suggestion ? 'enumSuggest' : 'enum';
-      data = { value: show(e.data), allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) };
+      const short = typeof e.data === 'string' && e.data.length <= 40;
+      // `phó bí thư` where `deputy-secretary` belongs: the Vietnamese label of one code.
+      const code = short ? codeForLabel(e.data as string, allowed) : undefined;
+      const suggestion = short && !code ? closest(e.data as string, allowed) : undefined;
+      messageId = code ? 'enumLabel' : suggestion ? 'enumSuggest' : 'enum';
+      data = {
+        value: show(e.data), allowed: allowed.join(', '), labels: labelled(allowed),
+        ...(code ? { code } : {}), ...(suggestion ? { suggestion } : {}),
+      };
       break;
     }
-    case 'format':
-      messageId = p.format === 'date' ? 'date' : 'format';
-      data = { value: show(e.data), format: String(p.format) };
+    case 'format': {
+      const fix = p.format === 'date' && typeof e.data === 'string' ? dateFix(e.data) : undefined;
+      messageId = fix ? 'dateFix' : p.format === 'date' ? 'date' : 'format';
+      data = { value: show(e.data), format: String(p.format), ...(fix ? { fix } : {}) };
       break;
+    }
     case 'pattern': {
       const name = PATTERN_NAMES[String(p.pattern)];
+      const fix = name === 'time' && typeof e.data === 'string' ? timeFix(e.data) : undefined;
       if (String(p.pattern) === '\\S') messageId = 'empty';
-      else messageId = name ?? 'pattern';
-      data = { value: show(e.data), pattern: String(p.pattern) };
+      else messageId = fix ? 'timeFix' : name ?? 'pattern';
+      data = { value: show(e.data), pattern: String(p.pattern), ...(fix ? { fix } : {}) };
       break;
     }
     case 'minLength':
@@ -152,6 +167,10 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       data = { limit: Number(p.limit), value: show(e.data) };
       break;
     case 'minItems':
+      if (path === '/members') {
+        messageId = 'emptyRoster';
+        break;
+      }
       messageId = 'minItems';
       data = { limit: Number(p.limit) };
       break;
