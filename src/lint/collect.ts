@@ -1,7 +1,7 @@
 // Expanding the paths a user names into YAML files, grouped by the cell folder each belongs to.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { createRequire } from 'node:module';
 import type { DocumentKind } from '../model.js';
 
 /** One file to validate: where it is, and how to name it in output. */
@@ -51,6 +51,11 @@ const MISNAMED_YAML = /^(.+\.ya?ml)\.txt$/i;
 const CELL_FILE = /^cell\.ya?ml$/i;
 const PLAN_FILE = /^plan-.*\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+
+// Loaded only when a path does not exist as given: most runs name real folders and never pay for it.
+type Tinyglobby = typeof import('tinyglobby');
+let tinyglobby: Tinyglobby | undefined;
+const globber = (): Tinyglobby => (tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as Tinyglobby);
 
 /** Document kind by file name: cell.yaml, plan-YYYY.yaml, anything else a meeting record. */
 export function classify(path: string): DocumentKind {
@@ -131,8 +136,8 @@ export function collect(paths: readonly string[], cwd: string): Collected {
   // Windows shells pass `cells/*/meetings` on unexpanded, so cellctl expands patterns itself.
   const expand = (pattern: string): boolean => {
     const portable = sep === '\\' ? pattern.replaceAll('\\', '/') : pattern;
-    if (!isDynamicPattern(portable)) return false;
-    const matches = globSync(portable, {
+    if (!/[*?[\]{}]/.test(portable) || !globber().isDynamicPattern(portable)) return false;
+    const matches = globber().globSync(portable, {
       cwd, onlyFiles: false, expandDirectories: false, absolute: isAbsolute(pattern), ignore: ['**/node_modules/**'],
     }).sort();
     let found = 0;

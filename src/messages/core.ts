@@ -133,10 +133,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       en: 'Unknown property “{property}”; did you mean “{suggestion}”?',
     },
     type: { vi: 'Giá trị phải là {expected|term}, không phải {actual|term}.', en: 'Expected {expected|term}, not {actual|term}.' },
-    enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được ghi một trong các mã: {labels}.', en: 'Invalid value “{value}”; allowed: {allowed}.' },
+    enum: { vi: 'Giá trị “{value}” không hợp lệ; chỉ được ghi một trong các mã: {labels}.', en: 'Invalid value “{value}”; write one of the codes: {labels}.' },
     enumLabel: {
       vi: 'Hãy viết mã “{code}” thay cho “{value}”: trường này ghi bằng mã, một trong: {labels}.',
-      en: 'Write the code “{code}” instead of “{value}”: this field takes a code, one of: {allowed}.',
+      en: 'Write the code “{code}” instead of “{value}”: this field takes a code, one of: {labels}.',
     },
     dateFix: {
       vi: 'Ngày phải viết theo dạng năm-tháng-ngày: hãy viết {fix} thay cho “{value}”.',
