@@ -99,8 +99,8 @@ const NOTE_PROBLEMS: Record<InputNote['kind'], { ruleId: string; severity: RawPr
 
 /**
  * What the inputs say before any file is read: a pattern that matched nothing, a folder with nothing to
- * check or that cannot be listed, a record saved as `.yaml.txt`, and a whole cell named that has no
- * meeting record. None of them may end a run as "no problems".
+ * check or that cannot be listed, a record saved as `.yaml.txt`, and a whole cell named that holds
+ * nothing but its cell.yaml. None of them may end a run as "no problems".
  */
 function inputProblems(groups: CellGroup[], notes: InputNote[], raw: RawFileResult[]): RawFileResult[] {
   const out: RawFileResult[] = notes.map((n) => {
@@ -109,7 +109,8 @@ function inputProblems(groups: CellGroup[], notes: InputNote[], raw: RawFileResu
   });
   for (const g of groups) {
     const cellFile = g.files.find((f) => f.kind === 'cell' && f.fromDir);
-    if (!cellFile || g.files.some((f) => f.kind === 'meeting')) continue;
+    // A year plan alone is a cell just planned (its records come as the year goes): only cell.yaml is nothing.
+    if (!cellFile || g.files.some((f) => f.kind !== 'cell')) continue;
     const result = raw.find((r) => r.file === cellFile.display);
     const problem: RawProblem = { line: 1, column: 1, ruleId: 'input', severity: 'error', messageId: 'noRecords', path: '' };
     if (result) result.problems.push(problem);
