@@ -64,7 +64,34 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     },
   },
   'yaml-syntax': {
-    syntax: { vi: 'Lỗi cú pháp YAML: {reason}.', en: 'YAML syntax error: {reason}.' },
+    syntax: {
+      vi: 'Lỗi cú pháp YAML tại đây ({code}): hãy kiểm tra dấu ngoặc, dấu nháy, dấu hai chấm và thụt lề của dòng này và dòng trên.',
+      en: 'YAML syntax error here ({code}): check the brackets, quotes, colons and indentation of this line and the one above.',
+    },
+    missingChar: {
+      vi: 'Thiếu dấu đóng: một dấu nháy (" hoặc \') hay dấu ngoặc ([ hoặc {) mở ra mà chưa đóng lại; hãy đóng nó ở cuối nội dung.',
+      en: 'A closing mark is missing: a quote (" or \') or bracket ([ or {) is opened and not closed; close it at the end of the text.',
+    },
+    multilineKey: {
+      vi: 'Tên trường phải nằm trọn trên một dòng; có lẽ ở dòng này hoặc dòng trên thiếu dấu đóng ngoặc hay dấu nháy.',
+      en: 'A key must fit on one line; a closing bracket or quote is probably missing on this line or the one above.',
+    },
+    blockInFlow: {
+      vi: 'Trong cặp ngoặc { } hoặc [ ] không được xuống dòng viết “- ” hay “tên:”; hãy đóng ngoặc ở cuối dòng trên.',
+      en: 'Inside { } or [ ] a new line cannot start a “- ” or “key:”; close the bracket at the end of the line above.',
+    },
+    unexpectedToken: {
+      vi: 'Có ký tự không đúng chỗ ở đây; hãy kiểm tra dấu ngoặc, dấu nháy và dấu phẩy của dòng này.',
+      en: 'A character is out of place here; check the brackets, quotes and commas of this line.',
+    },
+    badEscape: {
+      vi: 'Trong dấu ngoặc kép, dấu \\ ở đây bắt đầu một mã thoát không hợp lệ; hãy viết \\\\ hoặc đặt nội dung trong dấu nháy đơn \'…\'.',
+      en: 'Inside double quotes, the \\ here starts an invalid escape; write \\\\ or put the text in single quotes \'…\'.',
+    },
+    longKey: {
+      vi: 'Tên trường dài quá 1024 ký tự; có lẽ thiếu dấu hai chấm, hoặc nội dung cần đặt trong dấu ngoặc kép.',
+      en: 'A key longer than 1024 characters; a colon is probably missing, or the text needs double quotes.',
+    },
     duplicateKey: {
       vi: 'Trường “{key}” đã được ghi ở dòng {firstLine}; mỗi trường chỉ được ghi một lần trong cùng một nhóm. Hãy gộp hai chỗ làm một hoặc xóa một chỗ.',
       en: 'Key “{key}” was already written on line {firstLine}; a key may appear once in a mapping. Merge the two or delete one.',
@@ -94,8 +121,8 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       en: 'Indentation does not line up: keys at the same level must start in the same column.',
     },
     specialStart: {
-      vi: 'Nội dung bắt đầu bằng ký tự đặc biệt của YAML ({reason}); hãy đặt nội dung trong dấu ngoặc kép "…".',
-      en: 'The text starts with a character YAML reserves ({reason}); put it in double quotes "…".',
+      vi: 'Nội dung bắt đầu bằng ký tự “{char}”, một ký tự đặc biệt của YAML; hãy đặt cả nội dung trong dấu ngoặc kép "…".',
+      en: 'The text starts with “{char}”, a character YAML reserves; put the whole text in double quotes "…".',
     },
     multipleDocs: {
       vi: 'Tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ được chứa một hồ sơ.',

@@ -132,6 +132,12 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   BAD_INDENT: 'badIndent',
   BAD_SCALAR_START: 'specialStart',
   MULTIPLE_DOCS: 'multipleDocs',
+  MISSING_CHAR: 'missingChar',
+  MULTILINE_IMPLICIT_KEY: 'multilineKey',
+  BLOCK_IN_FLOW: 'blockInFlow',
+  UNEXPECTED_TOKEN: 'unexpectedToken',
+  BAD_DQ_ESCAPE: 'badEscape',
+  KEY_OVER_1024_CHARS: 'longKey',
 };
 
 function yamlProblem(line: number, column: number, messageId: string, data: Record<string, string | number>): RawProblem {
@@ -188,19 +194,21 @@ function keyProblems(doc: Document.Parsed, lineCounter: LineCounter): RawProblem
 }
 
 /** Parser errors, each distinct one once: a mistake repeated on 300 lines is one problem with a count. */
-function syntaxProblems(doc: Document.Parsed, lineCounter: LineCounter): RawProblem[] {
+function syntaxProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string): RawProblem[] {
   const byReason = new Map<string, RawProblem>();
   for (const e of doc.errors) {
     // The first line of yaml's message is the reason; the rest is a code excerpt we do not need.
     const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const id = `${e.code}|${reason}`;
+    // Messages are per code, so one code is one problem however its English reasons vary.
+    const id = e.code;
     const seen = byReason.get(id);
     if (seen) {
       seen.data = { ...seen.data, repeat: Number(seen.data?.repeat ?? 1) + 1 };
       continue;
     }
     const pos = lineCounter.linePos(e.pos[0]);
-    byReason.set(id, yamlProblem(pos.line, pos.col, SYNTAX_MESSAGES[e.code] ?? 'syntax', { reason, code: e.code }));
+    const char = text.charAt(e.pos[0]);
+    byReason.set(id, yamlProblem(pos.line, pos.col, SYNTAX_MESSAGES[e.code] ?? 'syntax', { reason, code: e.code, char }));
   }
   return [...byReason.values()];
 }
@@ -218,7 +226,7 @@ function parseSlow(text: string, cleaned = cleanText(text)): ParsedYaml {
   }
   const locator = new LazyLocator(cleaned.text, parsed);
   const { doc, lineCounter } = parsed;
-  const problems = doc.errors.length > 0 ? syntaxProblems(doc, lineCounter) : keyProblems(doc, lineCounter);
+  const problems = doc.errors.length > 0 ? syntaxProblems(doc, lineCounter, cleaned.text) : keyProblems(doc, lineCounter);
   if (problems.length > 0) return { data: undefined, problems, locator, fatal: true };
   let data: unknown;
   try {
