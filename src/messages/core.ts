@@ -9,7 +9,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       vi: 'Không phải tệp thông thường (thiết bị, ống dẫn hoặc socket); cellctl không đọc để tránh bị treo.',
       en: 'Not a regular file (a device, pipe or socket); cellctl does not read it, to avoid hanging.',
     },
-    notFound: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+    notFound: {
+      vi: 'Không tìm thấy tệp hoặc thư mục này; hãy kiểm tra lại đường dẫn (chính tả, dấu, thư mục đang đứng).',
+      en: 'No such file or folder; check the path (spelling, accents, the current folder).',
+    },
     permission: { vi: 'Không có quyền đọc tệp.', en: 'Permission denied reading the file.' },
     ioError: { vi: 'Không đọc được tệp ({code}).', en: 'The file could not be read ({code}).' },
     noMatch: {

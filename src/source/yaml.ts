@@ -138,6 +138,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpectedToken',
   BAD_DQ_ESCAPE: 'badEscape',
   KEY_OVER_1024_CHARS: 'longKey',
+  RESOURCE_EXHAUSTION: 'tooDeep',
 };
 
 function yamlProblem(line: number, column: number, messageId: string, data: Record<string, string | number>): RawProblem {
@@ -226,7 +227,14 @@ function parseSlow(text: string, cleaned = cleanText(text)): ParsedYaml {
   }
   const locator = new LazyLocator(cleaned.text, parsed);
   const { doc, lineCounter } = parsed;
-  const problems = doc.errors.length > 0 ? syntaxProblems(doc, lineCounter, cleaned.text) : keyProblems(doc, lineCounter);
+  let problems: RawProblem[];
+  try {
+    problems = doc.errors.length > 0 ? syntaxProblems(doc, lineCounter, cleaned.text) : keyProblems(doc, lineCounter);
+  } catch (e) {
+    // Walking a document nested deeper than the stack allows: the same problem as a parser overflow.
+    if (!(e instanceof RangeError)) throw e;
+    problems = [yamlProblem(deepestStart(text).line, 1, 'tooDeep', {})];
+  }
   if (problems.length > 0) return { data: undefined, problems, locator, fatal: true };
   let data: unknown;
   try {
