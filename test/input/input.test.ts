@@ -116,6 +116,13 @@ describe('hostile input is a positioned problem, the run carries on (issue 8)', 
     expect(r.stdout).toContain('2026-03-bien-ban.docx');
   });
 
+  it('20,000 nested brackets: a positioned problem, not a crash', async () => {
+    const dir = cell({ 'meetings/2026-04.yaml': `place: ${'['.repeat(20000)}${']'.repeat(20000)}\n` });
+    const { code, of } = await json([dir]);
+    expect(code).toBe(1);
+    expect(of('2026-04.yaml')).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', messageId: 'tooDeep', line: 1 })]);
+  });
+
   it('50,000 unknown keys: the list is capped at 100 with a line counting the rest', { timeout: 120_000 }, async () => {
     const keys = Array.from({ length: 50_000 }, (_, i) => `khoa${i}: x`).join('\n');
     const dir = cell({ 'meetings/2026-03.yaml': `${BASE_MEETING}${keys}\n` });
