@@ -12,14 +12,21 @@ export function version(): string {
   return pkg.version;
 }
 
+/** Language of command-line errors: decided before commander parses, from --lang/-l or CELLCTL_LANG. */
+let usageLang: 'vi' | 'en' = 'vi';
+
+function invalid(vi: string, en: string): InvalidArgumentError {
+  return new InvalidArgumentError(usageLang === 'en' ? en : vi);
+}
+
 function nonNegativeInt(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('phải là số nguyên không âm (a non-negative integer).');
+  if (!/^\d+$/.test(value)) throw invalid('phải là số nguyên không âm.', 'must be a non-negative integer.');
   return Number(value);
 }
 
 function positiveInt(value: string): number {
   const n = nonNegativeInt(value);
-  if (n < 1) throw new InvalidArgumentError('phải từ 1 trở lên (at least 1).');
+  if (n < 1) throw invalid('phải từ 1 trở lên.', 'must be at least 1.');
   return n;
 }
 
@@ -27,23 +34,70 @@ function isoDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    throw new InvalidArgumentError('phải là ngày có thật dạng YYYY-MM-DD (a real date YYYY-MM-DD).');
+    throw invalid('phải là ngày có thật, viết năm-tháng-ngày, ví dụ 2026-12-31.', 'must be a real date YYYY-MM-DD.');
   }
   return value;
 }
 
 function planYear(value: string): number {
   const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 2000 && n <= 2100)) throw new InvalidArgumentError('phải là năm từ 2000 đến 2100 (a year from 2000 to 2100).');
+  if (!(n >= 2000 && n <= 2100)) throw invalid('phải là năm từ 2000 đến 2100.', 'must be a year from 2000 to 2100.');
   return n;
+}
+
+// commander writes its own errors in English; each one it can raise, in Vietnamese.
+const VIETNAMESE_ERRORS: [RegExp, string][] = [
+  [/^error: unknown option '(.*?)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.*?)'/, "lỗi: không có lệnh '$1'"],
+  [/^error: missing required argument '(.*?)'/, "lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: option '(.*?)' argument missing/, "lỗi: tùy chọn '$1' cần một giá trị"],
+  [/^error: required option '(.*?)' not specified/, "lỗi: thiếu tùy chọn bắt buộc '$1'"],
+  [/^error: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./, "lỗi: lệnh '$1' nhận tối đa $2 tham số nhưng được đưa $3"],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'lỗi: chỉ nhận tối đa $1 tham số nhưng được đưa $2'],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\./, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ; chỉ được chọn: $3."],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\./, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ:"],
+  [/^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\./, "lỗi: giá trị '$1' của tham số '$2' không hợp lệ:"],
+  [/^error: (.*) cannot be used with (.*)/, 'lỗi: không dùng được $1 cùng với $2'],
+  [/\(Did you mean one of (.*)\?\)/, '(Có phải là một trong: $1?)'],
+  [/\(Did you mean (.*)\?\)/, '(Có phải là $1?)'],
+  [/^error: /, 'lỗi: '],
+];
+
+/** A commander error message in Vietnamese. */
+export function vietnameseError(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      for (const [pattern, vi] of VIETNAMESE_ERRORS) if (pattern.test(line)) return line.replace(pattern, vi);
+      return line;
+    })
+    .join('\n');
+}
+
+/** --lang given on the command line (either spelling), or CELLCTL_LANG. */
+function langOf(argv: readonly string[], env: Record<string, string | undefined>): 'vi' | 'en' {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((a === '--lang' || a === '-l') && argv[i + 1]) return argv[i + 1] === 'en' ? 'en' : 'vi';
+    if (a.startsWith('--lang=')) return a.slice(7) === 'en' ? 'en' : 'vi';
+  }
+  return env.CELLCTL_LANG === 'en' ? 'en' : 'vi';
 }
 
 const TITLES: Record<string, string> = { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:' };
 const vietnameseNotes = (text: string) => text.replace('(choices: ', '(chọn một trong: ').replace('default: ', 'mặc định: ');
 
 /** Help in Vietnamese: commander's own headings and notes translated (descriptions are written in Vietnamese). */
+const vietnameseUsage = (text: string) => text.replace('[options]', '[tùy-chọn]').replace('[command]', '[lệnh]');
+
 const VIETNAMESE_HELP: Partial<Help> = {
   styleTitle: (title) => TITLES[title] ?? title,
+  commandUsage(cmd) {
+    return vietnameseUsage(Help.prototype.commandUsage.call(this, cmd));
+  },
+  subcommandTerm(cmd) {
+    return vietnameseUsage(Help.prototype.subcommandTerm.call(this, cmd));
+  },
   optionDescription(option) {
     return vietnameseNotes(Help.prototype.optionDescription.call(this, option));
   },
@@ -71,6 +125,7 @@ export interface ValidateFlags {
  */
 export async function main(io: CliIo): Promise<number> {
   const env = io.env ?? {};
+  usageLang = langOf(io.argv, env);
   let exitCode = EXIT_OK;
   const program = new Command('cellctl')
     .description('Kiểm tra, lập kế hoạch và in biên bản, nghị quyết sinh hoạt chi bộ.')
@@ -81,6 +136,7 @@ export async function main(io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(usageLang === 'en' ? s : vietnameseError(s)),
     })
     .showHelpAfterError('(cellctl --help để xem hướng dẫn)')
     .configureHelp(VIETNAMESE_HELP);

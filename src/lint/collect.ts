@@ -1,6 +1,7 @@
 // Expanding the paths a user names into YAML files, grouped by the cell folder each belongs to.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import type { DocumentKind } from '../model.js';
 
 /** One file to validate: where it is, and how to name it in output. */
@@ -24,18 +25,37 @@ export interface CellGroup {
   files: InputFile[];
 }
 
+/** A path that was found but gives nothing to check, and why. */
+export interface InputNote {
+  /** The path as the user gave it, or joined to the folder they gave. */
+  display: string;
+  /** `noMatch`: a pattern matched nothing; `emptyFolder`: a named folder holds no .yaml/.yml file;
+   * `dirUnreadable`: a folder that cannot be listed; `misnamed`: a YAML file saved as `.yaml.txt`. */
+  kind: 'noMatch' | 'emptyFolder' | 'dirUnreadable' | 'misnamed';
+  data: Record<string, string>;
+}
+
 /** What the named paths expanded to. */
 export interface Collected {
   groups: CellGroup[];
   /** Paths that do not exist. */
   missing: string[];
+  /** Inputs that gave nothing to check, or a file that is not read because of its name. */
+  notes: InputNote[];
   fileCount: number;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
+/** Notepad adds `.txt` to a name typed without quotes: `2027-01.yaml.txt`. */
+const MISNAMED_YAML = /^(.+\.ya?ml)\.txt$/i;
 const CELL_FILE = /^cell\.ya?ml$/i;
 const PLAN_FILE = /^plan-.*\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+
+// Loaded only when a path does not exist as given: most runs name real folders and never pay for it.
+type Tinyglobby = typeof import('tinyglobby');
+let tinyglobby: Tinyglobby | undefined;
+const globber = (): Tinyglobby => (tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as Tinyglobby);
 
 /** Document kind by file name: cell.yaml, plan-YYYY.yaml, anything else a meeting record. */
 export function classify(path: string): DocumentKind {
@@ -57,6 +77,7 @@ function cellFileIn(dir: string): string | undefined {
 export function collect(paths: readonly string[], cwd: string): Collected {
   const files: InputFile[] = [];
   const missing: string[] = [];
+  const notes: InputNote[] = [];
   const seen = new Set<string>();
   const visitedDirs = new Set<string>();
 
@@ -69,18 +90,15 @@ export function collect(paths: readonly string[], cwd: string): Collected {
   const walk = (absDir: string, displayDir: string) => {
     // Symlinked folders may loop back on themselves; visit each real folder once.
     let real: string;
-    try {
-      real = realpathSync(absDir);
-    } catch {
-      return;
-    }
-    if (visitedDirs.has(real)) return;
-    visitedDirs.add(real);
     let entries: string[];
     try {
+      real = realpathSync(absDir);
+      if (visitedDirs.has(real)) return;
+      visitedDirs.add(real);
       entries = readdirSync(absDir).sort();
-    } catch {
-      add(absDir, displayDir, true);
+    } catch (e) {
+      // A folder that cannot be listed hides its records: say so, as for a file that cannot be read.
+      notes.push({ display: displayDir, kind: 'dirUnreadable', data: { code: (e as NodeJS.ErrnoException).code ?? 'EIO' } });
       return;
     }
     for (const name of entries) {
@@ -88,18 +106,62 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       const abs = join(absDir, name);
       const display = join(displayDir, name);
       let isDir = false;
+      let statCode: string | undefined;
       try {
         isDir = statSync(abs).isDirectory();
-      } catch {
-        // A dangling link: report it as a file that cannot be read.
+      } catch (e) {
+        // A dangling link named like a record is reported as a file that cannot be read, below.
+        statCode = (e as NodeJS.ErrnoException).code;
       }
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
       } else if (YAML_FILE.test(name) && name !== 'committee.yaml') {
         // committee.yaml belongs to the committee above the cells (report reads it), not to a cell.
         add(abs, display, true);
+      } else if (MISNAMED_YAML.test(name)) {
+        notes.push({ display, kind: 'misnamed', data: { name, rename: MISNAMED_YAML.exec(name)![1]! } });
+      } else if (statCode === 'ELOOP') {
+        // A link that loops back on itself may stand for a whole folder of records.
+        notes.push({ display, kind: 'dirUnreadable', data: { code: statCode } });
       }
     }
+  };
+  const walkNamed = (abs: string, display: string) => {
+    const before = files.length;
+    const notesBefore = notes.length;
+    walk(abs, display);
+    if (files.length === before && !notes.slice(notesBefore).some((n) => n.kind === 'dirUnreadable')) {
+      notes.push({ display, kind: 'emptyFolder', data: {} });
+    }
+  };
+  // Windows shells pass `cells/*/meetings` on unexpanded, so cellctl expands patterns itself.
+  const expand = (pattern: string): boolean => {
+    const portable = sep === '\\' ? pattern.replaceAll('\\', '/') : pattern;
+    if (!/[*?[\]{}]/.test(portable) || !globber().isDynamicPattern(portable)) return false;
+    const matches = globber().globSync(portable, {
+      cwd, onlyFiles: false, expandDirectories: false, absolute: isAbsolute(pattern), ignore: ['**/node_modules/**'],
+    }).sort();
+    let found = 0;
+    for (const m of matches) {
+      const display = m.replace(/\/$/, '');
+      const abs = resolve(cwd, display);
+      origin = abs;
+      let isDir = false;
+      try {
+        isDir = statSync(abs).isDirectory();
+      } catch {
+        // Matched a dangling link: read as a file below, which reports it.
+      }
+      if (isDir) {
+        found++;
+        walkNamed(abs, display);
+      } else if (YAML_FILE.test(display)) {
+        found++;
+        add(abs, display, false);
+      }
+    }
+    if (found === 0) notes.push({ display: pattern, kind: 'noMatch', data: { pattern } });
+    return true;
   };
 
   for (const given of paths) {
@@ -108,11 +170,11 @@ export function collect(paths: readonly string[], cwd: string): Collected {
     try {
       isDir = statSync(abs).isDirectory();
     } catch {
-      missing.push(given);
+      if (!expand(given)) missing.push(given);
       continue;
     }
     origin = abs;
-    if (isDir) walk(abs, given);
+    if (isDir) walkNamed(abs, given);
     else add(abs, given, false);
   }
 
@@ -135,5 +197,5 @@ export function collect(paths: readonly string[], cwd: string): Collected {
     }
     group.files.push(f);
   }
-  return { groups: [...byRoot.values()], missing, fileCount: files.length };
+  return { groups: [...byRoot.values()], missing, notes, fileCount: files.length };
 }

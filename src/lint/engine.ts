@@ -89,7 +89,8 @@ function loadDoc(input: InputFile, options: EngineOptions, reported = true): Loa
       problems: [{ line, column, ruleId: 'record-complete', severity: 'error', messageId: 'stub', data: { date }, path: '/stub' }],
     };
   }
-  const problems = validateSchema(input.kind, parsed.data, parsed.locator);
+  // Control characters replaced at parse time are reported beside the schema's problems.
+  const problems = [...parsed.problems, ...validateSchema(input.kind, parsed.data, parsed.locator)];
   return {
     input,
     problems,
@@ -229,7 +230,8 @@ export function processGroupFacts(group: CellGroup, options: EngineOptions): Gro
   const firstOther = docs.find((d) => d.input.kind !== 'cell');
   if (firstOther && !cell) {
     if (!group.cellFile) {
-      place(firstOther, { ruleId: 'cell-context', severity: 'warning', messageId: 'noCell', path: '' });
+      // A folder of records sent without its cell.yaml cannot be judged: an error, not a clean run.
+      place(firstOther, { ruleId: 'cell-context', severity: firstOther.input.fromDir ? 'error' : 'warning', messageId: 'noCell', path: '' });
     } else if (cellDoc && !cellDoc.reported) {
       place(firstOther, { ruleId: 'cell-context', severity: 'error', messageId: 'cellInvalid', path: '', data: { cellFile: group.cellFile } });
     }

@@ -34,3 +34,12 @@ export interface ValidationResult {
 
 /** A problem before its file is attached and its message is written in a language. */
 export type RawProblem = Omit<Problem, 'file' | 'message'>;
+
+/**
+ * Most problems shown for one file. A file with 50,000 unknown keys needs its first mistakes fixed, not a
+ * list of 50,000: the rest are counted in one `problem-limit` line.
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** Rule id of the line that counts the problems left out of a file's list. */
+export const PROBLEM_LIMIT_RULE = 'problem-limit';

@@ -7,7 +7,7 @@ import { partyMonth, romanNumeral, shortDate } from '../util/vi-date.js';
 /** Languages cellctl speaks; Vietnamese is the default. */
 export type Lang = 'vi' | 'en';
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date|roman|month))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date|roman|month|count))?\}/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Numbers are written the Vietnamese way in Vietnamese messages (decimal comma). */
@@ -15,6 +15,11 @@ function show(value: string | number, lang: Lang): string {
   if (typeof value === 'number' && lang === 'vi') return String(value).replace('.', ',');
   return String(value);
 }
+
+const REPEAT = {
+  vi: (n: number) => ` (Lỗi này lặp lại ${n} lần; sửa chỗ đầu tiên rồi kiểm tra lại.)`,
+  en: (n: number) => ` (Repeated ${n} times; fix the first one and check again.)`,
+};
 
 const SUGGEST = { vi: (s: string) => ` Có phải là “${s}”?`, en: (s: string) => ` Did you mean “${s}”?` };
 
@@ -28,13 +33,16 @@ export function formatMessage(
   lang: Lang,
 ): string {
   const suggestion = data?.suggestion !== undefined && !template.includes('{suggestion') ? SUGGEST[lang](String(data.suggestion)) : '';
+  const repeat = typeof data?.repeat === 'number' && !template.includes('{repeat') ? REPEAT[lang](data.repeat) : '';
   return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
     const value = data?.[name];
     if (value === undefined) return whole;
     if (filter === 'term') return term(String(value), lang);
+    // Large counts grouped by threes: a space in Vietnamese (a dot would read as a decimal mark here), a comma in English.
+    if (filter === 'count') return String(value).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? ' ' : ',');
     if (filter === 'date' && lang === 'vi' && ISO_DATE.test(String(value))) return shortDate(String(value));
     if (filter === 'roman' && Number.isInteger(Number(value))) return romanNumeral(Number(value));
     if (filter === 'month' && Number.isInteger(Number(value))) return partyMonth(Number(value));
     return show(value, lang);
-  }) + suggestion;
+  }) + suggestion + repeat;
 }

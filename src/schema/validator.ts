@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { DocumentKind } from '../model.js';
-import type { RawProblem } from '../lint/problem.js';
+import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type RawProblem } from '../lint/problem.js';
 import type { Locator } from '../source/yaml.js';
 import { closest } from '../util/closest.js';
+import { separatorProblems } from './numbers.js';
+import { codeForLabel, dateFix, labelled, timeFix } from './vi-values.js';
 
 const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 
@@ -30,6 +32,11 @@ export function schemaText(name: (typeof SCHEMA_NAMES)[number]): string {
 
 function loadSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+}
+
+/** Every shipped schema, parsed (for checks that read what the schemas declare). */
+export function loadSchemas(): Record<string, unknown>[] {
+  return (['common', 'rules', 'cell', 'plan', 'meeting'] as const).map((name) => loadSchema(`${name}.schema.json`));
 }
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -107,7 +114,8 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       path = `${path}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       key = true;
       const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closest(property, allowed);
+      // Keys are a few letters; a longer one is pasted text, and comparing it letter by letter costs its square.
+      const suggestion = property.length <= 40 ? closest(property, allowed) : undefined;
       // Keys are short English words; one with a space or Vietnamese letters is text that a comma split off.
       const looksLikeText = /[\s\u00C0-\u1EF9]/u.test(property);
       messageId = suggestion ? 'unknownKeySuggest' : looksLikeText ? 'unknownKeyText' : 'unknownKey';
@@ -115,25 +123,39 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       break;
     }
     case 'type':
+      // `members:` with every example line still commented out (as `cellctl init` writes it) is empty.
+      if (path === '/members' && e.data === null) {
+        messageId = 'emptyRoster';
+        break;
+      }
       messageId = 'type';
       data = { expected: `type-${String(p.type).split(',')[0]}`, actual: `type-${jsonType(e.data)}` };
       break;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const suggestion = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
-      messageId = suggestion ? 'enumSuggest' : 'enum';
-      data = { value: show(e.data), allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) };
+      const short = typeof e.data === 'string' && e.data.length <= 40;
+      // `phó bí thư` where `deputy-secretary` belongs: the Vietnamese label of one code.
+      const code = short ? codeForLabel(e.data as string, allowed) : undefined;
+      const suggestion = short && !code ? closest(e.data as string, allowed) : undefined;
+      messageId = code ? 'enumLabel' : suggestion ? 'enumSuggest' : 'enum';
+      data = {
+        value: show(e.data), allowed: allowed.join(', '), labels: labelled(allowed),
+        ...(code ? { code } : {}), ...(suggestion ? { suggestion } : {}),
+      };
       break;
     }
-    case 'format':
-      messageId = p.format === 'date' ? 'date' : 'format';
-      data = { value: show(e.data), format: String(p.format) };
+    case 'format': {
+      const fix = p.format === 'date' && typeof e.data === 'string' ? dateFix(e.data) : undefined;
+      messageId = fix ? 'dateFix' : p.format === 'date' ? 'date' : 'format';
+      data = { value: show(e.data), format: String(p.format), ...(fix ? { fix } : {}) };
       break;
+    }
     case 'pattern': {
       const name = PATTERN_NAMES[String(p.pattern)];
+      const fix = name === 'time' && typeof e.data === 'string' ? timeFix(e.data) : undefined;
       if (String(p.pattern) === '\\S') messageId = 'empty';
-      else messageId = name ?? 'pattern';
-      data = { value: show(e.data), pattern: String(p.pattern) };
+      else messageId = fix ? 'timeFix' : name ?? 'pattern';
+      data = { value: show(e.data), pattern: String(p.pattern), ...(fix ? { fix } : {}) };
       break;
     }
     case 'minLength':
@@ -147,6 +169,10 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       data = { limit: Number(p.limit), value: show(e.data) };
       break;
     case 'minItems':
+      if (path === '/members') {
+        messageId = 'emptyRoster';
+        break;
+      }
       messageId = 'minItems';
       data = { limit: Number(p.limit) };
       break;
@@ -171,9 +197,13 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
 export function validateSchema(kind: DocumentKind, data: unknown, locator: Locator): RawProblem[] {
   validators ??= compile();
   const validate = validators.get(kind)!;
-  if (validate(data)) return [];
-  const seen = new Set<string>();
-  const out: RawProblem[] = [];
+  // 560.000 reads as 560, a valid number: only the text as typed shows the mistake.
+  const separators = separatorProblems(locator);
+  if (validate(data)) return separators;
+  const seen = new Set<string>(separators.map((p) => p.path));
+  const out: RawProblem[] = [...separators];
+  let hidden = 0;
+  let firstHidden: ErrorObject | undefined;
   for (const e of validate.errors ?? []) {
     // `if` only says a `then` failed; the `then` error itself is the useful one.
     if (e.keyword === 'if' || e.keyword === 'propertyNames' && e.params && !('propertyName' in e.params)) continue;
@@ -181,8 +211,18 @@ export function validateSchema(kind: DocumentKind, data: unknown, locator: Locat
     const id = distinct ? `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}` : e.instancePath;
     if (seen.has(id)) continue;
     seen.add(id);
+    // Past the cap only count: writing and placing each message is what costs.
+    if (out.length >= MAX_PROBLEMS_PER_FILE) {
+      hidden++;
+      firstHidden ??= e;
+      continue;
+    }
     const problem = toProblem(e, locator);
     if (problem) out.push(problem);
+  }
+  if (firstHidden) {
+    const { line, column } = toProblem(firstHidden, locator)!;
+    out.push({ line, column, ruleId: PROBLEM_LIMIT_RULE, severity: 'error', messageId: 'more', data: { count: hidden }, path: '' });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // locate(): the one place that turns a JSON Pointer into a 1-based line and column of a YAML document.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A 1-based position in a file. */
 export interface Position {
@@ -21,6 +21,23 @@ function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
+// Each mapping's keys, indexed on first use: a file with 50,000 unknown keys means 50,000 look-ups,
+// and a scan of the mapping for each would make the run quadratic.
+const keyIndex = new WeakMap<object, Map<string, Pair>>();
+
+function pairFor(map: YAMLMap, seg: string): Pair | undefined {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = keyText(p.key);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    keyIndex.set(map, index);
+  }
+  return index.get(seg);
+}
+
 /**
  * Position of the value at `pointer` (or of its key, with `key`). When the path does not exist in the
  * source (a missing property, a default), the deepest node that does exist is used, so a report
@@ -35,7 +52,7 @@ export function locateNode(doc: Document, lineCounter: LineCounter, pointer: str
     const last = i === segments.length - 1;
     if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === seg);
+      const pair = pairFor(node, seg);
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;

@@ -20,6 +20,22 @@ function fail(messageId: string, data: Record<string, string | number>, unreadab
   };
 }
 
+/**
+ * UTF-16 saved without a BOM: ASCII characters leave a zero byte at every other position. Valid UTF-8 text
+ * never has that many NULs, so a third of either half being zero settles it.
+ */
+function looksUtf16(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) * 3 >= n / 2 && Math.min(even, odd) * 10 < n / 2;
+}
+
 /** Read a file as UTF-8 text without ever blocking on a device or loading an oversized file. */
 export function readSource(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   let buf: Buffer;
@@ -46,6 +62,7 @@ export function readSource(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): 
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return fail('utf16', {}, false);
   }
+  if (looksUtf16(buf)) return fail('utf16NoBom', {}, false);
   if (!isUtf8(buf)) {
     const lossy = buf.toString('utf8');
     const { line, column } = positionAt(lossy, lossy.indexOf('\uFFFD'));

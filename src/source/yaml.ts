@@ -1,9 +1,10 @@
 // YAML 1.2 loading: the `yaml` package is authoritative; js-yaml with an exact core schema is a fast path.
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { RawProblem } from '../lint/problem.js';
-import { normalizeData, NodeBudgetError } from './normalize.js';
+import { CONTROL_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
 import { locateNode, type Position } from './locate.js';
+import { positionAt } from './position.js';
 
 /** Most aliases a document may expand; more indicates an alias bomb (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -40,6 +41,8 @@ const CORE_12 = jsyaml.FAILSAFE_SCHEMA.extend({
 /** Finds the source position of a data path; builds the `yaml` Document on first use only. */
 export interface Locator {
   locate(pointer: string, key?: boolean): Position;
+  /** The source text and its `yaml` Document (parsed on first use), for checks that need the tokens as typed. */
+  source?(): { text: string; doc: Document; lineCounter: LineCounter } | undefined;
 }
 
 /** A parsed YAML file: its data (NFC-normalised) or the problems that prevent reading it. */
@@ -61,10 +64,12 @@ function parseAuthoritative(text: string): Authoritative {
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
     lineCounter,
     prettyErrors: false,
     strict: true,
+    // yaml's own check compares each key with every earlier one (quadratic in a map's size);
+    // keyProblems() below does it with a hash and names the first occurrence.
+    uniqueKeys: false,
     keepSourceTokens: false,
   });
   return { doc, lineCounter };
@@ -91,6 +96,14 @@ class LazyLocator implements Locator {
   ) {
     this.parsed = parsed;
   }
+  source(): { text: string; doc: Document; lineCounter: LineCounter } | undefined {
+    try {
+      this.parsed ??= parseAuthoritative(this.text);
+    } catch {
+      return undefined;
+    }
+    return { text: this.text, doc: this.parsed.doc, lineCounter: this.parsed.lineCounter };
+  }
   locate(pointer: string, key = false): Position {
     // A report on the whole document needs only where its content starts; parsing for it would double the
     // cost of a cell whose profile carries a cell-wide message.
@@ -98,7 +111,12 @@ class LazyLocator implements Locator {
       const root = contentStart(this.text);
       if (root) return root;
     }
-    this.parsed ??= parseAuthoritative(this.text);
+    try {
+      this.parsed ??= parseAuthoritative(this.text);
+    } catch {
+      // Nesting too deep for the parser: the file was already reported; point at its start.
+      return contentStart(this.text) ?? { line: 1, column: 1 };
+    }
     return locateNode(this.parsed.doc, this.parsed.lineCounter, pointer, key);
   }
 }
@@ -114,49 +132,181 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   BAD_INDENT: 'badIndent',
   BAD_SCALAR_START: 'specialStart',
   MULTIPLE_DOCS: 'multipleDocs',
+  MISSING_CHAR: 'missingChar',
+  MULTILINE_IMPLICIT_KEY: 'multilineKey',
+  BLOCK_IN_FLOW: 'blockInFlow',
+  UNEXPECTED_TOKEN: 'unexpectedToken',
+  BAD_DQ_ESCAPE: 'badEscape',
+  KEY_OVER_1024_CHARS: 'longKey',
+  RESOURCE_EXHAUSTION: 'tooDeep',
 };
 
 function yamlProblem(line: number, column: number, messageId: string, data: Record<string, string | number>): RawProblem {
   return { line, column, ruleId: 'yaml-syntax', severity: 'error', messageId, data, path: '' };
 }
 
-/** The authoritative path: the `yaml` package, with alias and size guards. */
-function parseSlow(text: string): ParsedYaml {
-  const parsed = parseAuthoritative(text);
-  const locator = new LazyLocator(text, parsed);
-  const { doc, lineCounter } = parsed;
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
-      const pos = lineCounter.linePos(e.pos[0]);
-      // The first line of yaml's message is the reason; the rest is a code excerpt we do not need.
-      const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return yamlProblem(pos.line, pos.col, SYNTAX_MESSAGES[e.code] ?? 'syntax', { reason, code: e.code });
-    });
-    return { data: undefined, problems, locator, fatal: true };
+/** Where nesting first gets deeper than any real record: leading `- `, `[`, `{` and indentation. */
+function deepestStart(text: string): Position {
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    const m = /^(?:\s|-(?=\s)|[[{])*/.exec(raw)![0];
+    if (m.length > 64) return { line, column: 1 };
   }
+  return { line: 1, column: 1 };
+}
+
+function keyName(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value).normalize('NFC') : undefined;
+}
+
+/**
+ * Duplicate keys (naming the key and the line of its first occurrence) and keys that are themselves
+ * lists or mappings (`? [a, b]: 1`), which no cellctl document has and which yaml would stringify with a
+ * warning on stderr. One pass with a hash per mapping, so a map of 50,000 keys costs 50,000 look-ups.
+ */
+function keyProblems(doc: Document.Parsed, lineCounter: LineCounter): RawProblem[] {
+  const out: RawProblem[] = [];
+  const at = (node: Node | null | undefined) => lineCounter.linePos(node?.range?.[0] ?? 0);
+  visit(doc, {
+    Map(_, map) {
+      const first = new Map<string, Node>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (key !== null && !isScalar(key)) {
+          // `? [a, b]: 1` is a key that is itself a map with a list key: one report per place.
+          const { line, col } = at(key);
+          if (!out.some((p) => p.line === line && p.column === col)) out.push(yamlProblem(line, col, 'complexKey', {}));
+          continue;
+        }
+        const name = keyName(key);
+        if (name === undefined) continue;
+        const earlier = first.get(name);
+        if (earlier) {
+          const { line, col } = at(key);
+          out.push(yamlProblem(line, col, 'duplicateKey', { key: name, firstLine: at(earlier).line }));
+        } else {
+          first.set(name, key!);
+        }
+      }
+    },
+  });
+  return out;
+}
+
+/** Parser errors, each distinct one once: a mistake repeated on 300 lines is one problem with a count. */
+function syntaxProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string): RawProblem[] {
+  const byReason = new Map<string, RawProblem>();
+  for (const e of doc.errors) {
+    // The first line of yaml's message is the reason; the rest is a code excerpt we do not need.
+    const reason = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // Messages are per code, so one code is one problem however its English reasons vary.
+    const id = e.code;
+    const seen = byReason.get(id);
+    if (seen) {
+      seen.data = { ...seen.data, repeat: Number(seen.data?.repeat ?? 1) + 1 };
+      continue;
+    }
+    const pos = lineCounter.linePos(e.pos[0]);
+    const char = text.charAt(e.pos[0]);
+    byReason.set(id, yamlProblem(pos.line, pos.col, SYNTAX_MESSAGES[e.code] ?? 'syntax', { reason, code: e.code, char }));
+  }
+  return [...byReason.values()];
+}
+
+/** The authoritative path: the `yaml` package, with alias, nesting and size guards. */
+function parseSlow(text: string, cleaned = cleanText(text)): ParsedYaml {
+  let parsed: Authoritative;
+  try {
+    parsed = parseAuthoritative(cleaned.text);
+  } catch (e) {
+    // yaml's parser recurses once per nesting level: thousands of `- ` overflow the stack.
+    if (!(e instanceof RangeError)) throw e;
+    const { line, column } = deepestStart(text);
+    return { data: undefined, problems: [yamlProblem(line, column, 'tooDeep', {})], locator: new LazyLocator(text), fatal: true };
+  }
+  const locator = new LazyLocator(cleaned.text, parsed);
+  const { doc, lineCounter } = parsed;
+  let problems: RawProblem[];
+  try {
+    problems = doc.errors.length > 0 ? syntaxProblems(doc, lineCounter, cleaned.text) : keyProblems(doc, lineCounter);
+  } catch (e) {
+    // Walking a document nested deeper than the stack allows: the same problem as a parser overflow.
+    if (!(e instanceof RangeError)) throw e;
+    problems = [yamlProblem(deepestStart(text).line, 1, 'tooDeep', {})];
+  }
+  if (problems.length > 0) return { data: undefined, problems, locator, fatal: true };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = (e as Error).message;
+    if (e instanceof RangeError) return { data: undefined, problems: [yamlProblem(1, 1, 'tooDeep', {})], locator, fatal: true };
+    const unresolved = /^Unresolved alias/i.exec(message);
+    if (unresolved) {
+      const name = /:\s*(\S+)$/.exec(message)?.[1] ?? '';
+      const offset = name ? cleaned.text.indexOf(`*${name}`) : -1;
+      const { line, column } = offset >= 0 ? positionAt(cleaned.text, offset) : { line: 1, column: 1 };
+      return { data: undefined, problems: [yamlProblem(line, column, 'undefinedAlias', { alias: name })], locator, fatal: true };
+    }
     if (/alias/i.test(message)) {
       return { data: undefined, problems: [yamlProblem(1, 1, 'aliasBomb', { max: MAX_ALIAS_COUNT })], locator, fatal: true };
     }
     return { data: undefined, problems: [yamlProblem(1, 1, 'syntax', { reason: message, code: 'TOJS' })], locator, fatal: true };
   }
-  return finish(data, locator, text === text.normalize('NFC'));
+  return finish(data, locator, cleaned);
 }
 
-function finish(raw: unknown, locator: Locator, isNfc: boolean): ParsedYaml {
+/** Text with each control character replaced by a space (same length, so positions hold), and where each was. */
+interface CleanedText {
+  text: string;
+  problems: RawProblem[];
+}
+
+function cleanText(text: string): CleanedText {
+  CONTROL_CHARS.lastIndex = 0;
+  if (!CONTROL_CHARS.test(text)) return { text, problems: [] };
+  const problems: RawProblem[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  const cleanedText = text.replace(CONTROL_CHARS, (ch, offset: number) => {
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = offset;
+    problems.push(controlProblem(line, offset - lineStart + 1, ch));
+    return ' ';
+  });
+  return { text: cleanedText, problems };
+}
+
+function controlProblem(line: number, column: number, ch: string): RawProblem {
+  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { line, column, ruleId: 'encoding', severity: 'error', messageId: 'controlChar', data: { code }, path: '' };
+}
+
+function finish(raw: unknown, locator: Locator, cleaned: CleanedText): ParsedYaml {
   try {
     // An empty file is null in `yaml` and undefined in js-yaml; both mean "no data". Text that is NFC as a
-    // whole has only NFC strings and keys: one check of the text spares walking every value.
-    const data = raw === undefined ? null : isNfc ? raw : normalizeData(raw);
-    return { data, problems: [], locator, fatal: false };
+    // whole has only NFC strings and keys: one check of the text spares walking every value. Control
+    // characters written as escapes ("\x7f") reach the data without being in the text: the walk finds them.
+    const escaped = /\\(?:x|u|U|[0abtnvfre])/.test(cleaned.text) && cleaned.text.includes('"');
+    const simple = cleaned.text === cleaned.text.normalize('NFC') && !escaped;
+    const found: string[] = [];
+    const data = raw === undefined ? null : simple ? raw : normalizeData(raw, undefined, found);
+    const problems = [...cleaned.problems];
+    for (const path of found) {
+      const { line, column } = locator.locate(path);
+      problems.push({ ...controlProblem(line, column, '\u007f'), messageId: 'controlEscape', data: {}, path });
+    }
+    return { data, problems, locator, fatal: false };
   } catch (e) {
     if (e instanceof NodeBudgetError) {
       return { data: undefined, problems: [yamlProblem(1, 1, 'tooManyNodes', { max: e.max })], locator, fatal: true };
     }
+    if (e instanceof RangeError) return { data: undefined, problems: [yamlProblem(1, 1, 'tooDeep', {})], locator, fatal: true };
     throw e;
   }
 }
@@ -167,14 +317,16 @@ function finish(raw: unknown, locator: Locator, isNfc: boolean): ParsedYaml {
  * the `yaml` package, which also supplies every position. A property test keeps the two in agreement.
  */
 export function parseYaml(text: string): ParsedYaml {
-  if (text.includes('&') || text.includes('*')) return parseSlow(text);
+  const cleaned = cleanText(text);
+  // Aliases, and keys that are lists or mappings (js-yaml would silently stringify them), need `yaml`.
+  if (/[&*]|^\s*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m.test(cleaned.text)) return parseSlow(text, cleaned);
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: CORE_12, json: false });
+    data = jsyaml.load(cleaned.text, { schema: CORE_12, json: false });
   } catch {
-    return parseSlow(text);
+    return parseSlow(text, cleaned);
   }
-  return finish(data, new LazyLocator(text), text === text.normalize('NFC'));
+  return finish(data, new LazyLocator(cleaned.text), cleaned);
 }
 
 /** The authoritative parse only (used by tests to prove the fast path agrees with it). */

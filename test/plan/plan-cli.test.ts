@@ -174,14 +174,16 @@ describe('cellctl init', () => {
     const end = lines.indexOf('#  - id: dung');
     for (let i = start; i < end; i++) lines[i] = lines[i]!.slice(1);
     writeFileSync(file, lines.join('\n'));
-    const valid = await cellctl(['validate', 'chi-bo-khu-dan-cu-12'], root);
-    expect(valid.stdout).toContain('Không có vấn đề nào');
-    expect(valid.code).toBe(0);
+    // The profile is valid; a cell with nothing but cell.yaml is still not "no problems" (issue 7).
+    const valid = await cellctl(['validate', 'chi-bo-khu-dan-cu-12', '--format', 'json'], root);
+    expect(JSON.parse(valid.stdout).results.flatMap((r: { problems: { messageId: string }[] }) => r.problems.map((p) => p.messageId))).toEqual(['noRecords']);
+    expect(valid.code).toBe(1);
 
     // The customs block, uncommented whole, is valid too and drives the plan.
     writeFileSync(file, lines.map((l) => (/^#(customs:| {2}\S| {4}\S| {6}\S| {8}\S)/.test(l) ? l.slice(1) : l)).join('\n'));
     expect(parse(readFileSync(file, 'utf8')).customs).toMatchObject({ time: '19:30', thematic: { count: 4 } });
-    expect((await cellctl(['validate', 'chi-bo-khu-dan-cu-12'], root)).code).toBe(0);
+    const customs = await cellctl(['validate', 'chi-bo-khu-dan-cu-12', '--format', 'json'], root);
+    expect(JSON.parse(customs.stdout).results.flatMap((r: { problems: { messageId: string }[] }) => r.problems.map((p) => p.messageId))).toEqual(['noRecords']);
     const plan = await cellctl(['plan', 'chi-bo-khu-dan-cu-12', '--year', '2027'], root);
     expect(plan.code).toBe(0);
     expect((await cellctl(['validate', 'chi-bo-khu-dan-cu-12'], root)).code).toBe(0);
