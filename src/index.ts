@@ -8,3 +8,7 @@ export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } fro
 export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
+export { report, type ReportOptions } from './report/report.js';
+export { parsePeriod } from './report/period.js';
+export type * from './report/types.js';
+export { findCommitteeFile, loadCommittee, type Committee, type CommitteeMember, type Assignment } from './source/committee.js';

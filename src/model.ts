@@ -263,4 +263,4 @@ export interface MeetingRecord {
 }
 
 /** The kinds of YAML document cellctl knows. */
-export type DocumentKind = 'cell' | 'plan' | 'meeting' | 'rules';
+export type DocumentKind = 'cell' | 'plan' | 'meeting' | 'rules' | 'committee';

@@ -142,7 +142,14 @@ export async function main(io: CliIo): Promise<number> {
         .default('residential'),
     )
     .option('--force', 'ghi vào thư mục đã có tệp (thay cell.yaml)')
-    .action(async (dir: string, flags: InitFlags) => {
+    .option('--committee', 'tạo committee.yaml của đảng ủy (thay cho cell.yaml của chi bộ)')
+    .addOption(new Option('--kind <loại>', 'loại đảng ủy, với --committee').choices(['ward', 'commune', 'special-zone', 'workplace']).default('ward'))
+    .action(async (dir: string, flags: InitFlags & { committee?: boolean; kind: 'ward' | 'commune' | 'special-zone' | 'workplace' }) => {
+      if (flags.committee) {
+        const { runInitCommittee } = await import('./report-command.js');
+        exitCode = runInitCommittee(dir, flags, io);
+        return;
+      }
       const { runInit } = await import('./plan-command.js');
       exitCode = runInit(dir, flags, io);
     });
@@ -182,6 +189,28 @@ export async function main(io: CliIo): Promise<number> {
     .action(async (name: string) => {
       const { runSchema } = await import('./schema-command.js');
       exitCode = runSchema(name, io);
+    });
+
+  // `cellctl report` (issue 9): the committee's view of its cells.
+  program
+    .command('report')
+    .description('Báo cáo của đảng ủy về sinh hoạt các chi bộ trực thuộc: nền nếp, chuyên đề, tỷ lệ dự, điểm, cấp ủy viên dự.')
+    .argument('<đường-dẫn...>', 'thư mục đảng ủy (có committee.yaml) hoặc các thư mục chi bộ')
+    .option('-p, --period <kỳ>', 'kỳ báo cáo: 2026 | 2026-Q4 | 2026-11 | 2026-01..2026-06 (mặc định: năm của --as-of)')
+    .option('--as-of <YYYY-MM-DD>', 'tính các tháng, quý đã kết thúc đến hết ngày này (mặc định: hôm nay)', isoDate)
+    .addOption(new Option('-f, --format <định-dạng>', 'định dạng báo cáo').choices(['table', 'json', 'csv', 'xlsx', 'html', 'docx']).default('table'))
+    .option('-o, --out <tệp>', 'ghi báo cáo vào tệp (không ghi đè nếu không có --force)')
+    .option('--force', 'ghi đè tệp đã có')
+    .addOption(
+      new Option('-l, --lang <ngôn-ngữ>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default(env.CELLCTL_LANG === 'en' ? 'en' : 'vi'),
+    )
+    .option('--rules <tệp>', 'quy định riêng (YAML), ưu tiên hơn quy định trong committee.yaml')
+    .option('-j, --jobs <số>', 'số luồng xử lý (mặc định: số nhân CPU)', positiveInt)
+    .option('--color', 'luôn tô màu')
+    .option('--no-color', 'không tô màu')
+    .action(async (paths: string[], flags: import('./report-command.js').ReportFlags) => {
+      const { runReport } = await import('./report-command.js');
+      exitCode = await runReport(paths, flags, io);
     });
 
   try {

@@ -95,7 +95,8 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       }
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
-      } else if (YAML_FILE.test(name)) {
+      } else if (YAML_FILE.test(name) && name !== 'committee.yaml') {
+        // committee.yaml belongs to the committee above the cells (report reads it), not to a cell.
         add(abs, display, true);
       }
     }

@@ -18,6 +18,8 @@ import { closest } from '../util/closest.js';
 import { mergeOptions } from '../util/merge.js';
 import type { CellGroup, InputFile } from './collect.js';
 import type { RawProblem } from './problem.js';
+import { meetingFacts } from '../facts/derive.js';
+import type { CellFacts, YearSettings } from '../facts/types.js';
 
 /** Settings of one run that every group shares (plain data: they cross to worker threads). */
 export interface EngineOptions {
@@ -25,6 +27,14 @@ export interface EngineOptions {
   /** The superior committee's overrides (--rules), applied over the cell's own. */
   rules?: RuleOverrides;
   maxFileBytes?: number;
+  /** Also derive each cell's facts (for `report`), with the rules' settings for these calendar years. */
+  facts?: { years: number[] };
+}
+
+/** What one group yields: its files' problems and, when asked for, its facts. */
+export interface GroupOutput {
+  results: RawFileResult[];
+  facts?: CellFacts;
 }
 
 /** Problems of one file, before messages are written in a language. */
@@ -148,6 +158,20 @@ const LOWER: Record<Severity, number> = { warning: 0, error: 1 };
 
 /** Run the whole pipeline for one cell group. Pure apart from reading the group's files. */
 export function processGroup(group: CellGroup, options: EngineOptions): RawFileResult[] {
+  return processGroupFacts(group, options).results;
+}
+
+/** The option a profile gives a rule (its defaults merged with the profile's and overrides' settings). */
+function optionOf(profile: RulesProfile, id: string, key: string): number {
+  const rule = getRule(id)!;
+  const setting = profile.rules[id];
+  if (setting?.severity === 'off') return 0;
+  const merged = mergeOptions(rule.defaultOptions, setting?.options, rule.optionsSchema) as Record<string, unknown>;
+  return Number(merged[key]);
+}
+
+/** The pipeline for one group, plus the group's facts when `options.facts` asks for them. */
+export function processGroupFacts(group: CellGroup, options: EngineOptions): GroupOutput {
   const env: RuleEnvironment = { asOf: options.asOf, steps: stepCatalogue() };
   const docs = group.files.map((f) => loadDoc(f, options));
   let cellDoc = docs.find((d) => d.input.kind === 'cell');
@@ -270,7 +294,36 @@ export function processGroup(group: CellGroup, options: EngineOptions): RawFileR
     }
   }
 
-  return docs
+  const results = docs
     .filter((d) => d.reported)
     .map((d) => ({ file: d.input.display, problems: d.problems, unreadable: d.unreadable }));
+  if (!options.facts) return { results };
+
+  // The same cached facts the rules read above: nothing is counted a second time.
+  const factsOf = meetings
+    .map((m) => meetingFacts(m.data, m.file, cell))
+    .sort((a, b) => (a.date === b.date ? a.start.localeCompare(b.start) : a.date < b.date ? -1 : 1));
+  const years: YearSettings[] = options.facts.years.map((year) => {
+    const { profile } = rulesFor(profileId(`${year}-12-31`));
+    return {
+      year,
+      thematicMin: optionOf(profile, 'thematic-min', 'min'),
+      thematicMax: optionOf(profile, 'thematic-max', 'max'),
+      maxConsecutive: optionOf(profile, 'absence-streak', 'maxConsecutive'),
+      minPresentPercent: optionOf(profile, 'attendance-quality', 'minPresentPercent'),
+      thematicPerQuarter: profile.rules['thematic-per-quarter']?.severity !== 'off',
+      monthlyRegular: profile.rules['monthly-regular']?.severity !== 'off',
+    };
+  });
+  const facts: CellFacts = {
+    root: group.root,
+    name: cell?.name.normalize('NFC'),
+    recordsFrom: cell?.recordsFrom,
+    files: docs.map((d) => d.input.display),
+    incomplete: docs.filter((d) => d.data === undefined && !d.stub && (d.reported || d.input.kind === 'cell')).map((d) => d.input.display),
+    cellBroken: group.cellFile !== undefined && cell === undefined,
+    meetings: factsOf,
+    years,
+  };
+  return { results, facts };
 }

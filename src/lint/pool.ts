@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CellGroup } from './collect.js';
-import { processGroup, type EngineOptions, type RawFileResult } from './engine.js';
+import { processGroupFacts, type EngineOptions, type GroupOutput, type RawFileResult } from './engine.js';
 
 /** Below this many files a worker costs more to start than it saves. */
 export const MIN_FILES_PER_WORKER = 400;
@@ -15,6 +15,8 @@ const WORKER = new URL('./worker.js', import.meta.url);
 /** Messages a worker sends: ready for work (with the results of its last chunk, if any). */
 export interface WorkerReply {
   results: RawFileResult[];
+  /** One output per group of the chunk when facts were asked for (`options.facts`). */
+  outputs?: GroupOutput[];
 }
 
 /** Take groups from the front of the queue until about CHUNK_FILES files are taken. */
@@ -34,17 +36,27 @@ function takeChunk(queue: CellGroup[]): CellGroup[] {
  * worker still starting up takes less of the work instead of holding everyone up.
  */
 export async function runGroups(groups: CellGroup[], options: EngineOptions, jobs: number, fileCount: number): Promise<RawFileResult[]> {
+  const outputs = await runGroupOutputs(groups, options, jobs, fileCount);
+  return outputs.flatMap((o) => o.results);
+}
+
+/**
+ * As runGroups, one output per group (with its facts when `options.facts` is set). The order of groups
+ * is not kept: each output carries its own files.
+ */
+export async function runGroupOutputs(groups: CellGroup[], options: EngineOptions, jobs: number, fileCount: number): Promise<GroupOutput[]> {
   const threads = Math.min(jobs, Math.floor(fileCount / MIN_FILES_PER_WORKER));
   // Under the TypeScript sources (tests) there is no compiled worker: run everything here.
-  if (threads <= 1 || !existsSync(fileURLToPath(WORKER))) return groups.flatMap((g) => processGroup(g, options));
+  if (threads <= 1 || !existsSync(fileURLToPath(WORKER))) return groups.map((g) => processGroupFacts(g, options));
 
   const queue = [...groups];
-  const results: RawFileResult[] = [];
+  const results: GroupOutput[] = [];
   const finished = Array.from({ length: threads - 1 }, () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(WORKER, { workerData: { options } });
       worker.on('message', (reply: WorkerReply) => {
-        results.push(...reply.results);
+        if (reply.outputs) results.push(...reply.outputs);
+        else if (reply.results.length > 0) results.push({ results: reply.results });
         const chunk = takeChunk(queue);
         if (chunk.length > 0) worker.postMessage(chunk);
         else void worker.terminate().then(() => resolve());
@@ -53,7 +65,7 @@ export async function runGroups(groups: CellGroup[], options: EngineOptions, job
     }),
   );
   while (queue.length > 0) {
-    for (const g of takeChunk(queue)) results.push(...processGroup(g, options));
+    for (const g of takeChunk(queue)) results.push(processGroupFacts(g, options));
     // Let waiting workers collect their next chunk before this thread takes another.
     await new Promise((r) => setImmediate(r));
   }

@@ -108,6 +108,8 @@ export interface CellReport {
     lowest: number | null;
     lowestDate: IsoDate | null;
     unexcused: number;
+    /** Sittings whose attendance was not above the minimum (attendance-quality's lowAttendance). */
+    belowMinimum: number;
     streaks: AbsenceStreak[];
   };
   shortfalls: MeetingShortfall[];

@@ -1,6 +1,6 @@
 // Rule absence-streak: no member absent with reason more than 3 meetings in a row in a year (HD 12 §II.3.1).
 import type { CellYearRule } from './types.js';
-import { isActiveOn, statusOn, rosterFor } from './roster.js';
+import { absenceRuns, meetingFacts } from '../facts/derive.js';
 
 /** Options of absence-streak. */
 export interface AbsenceStreakOptions {
@@ -31,31 +31,15 @@ const rule: CellYearRule<AbsenceStreakOptions> = {
   },
   check(ctx) {
     if (!ctx.cell) return;
-    const roster = rosterFor(ctx.cell.data);
+    const cell = ctx.cell.data;
+    // The same runs the report lists: counted once over the records' facts.
+    const facts = ctx.meetings.map((doc) => meetingFacts(doc.data, doc.file, cell));
     const max = ctx.options.maxConsecutive;
-    const streak = new Map<number, number>();
-
-    for (const doc of ctx.meetings) {
-      const meeting = doc.data;
-      const seen = new Set<number>();
-      meeting.attendance.forEach((entry, position) => {
-        const r = roster.resolve(entry.member);
-        if (r.kind !== 'member' || seen.has(r.index)) return;
-        seen.add(r.index);
-        const { member, index } = r;
-        // Exempted members are not counted (rules.md M3); inactive entries are attendance-roster's error.
-        if (!isActiveOn(member, meeting.date) || statusOn(member, meeting.date) === 'exempted') return;
-        // Only an unbroken run of absences *with reason* counts: attending or an unexcused absence
-        // (reported on its own by attendance-quality) ends it.
-        const count = entry.status === 'excused' ? (streak.get(index) ?? 0) + 1 : 0;
-        streak.set(index, count);
-        if (count === max + 1) {
-          ctx.report(doc, {
-            path: `/attendance/${position}`,
-            messageId: 'streak',
-            data: { name: member.name, count, max },
-          });
-        }
+    for (const e of absenceRuns(facts, max).events) {
+      ctx.report(ctx.meetings[e.meeting]!, {
+        path: `/attendance/${e.position}`,
+        messageId: 'streak',
+        data: { name: e.name, count: e.count, max },
       });
     }
   },

@@ -1,6 +1,6 @@
 // Rule attendance-quality: more than 85 % of the counted members present and no unexcused absence (HD 12 §II.3.1).
 import type { MeetingRule } from './types.js';
-import { resolvedAttendance, statusOn, rosterFor } from './roster.js';
+import { meetingFacts } from '../facts/derive.js';
 
 /** Options of attendance-quality. */
 export interface AttendanceQualityOptions {
@@ -34,36 +34,13 @@ const rule: MeetingRule<AttendanceQualityOptions> = {
     },
   },
   check(ctx) {
-    const { meeting, cell } = ctx;
-    const roster = cell ? rosterFor(cell) : undefined;
-
-    meeting.attendance.forEach((entry, i) => {
-      if (entry.status !== 'unexcused') return;
-      const r = roster?.resolve(entry.member);
-      const member = r?.kind === 'member' ? r.member : undefined;
-      // Exempted members are not expected at meetings (rules.md M3).
-      if (member && statusOn(member, meeting.date) === 'exempted') return;
-      ctx.report({
-        path: `/attendance/${i}/status`,
-        messageId: 'unexcused',
-        data: { name: member?.name ?? entry.member },
-      });
-    });
-
-    if (!roster) return;
-    const statusByMember = new Map<number, string>();
-    for (const a of resolvedAttendance(roster, meeting)) {
-      if (!statusByMember.has(a.index)) statusByMember.set(a.index, a.entry.status);
+    // Counted once in the facts layer, so the report's attendance figures are this rule's figures.
+    const facts = meetingFacts(ctx.meeting, ctx.file, ctx.cell);
+    for (const u of facts.unexcused) {
+      ctx.report({ path: `/attendance/${u.position}/status`, messageId: 'unexcused', data: { name: u.name } });
     }
-    let counted = 0;
-    let present = 0;
-    for (const { member, index } of roster.activeOn(meeting.date)) {
-      if (statusOn(member, meeting.date) === 'exempted') continue;
-      counted++;
-      // A member missing from the attendance is attendance-roster's error; here they simply were not seen.
-      if (statusByMember.get(index) === 'present') present++;
-    }
-    if (counted === 0) return;
+    const { counted, present } = facts;
+    if (counted === null || present === null || counted === 0) return;
     const min = ctx.options.minPresentPercent;
     // Compare exactly; the rounded percentage is only for the message.
     if (present * 100 > min * counted) return;

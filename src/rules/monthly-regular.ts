@@ -2,6 +2,7 @@
 import type { CellYearRule } from './types.js';
 import { lastDayOfMonth, periodEnded } from '../util/time.js';
 import { monthKey, summaryDoc } from './calendar.js';
+import { monthsHeld } from '../facts/derive.js';
 
 /** The rule has no options: one regular meeting a month is fixed by the Charter. */
 export type MonthlyRegularOptions = Record<string, never>;
@@ -38,7 +39,7 @@ const rule: CellYearRule<MonthlyRegularOptions> = {
       if (plan.data.year !== year) continue;
       // Any sitting counts: a regular or combined one satisfies the month, and a month with only a
       // thematic one is thematic-not-regular's finding.
-      const planned = new Set(plan.data.meetings.map((m) => m.date.slice(0, 7)));
+      const planned = monthsHeld(plan.data.meetings);
       for (let month = 1; month <= 12; month++) {
         if (!tracked(month) || planned.has(monthKey(year, month))) continue;
         ctx.report(plan, { path: '/meetings', key: true, messageId: 'missingPlannedMonth', data: { month, year } });
@@ -46,7 +47,7 @@ const rule: CellYearRule<MonthlyRegularOptions> = {
     }
 
     // As in the plan, a month with only a thematic record is left to thematic-not-regular.
-    const held = new Set(ctx.meetings.map((m) => m.data.date.slice(0, 7)));
+    const held = monthsHeld(ctx.meetings.map((m) => m.data));
     const target = summaryDoc(ctx);
     if (!target) return;
     for (let month = 1; month <= 12; month++) {

@@ -1,6 +1,7 @@
 // Rule thematic-min: at least `min` thematic (or combined) sittings in the year, planned and held (rules.md C3).
 import type { CellYearRule } from './types.js';
-import { isThematic, summaryDoc } from './calendar.js';
+import { summaryDoc } from './calendar.js';
+import { thematicCount } from '../facts/derive.js';
 import { periodEnded } from '../util/time.js';
 
 /** Options of thematic-min. */
@@ -39,12 +40,11 @@ const rule: CellYearRule<ThematicMinOptions> = {
     const { min } = ctx.options;
     const recordsFrom = ctx.cell?.data.recordsFrom;
     if (!min || (recordsFrom !== undefined && recordsFrom > `${year}-01`)) return;
-    const inYear = `${year}-`;
 
     for (const plan of ctx.plans) {
       // The counts below are of this year's months: only this year's plan fits them.
       if (plan.data.year !== year) continue;
-      const count = plan.data.meetings.filter((m) => isThematic(m.kind) && m.date.startsWith(inYear)).length;
+      const count = thematicCount(year, plan.data.meetings);
       if (count < min) {
         ctx.report(plan, { path: '/meetings', key: true, messageId: 'planTooFew', data: { count, min, year } });
       }
@@ -54,7 +54,7 @@ const rule: CellYearRule<ThematicMinOptions> = {
     if (!periodEnded(`${year}-12-31`, ctx.env.asOf)) return;
     const target = summaryDoc(ctx);
     if (!target) return;
-    const count = ctx.meetings.filter((m) => isThematic(m.data.kind) && m.data.date.startsWith(inYear)).length;
+    const count = thematicCount(year, ctx.meetings.map((m) => m.data));
     if (count < min) ctx.report(target, { path: '', messageId: 'tooFew', data: { count, min, year } });
   },
 };

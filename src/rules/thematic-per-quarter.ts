@@ -1,20 +1,11 @@
 // Rule thematic-per-quarter: at least one thematic (or combined) sitting in every quarter (rules.md C2).
-import type { MeetingKind } from '../model.js';
 import type { CellYearRule } from './types.js';
-import { lastDayOfMonth, periodEnded, quarterOf } from '../util/time.js';
-import { monthKey, isThematic, summaryDoc } from './calendar.js';
+import { lastDayOfMonth, periodEnded } from '../util/time.js';
+import { monthKey, summaryDoc } from './calendar.js';
+import { thematicQuarters } from '../facts/derive.js';
 
 /** The rule has no options. */
 export type ThematicPerQuarterOptions = Record<string, never>;
-
-/** Quarters (1–4) of `year` with a thematic or combined sitting among the dates given. */
-function quartersWithThematic(year: number, sittings: { date: string; kind: MeetingKind }[]): Set<number> {
-  const quarters = new Set<number>();
-  for (const s of sittings) {
-    if (isThematic(s.kind) && s.date.startsWith(`${year}-`)) quarters.add(quarterOf(Number(s.date.slice(5, 7))));
-  }
-  return quarters;
-}
 
 const rule: CellYearRule<ThematicPerQuarterOptions> = {
   id: 'thematic-per-quarter',
@@ -47,7 +38,7 @@ const rule: CellYearRule<ThematicPerQuarterOptions> = {
     for (const plan of ctx.plans) {
       // The counts below are of this year's months: only this year's plan fits them.
       if (plan.data.year !== year) continue;
-      const planned = quartersWithThematic(year, plan.data.meetings);
+      const planned = thematicQuarters(year, plan.data.meetings);
       for (let quarter = 1; quarter <= 4; quarter++) {
         if (planned.has(quarter) || !tracked(quarter)) continue;
         ctx.report(plan, { path: '/meetings', key: true, messageId: 'missingPlannedQuarter', data: { quarter, year } });
@@ -56,7 +47,7 @@ const rule: CellYearRule<ThematicPerQuarterOptions> = {
 
     const target = summaryDoc(ctx);
     if (!target) return;
-    const held = quartersWithThematic(year, ctx.meetings.map((m) => m.data));
+    const held = thematicQuarters(year, ctx.meetings.map((m) => m.data));
     for (let quarter = 1; quarter <= 4; quarter++) {
       if (!periodEnded(lastDayOfMonth(year, quarter * 3), ctx.env.asOf)) break;
       if (held.has(quarter) || !tracked(quarter)) continue;

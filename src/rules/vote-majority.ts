@@ -1,6 +1,6 @@
 // Rule vote-majority: an adopted resolution carries more than half of the eligible members (rules.md M5).
 import type { MeetingRule } from './types.js';
-import { eligibleVoters, rosterFor } from './roster.js';
+import { meetingFacts } from '../facts/derive.js';
 
 /** Options of vote-majority. */
 export interface VoteMajorityOptions {
@@ -40,8 +40,9 @@ const rule: MeetingRule<VoteMajorityOptions> = {
       ctx.report({ path: '/resolution', messageId: 'missingVote', key: true });
       return;
     }
-    if (!cell) return;
-    const { eligible } = eligibleVoters(rosterFor(cell), meeting, ctx.options.excusedAbsentCount);
+    const facts = meetingFacts(meeting, ctx.file, cell);
+    const eligible = ctx.options.excusedAbsentCount ? facts.eligible : facts.eligibleExcusedOut;
+    if (eligible === null) return;
     // "More than half": the smallest whole number strictly above eligible / 2.
     const needed = Math.floor(eligible / 2) + 1;
     if (meeting.vote.for < needed) {

@@ -17,10 +17,11 @@ export const SCHEMA_FILES: Record<DocumentKind, string> = {
   plan: 'plan.schema.json',
   meeting: 'meeting.schema.json',
   rules: 'rules.schema.json',
+  committee: 'committee.schema.json',
 };
 
 /** Names `cellctl schema` accepts. */
-export const SCHEMA_NAMES = ['cell', 'plan', 'meeting', 'rules', 'common'] as const;
+export const SCHEMA_NAMES = ['cell', 'plan', 'meeting', 'rules', 'common', 'committee'] as const;
 
 /** The text of a shipped schema. */
 export function schemaText(name: (typeof SCHEMA_NAMES)[number]): string {
@@ -48,13 +49,14 @@ export const SCHEMA_IDS: Record<DocumentKind, string> = {
   plan: 'https://unpkg.com/cellctl/schemas/plan.schema.json',
   meeting: 'https://unpkg.com/cellctl/schemas/meeting.schema.json',
   rules: 'https://unpkg.com/cellctl/schemas/rules.schema.json',
+  committee: 'https://unpkg.com/cellctl/schemas/committee.schema.json',
 };
 
 /** An ajv instance with every schema added (the build step also uses it to write standalone code). */
 export function createAjv(extra: Record<string, unknown> = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...extra });
   addDateFormat(ajv);
-  for (const name of ['common', 'rules', 'cell', 'plan', 'meeting'] as const) ajv.addSchema(loadSchema(`${name}.schema.json`));
+  for (const name of ['common', 'rules', 'cell', 'plan', 'meeting', 'committee'] as const) ajv.addSchema(loadSchema(`${name}.schema.json`));
   return ajv;
 }
 

@@ -1,0 +1,114 @@
+// `cellctl report` and `cellctl init --committee`: the committee's report in a chosen format, and a new committee.yaml.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Document } from 'yaml';
+import type { CommitteeReport } from '../report/types.js';
+import { report } from '../report/report.js';
+import { formatCsv } from '../report/format/csv.js';
+import { formatTable } from '../report/format/table.js';
+import { writeAtomic } from '../render/write.js';
+import { InputError } from '../errors.js';
+import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
+import type { CliIo } from './io.js';
+import { makeStyle, wantsColor } from './style.js';
+
+/** Options of `cellctl report` as commander hands them over. */
+export interface ReportFlags {
+  period?: string;
+  asOf?: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+  lang: 'vi' | 'en';
+  rules?: string;
+  jobs?: number;
+  color?: boolean;
+}
+
+/** Formats this module writes itself; the others (xlsx, html, docx) come from src/report/views. */
+export const TEXT_FORMATS = ['table', 'json', 'csv'] as const;
+
+/**
+ * Exit code of a written report: 0 when every expected cell's records were there to count, 1 when the
+ * picture is incomplete (a cell missing, unreadable, duplicated or unlisted), so a script can chase it.
+ * A non-compliant cell is the report's content, not a failure of the run.
+ */
+export function reportExitCode(r: CommitteeReport): number {
+  return r.cells.some((c) => c.status !== 'ok') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Build the report and print or write it; returns the exit code. */
+export async function runReport(paths: string[], flags: ReportFlags, io: CliIo): Promise<number> {
+  const env = io.env ?? {};
+  try {
+    const r = await report(paths, {
+      cwd: io.cwd,
+      lang: flags.lang,
+      jobs: flags.jobs ?? availableParallelism(),
+      ...(flags.period ? { period: flags.period } : {}),
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.rules ? { rulesFile: flags.rules } : {}),
+    });
+    let output: string | Uint8Array;
+    if (flags.format === 'json') output = `${JSON.stringify(r, null, 2)}\n`;
+    else if (flags.format === 'csv') output = formatCsv(r, flags.lang);
+    else if (flags.format === 'table') {
+      const colour = !flags.out && wantsColor(flags.color, io.stdout.isTTY, env);
+      output = formatTable(r, flags.lang, makeStyle(colour));
+    } else {
+      throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
+    }
+    if (flags.out) {
+      writeAtomic(resolve(io.cwd, flags.out), typeof output === 'string' ? Buffer.from(output, 'utf8') : output, flags.force ?? false);
+      io.stderr.write(`${flags.out}\n`);
+    } else {
+      io.stdout.write(typeof output === 'string' ? output : Buffer.from(output).toString('binary'));
+    }
+    return reportExitCode(r);
+  } catch (e) {
+    return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));
+  }
+}
+
+/** Options of `cellctl init --committee`. */
+export interface InitCommitteeFlags {
+  name: string;
+  parent: string;
+  place: string;
+  kind: 'ward' | 'commune' | 'special-zone' | 'workplace';
+  force?: boolean;
+}
+
+/** The text of a new committee.yaml: the `$schema` line, then values serialised by the yaml library. */
+export function committeeYaml(flags: InitCommitteeFlags): string {
+  const doc = new Document({
+    name: flags.name.normalize('NFC'),
+    kind: flags.kind,
+    place: flags.place.normalize('NFC'),
+    parent: flags.parent.normalize('NFC'),
+    cells: [],
+    members: [],
+    assignments: [],
+    numbering: { code: 'BC/ĐU', next: 1 },
+  });
+  doc.commentBefore =
+    ' yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/committee.schema.json\n' +
+    ' Hồ sơ đảng ủy: liệt kê các chi bộ (folder: thư mục, name: tên đúng như cell.yaml), cấp ủy viên và phân công theo dõi.';
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Write DIR/committee.yaml; never over an existing one without --force. */
+export function runInitCommittee(dir: string, flags: InitCommitteeFlags, io: CliIo): number {
+  try {
+    const path = join(resolve(io.cwd, dir), 'committee.yaml');
+    if (existsSync(path) && !flags.force) {
+      throw new InputError(`${join(dir, 'committee.yaml')}: tệp đã có; dùng --force để ghi đè (file exists; use --force to overwrite)`);
+    }
+    writeAtomic(path, Buffer.from(committeeYaml(flags), 'utf8'), flags.force ?? false);
+    io.stdout.write(`${join(dir, 'committee.yaml')}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io.stderr, Boolean(io.env?.CELLCTL_DEBUG));
+  }
+}

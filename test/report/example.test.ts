@@ -1,0 +1,50 @@
+// The example committee (examples/dang-uy-phuong-hoang-liet) stays valid: problems only where its story puts them.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { report, validate } from '../../src/index.js';
+import { ROOT } from '../helpers.js';
+
+const COMMITTEE = join(ROOT, 'examples', 'dang-uy-phuong-hoang-liet');
+const cellDir = (n: number) => join(COMMITTEE, `chi-bo-khu-dan-cu-${n}`);
+
+async function problems(n: number) {
+  const result = await validate([cellDir(n)], { asOf: '2026-12-31' });
+  return result.results.flatMap((r) => r.problems.map((p) => `${p.ruleId}/${p.messageId}`));
+}
+
+describe('examples/dang-uy-phuong-hoang-liet', () => {
+  it('the exemplary cell, the silent cell and the cell kept since 2025 have no problem at all', async () => {
+    for (const n of [12, 15, 16]) expect(await problems(n)).toEqual([]);
+  });
+
+  it('the cell that skipped months has exactly those two months reported', async () => {
+    expect(await problems(13)).toEqual(['monthly-regular/missingMonth', 'monthly-regular/missingMonth']);
+  });
+
+  it('the cell with weak attendance has only attendance warnings', async () => {
+    const found = await problems(14);
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found)).toEqual(new Set(['attendance-quality/lowAttendance', 'attendance-quality/unexcused']));
+  });
+
+  it('cell 16 reports over a period spanning 2025–2026 (its records before 28/10/2025 validate under the 2018 rules)', async () => {
+    const r = await report([COMMITTEE], { cwd: ROOT, period: '2025-07..2026-12', asOf: '2026-12-31' });
+    const c16 = r.cells.find((c) => c.folder === 'chi-bo-khu-dan-cu-16')!;
+    expect(c16.regular).toEqual({ held: 18, due: 18, missingMonths: [] });
+    expect(c16.thematic.perYear.map((y) => y.year)).toEqual([2025, 2026]);
+    // The other cells keep records from January 2026: the months of 2025 are not due for them.
+    expect(r.cells.find((c) => c.folder === 'chi-bo-khu-dan-cu-12')!.regular.due).toBe(12);
+  });
+
+  it('reports each cell in the state its story says', async () => {
+    const r = await report([COMMITTEE], { cwd: ROOT, period: '2026', asOf: '2026-12-31' });
+    const by = Object.fromEntries(r.cells.map((c) => [c.folder.slice(-2), c]));
+    expect(by['12']).toMatchObject({ status: 'ok', compliant: true });
+    expect(by['13']!.regular.missingMonths).toEqual(['2026-04', '2026-08']);
+    expect(by['14']!.attendance.belowMinimum).toBeGreaterThan(0);
+    expect(by['14']!.visits.assignments.every((a) => !a.kept)).toBe(true);
+    expect(by['15']).toMatchObject({ status: 'missing' });
+    expect(r.attention[0]!.folder).toBe('chi-bo-khu-dan-cu-15');
+    expect(r.cells.every((c) => c.problems.every((p) => !['read-error', 'yaml-syntax', 'schema', 'cell-context'].includes(p.ruleId)))).toBe(true);
+  });
+});
