@@ -8,7 +8,9 @@ import { report } from '../report/report.js';
 import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
 import { writeAtomic } from '../render/write.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { findCommitteeFile, loadCommittee } from '../source/committee.js';
+import type { ReportDocOptions } from '../report/views/docx.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 import { makeStyle, wantsColor } from './style.js';
@@ -42,6 +44,12 @@ export function reportExitCode(r: CommitteeReport): number {
 export async function runReport(paths: string[], flags: ReportFlags, io: CliIo): Promise<number> {
   const env = io.env ?? {};
   try {
+    // Checked before any file is read: a binary report has nowhere to go without a file.
+    if ((flags.format === 'xlsx' || flags.format === 'docx') && !flags.out) {
+      throw new UsageError(
+        `báo cáo dạng ${flags.format} là tệp nhị phân, không in ra màn hình được; hãy ghi vào tệp bằng --out, ví dụ --out bao-cao.${flags.format} (--out is required for ${flags.format})`,
+      );
+    }
     const r = await report(paths, {
       cwd: io.cwd,
       lang: flags.lang,
@@ -56,6 +64,18 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
     else if (flags.format === 'table') {
       const colour = !flags.out && wantsColor(flags.color, io.stdout.isTTY, env);
       output = formatTable(r, flags.lang, makeStyle(colour));
+    } else if (flags.format === 'html') {
+      const { reportToHtml } = await import('../report/views/html.js');
+      output = reportToHtml(r, { lang: flags.lang });
+    } else if (flags.format === 'xlsx' || flags.format === 'docx') {
+      // The views load their libraries (exceljs, docx) only when asked for.
+      if (flags.format === 'xlsx') {
+        const { reportToXlsx } = await import('../report/views/xlsx.js');
+        output = await reportToXlsx(r, { lang: flags.lang });
+      } else {
+        const { reportToDocx } = await import('../report/views/docx.js');
+        output = await reportToDocx(r, committeeDocOptions(paths, io.cwd, flags.lang));
+      }
     } else {
       throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
     }
@@ -69,6 +89,24 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
   } catch (e) {
     return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));
   }
+}
+
+/**
+ * What the BÁO CÁO takes from committee.yaml beyond the figures: the next number and code of its reports,
+ * the secretary (or deputy) who signs. Found as report() finds it: in the folder named, or the nearest above.
+ */
+function committeeDocOptions(paths: string[], cwd: string, lang: 'vi' | 'en'): ReportDocOptions {
+  const first = paths[0];
+  const file = first === undefined ? undefined : findCommitteeFile(resolve(cwd, first));
+  if (!file) return {};
+  const committee = loadCommittee(file, lang);
+  const signer = committee.members?.find((m) => m.role === 'secretary') ?? committee.members?.find((m) => m.role === 'deputy-secretary');
+  const next = committee.numbering?.next;
+  return {
+    ...(next !== undefined ? { number: String(next).padStart(2, '0') } : {}),
+    ...(committee.numbering?.code ? { code: committee.numbering.code } : {}),
+    ...(signer ? { signer: { name: signer.name, title: signer.role === 'secretary' ? 'BÍ THƯ' : 'PHÓ BÍ THƯ' } } : {}),
+  };
 }
 
 /** Options of `cellctl init --committee`. */

@@ -9,6 +9,8 @@ import { band, cleanText, decimal, percent, quarterRoman, thresholdsOf, type Thr
 export interface ReportDocOptions {
   /** Number of the report (`15` → `Số 15-BC/ĐU`); without it the number is left for the clerk (`Số …-BC/ĐU`). */
   number?: string;
+  /** The committee's document code (committee.yaml `numbering.code`), default `BC/ĐU`. */
+  code?: string;
   /** Date of issue (YYYY-MM-DD); default the report's as-of date. */
   date?: string;
   /** Who signs: the committee's secretary by default title; the name is left blank when not given. */
@@ -192,7 +194,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     cellUpper: upperVi(committee),
     committee,
     parent,
-    number: `Số ${number}-BC/ĐU`,
+    number: `Số ${number}-${cleanText(options.code ?? 'BC/ĐU')}`,
     dateline: `${place === '' ? '…' : place}, ${longDate(date)}`,
     period: cleanText(report.period.label),
     periodPhrase: `Trong ${/^từ /u.test(cleanText(report.period.label)) ? 'thời gian ' : ''}${cleanText(report.period.label)}`,

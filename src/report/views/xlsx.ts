@@ -1,5 +1,5 @@
 // The committee report as an Excel workbook (exceljs): overview, one row per cell, the cell × month grid, problems, visits, assignments.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { pinZipTimes } from '../../render/zip.js';
 import type { CellReport, CommitteeReport } from '../types.js';
 import {
@@ -174,7 +174,9 @@ export async function reportToXlsx(report: CommitteeReport, options: ReportViewO
   const lang: ReportLang = options.lang ?? 'vi';
   const t = T[lang];
   const limits = thresholdsOf(report, options.thresholds);
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes seconds to load: only a workbook pays for it, not the library's other users.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const stamp = new Date(`${report.asOf}T00:00:00Z`);
   wb.creator = cleanText(report.committee);
   wb.lastModifiedBy = cleanText(report.committee);
