@@ -247,6 +247,7 @@ table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { border: 1px solid ${C.grid}; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
 td.num { text-align: right; white-space: nowrap; }
+td.name { min-width: 190px; }
 td.bad { background: #fde2e2; color: #8a1c1c; }
 td.warn { background: #fff4d6; }
 td.good { background: #e3f4e1; }
@@ -314,10 +315,14 @@ function attendanceChart(report: CommitteeReport, lang: ReportLang, limits: Thre
     parts.push(`<line x1="${left}" x2="${W - 10}" y1="${n(y(tick))}" y2="${n(y(tick))}" stroke="${C.grid}"/>`);
     parts.push(`<text x="${left - 6}" y="${n(y(tick) + 4)}" text-anchor="end" fill="${C.muted}">${e(percent(tick, lang))}</text>`);
   }
+  // Twelve `8/2026` labels do not fit under the bars: a period within one year is labelled T1…T12.
+  const oneYear = new Set(data.map((d) => d.month.slice(0, 4))).size === 1;
+  const label = (month: string) => (oneYear && data.length > 6 ? `${lang === 'vi' ? 'T' : 'M'}${Number(month.slice(5))}` : monthShort(month));
+  const valueSize = slot < 60 ? 10 : 12;
   data.forEach((d, i) => {
     const x = left + slot * i + slot * 0.2;
     const w = slot * 0.6;
-    parts.push(`<text x="${n(x + w / 2)}" y="${H - 10}" text-anchor="middle">${e(monthShort(d.month))}</text>`);
+    parts.push(`<text x="${n(x + w / 2)}" y="${H - 10}" text-anchor="middle">${e(label(d.month))}</text>`);
     if (d.rate === null) {
       parts.push(`<text x="${n(x + w / 2)}" y="${n(y(0) - 6)}" text-anchor="middle" fill="${C.muted}">–</text>`);
       return;
@@ -326,7 +331,7 @@ function attendanceChart(report: CommitteeReport, lang: ReportLang, limits: Thre
     parts.push(
       `<rect class="bar" x="${n(x)}" y="${n(y(d.rate))}" width="${n(w)}" height="${n(y(0) - y(d.rate))}" fill="${fill}"><title>${e(`${monthShort(d.month)}: ${percent(d.rate, lang)} (${d.cells})`)}</title></rect>`,
     );
-    parts.push(`<text x="${n(x + w / 2)}" y="${n(y(d.rate) - 4)}" text-anchor="middle" font-weight="bold">${e(percent(d.rate, lang))}</text>`);
+    parts.push(`<text x="${n(x + w / 2)}" y="${n(y(d.rate) - 4)}" text-anchor="middle" font-weight="bold" font-size="${valueSize}">${e(percent(d.rate, lang))}</text>`);
   });
   const ty = y(limits.attendance);
   parts.push(`<line class="threshold" x1="${left}" x2="${W - 10}" y1="${n(ty)}" y2="${n(ty)}" stroke="${C.threshold}" stroke-width="2" stroke-dasharray="6 4"/>`);
@@ -398,7 +403,9 @@ function heatMap(report: CommitteeReport, lang: ReportLang): string {
         `<rect class="cell ${state}" x="${n(x + 1)}" y="${yy + 1}" width="${n(colW - 2)}" height="${rowH - 2}" rx="3" fill="${STATE_FILL[state]}"><title>${e(`${cell.name} — ${monthShort(m.month)}: ${w.monthLegend[state]}${rate}`)}</title></rect>`,
       );
       if (label) {
-        parts.push(`<text x="${n(x + colW / 2)}" y="${yy + 19}" text-anchor="middle" fill="${dark ? '#fff' : C.ink}" font-size="11">${e(label)}${m.attendanceRate === null ? '' : ` · ${e(percent(m.attendanceRate, lang))}`}</text>`);
+        // The attendance figure only where it fits beside the label; it is always in the square's tooltip.
+        const withRate = m.attendanceRate !== null && colW >= 96;
+        parts.push(`<text x="${n(x + colW / 2)}" y="${yy + 19}" text-anchor="middle" fill="${dark ? '#fff' : C.ink}" font-size="11">${e(label)}${withRate ? ` · ${e(percent(m.attendanceRate, lang))}` : ''}</text>`);
       }
     });
   });
@@ -504,7 +511,7 @@ function cellsTable(report: CommitteeReport, lang: ReportLang, limits: Threshold
       const statusCls = cell.status === 'ok' ? '' : cell.status === 'missing' ? ' class="bad"' : ' class="warn"';
       const quarters = cell.thematic.missingQuarters.length ? ` (${lang === 'vi' ? 'thiếu quý' : 'missing Q'} ${cell.thematic.missingQuarters.map(quarterRoman).join(', ')})` : '';
       return (
-        `<tr><td class="num">${i + 1}</td><td>${e(cell.name)}</td>` +
+        `<tr><td class="num">${i + 1}</td><td class="name">${e(cell.name)}</td>` +
         `<td${statusCls}>${e(statusText(cell.status, lang))}${cell.statusNote ? `<br><small>${e(cell.statusNote)}</small>` : ''}</td>` +
         `<td class="num${cell.regular.held < cell.regular.due ? ' bad' : ''}">${cell.regular.held}/${cell.regular.due}</td>` +
         `<td${cell.regular.missingMonths.length ? ' class="bad"' : ''}>${e(cell.regular.missingMonths.map(monthShort).join(', '))}</td>` +
