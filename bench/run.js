@@ -71,6 +71,18 @@ console.log(`  ratio cellctl (all cores) / ajv-cli: ${fmt(rate(files, all.ms) / 
 console.log(`  ratio cellctl --jobs 1 / ajv-cli:    ${fmt(rate(files, one.ms) / rate(meetings, ajv.ms), 2)}×`);
 console.log(`  exit codes: cellctl ${all.code} (the province has deliberate errors), ajv-cli ${ajv.status}`);
 
+// The committee report reads the same files once through the validator and aggregates its facts:
+// target report ≤ 1.2 × validate on the same folder, peak RSS < 500 MB.
+{
+  const reportArgs = ['report', DATA, '--as-of', '2026-12-31', '--period', '2026', '--format', 'json'];
+  const rAll = best(RUNS, () => measureCellctl(reportArgs));
+  const rOne = best(RUNS, () => measureCellctl([...reportArgs, '--jobs', '1']));
+  console.log('\nreport: the whole province, one row per cell, against validate on the same folder; best of', RUNS);
+  for (const [name, r, v] of [['all cores', rAll, all], ['--jobs 1', rOne, one]]) {
+    console.log(`  cellctl report (${name})`.padEnd(34) + `${fmt(r.ms).padStart(6)} ms  peak RSS ${fmt(r.maxRssKb / 1024)} MB  ratio report / validate: ${fmt(r.ms / v.ms, 2)}×`);
+  }
+}
+
 console.log('\nrendering: minutes + resolution per meeting; best of', RUNS);
 for (const line of await benchRender({ root: ROOT, data: join(ROOT, 'bench', '.data'), runs: RUNS, meetings: Number(process.env.BENCH_MEETINGS ?? 500) })) {
   console.log(line);

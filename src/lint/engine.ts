@@ -27,6 +27,8 @@ export interface EngineOptions {
   /** The superior committee's overrides (--rules), applied over the cell's own. */
   rules?: RuleOverrides;
   maxFileBytes?: number;
+  /** Overrides of the nearest committee.yaml above each cell folder (folder → overrides), under `rules`. */
+  committees?: Record<string, RuleOverrides>;
   /** Also derive each cell's facts (for `report`), with the rules' settings for these calendar years. */
   facts?: { years: number[] };
 }
@@ -197,7 +199,10 @@ export function processGroupFacts(group: CellGroup, options: EngineOptions): Gro
   const rulesFor = (id: RulesetId) => {
     let entry = profileCache.get(id);
     if (!entry) {
-      const profile = resolveProfile(id, cellOverrides, options.rules);
+      const committee = group.root !== undefined ? options.committees?.[group.root] : undefined;
+      // The committee's overrides apply over the cell's own; --rules still wins, rule by rule.
+      const superior = committee ? { ...committee, ...options.rules } : options.rules;
+      const profile = resolveProfile(id, cellOverrides, superior);
       entry = { profile, rules: activeRules(profile) };
       profileCache.set(id, entry);
     }

@@ -8,6 +8,7 @@ import type { EngineOptions, RawFileResult } from './engine.js';
 import { runGroups } from './pool.js';
 import type { FileResult, Problem, ValidationResult } from './problem.js';
 import { loadRulesFile } from './rules-file.js';
+import { committeeRulesFor } from '../source/committee.js';
 
 /** Options of validate(). */
 export interface ValidateOptions {
@@ -72,6 +73,9 @@ export async function validate(paths: readonly string[], options: ValidateOption
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   };
   const { groups, missing, fileCount } = collect(paths, cwd);
+  // Each cell finds the nearest committee.yaml above it by itself, as ESLint finds its config.
+  const committees = committeeRulesFor(groups.map((g) => g.root), cwd, lang);
+  if (Object.keys(committees).length > 0) engine.committees = committees;
   const raw = await runGroups(groups, engine, options.jobs ?? 1, fileCount);
   for (const file of missing) {
     raw.push({

@@ -118,14 +118,19 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     if (c.missing.length > 0) notFound.add(t.folder);
     for (const g of c.groups) {
       groups.push(g);
-      owner.set(g, t.folder);
+      // A folder named on the command line may hold many cells (a province): each cell folder is its own row.
+      owner.set(g, wholeCommittee || !g.root || g.root === t.abs ? t.folder : cellFolderName(g.root, committeeDir, cwd));
     }
     fileCount += c.fileCount;
   }
   // Outputs arrive in any order from the threads; their files say which folder they belong to.
   const outputs = await runGroupOutputs(groups, engine, options.jobs ?? 1, fileCount);
   const byFolder = new Map<string, Found>();
-  for (const t of targets) if (!notFound.has(t.folder)) byFolder.set(t.folder, { folder: t.folder, abs: t.abs, outputs: [] });
+  for (const g of groups) {
+    const folder = owner.get(g)!;
+    if (!byFolder.has(folder)) byFolder.set(folder, { folder, abs: g.root ?? '', outputs: [] });
+  }
+  for (const t of targets) if (!notFound.has(t.folder) && !byFolder.has(t.folder) && ![...owner.values()].some((f) => f.startsWith(`${t.folder}/`))) byFolder.set(t.folder, { folder: t.folder, abs: t.abs, outputs: [] });
   const folderOfFile = new Map<string, string>();
   for (const g of groups) for (const f of g.files) folderOfFile.set(f.display, owner.get(g)!);
   for (const o of outputs) {
@@ -147,6 +152,12 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     totals,
     attention,
   };
+}
+
+/** How a cell folder is named in the report: below its committee's folder, else relative to the working folder. */
+function cellFolderName(root: string, committeeDir: string | undefined, cwd: string): string {
+  const base = committeeDir && root.startsWith(committeeDir + sep) ? committeeDir : cwd;
+  return (relative(base, root) || basename(root)).split(sep).join('/');
 }
 
 function safeIsDir(p: string): boolean {

@@ -1,6 +1,6 @@
 // committee.yaml: the superior committee's file — finding the nearest one above a cell, reading and checking it.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { checkOverrides } from '../lint/engine.js';
 import { readValidated } from '../lint/load.js';
@@ -87,4 +87,22 @@ export function superiorRules(committee: RuleOverrides | undefined, flag: RuleOv
   if (!committee) return flag;
   if (!flag) return committee;
   return { ...committee, ...flag };
+}
+
+/**
+ * The overrides of the nearest committee.yaml above each cell folder (folder → overrides), for the
+ * engine. A broken committee.yaml throws a ConfigError, as a broken --rules file does.
+ */
+export function committeeRulesFor(roots: readonly (string | undefined)[], cwd: string, lang: Lang): Record<string, RuleOverrides> {
+  const out: Record<string, RuleOverrides> = {};
+  const loaded = new Map<string, RuleOverrides | undefined>();
+  for (const root of roots) {
+    if (root === undefined || root in out) continue;
+    const file = findCommitteeFile(dirname(root));
+    if (!file) continue;
+    if (!loaded.has(file)) loaded.set(file, loadCommittee(file, lang, relative(cwd, file) || file).overrides);
+    const overrides = loaded.get(file);
+    if (overrides) out[root] = overrides;
+  }
+  return out;
 }

@@ -42,6 +42,10 @@ describe('examples/dang-uy-phuong-hoang-liet', () => {
     expect(by['12']).toMatchObject({ status: 'ok', compliant: true });
     expect(by['13']!.regular.missingMonths).toEqual(['2026-04', '2026-08']);
     expect(by['14']!.attendance.belowMinimum).toBeGreaterThan(0);
+    // A report figure and validate's verdict come from the same facts: they cannot disagree.
+    const verdicts = (id: string) => by['14']!.problems.filter((p) => p.ruleId === 'attendance-quality' && p.message.includes(id)).length;
+    expect(by['14']!.attendance.belowMinimum).toBe(verdicts('chưa đạt trên'));
+    expect(by['14']!.attendance.unexcused).toBe(verdicts('vắng không lý do'));
     expect(by['14']!.visits.assignments.every((a) => !a.kept)).toBe(true);
     expect(by['15']).toMatchObject({ status: 'missing' });
     expect(r.attention[0]!.folder).toBe('chi-bo-khu-dan-cu-15');
