@@ -9,7 +9,8 @@ import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
 import { writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
-import { findCommitteeFile, loadCommittee } from '../source/committee.js';
+import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
+import { loadRulesFile } from '../lint/rules-file.js';
 import type { ReportDocOptions } from '../report/views/docx.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
@@ -66,15 +67,17 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
       output = formatTable(r, flags.lang, makeStyle(colour));
     } else if (flags.format === 'html') {
       const { reportToHtml } = await import('../report/views/html.js');
-      output = reportToHtml(r, { lang: flags.lang });
+      const { rules } = committeeDocOptions(paths, io.cwd, flags);
+      output = reportToHtml(r, { lang: flags.lang, ...(rules ? { rules } : {}) });
     } else if (flags.format === 'xlsx' || flags.format === 'docx') {
       // The views load their libraries (exceljs, docx) only when asked for.
       if (flags.format === 'xlsx') {
         const { reportToXlsx } = await import('../report/views/xlsx.js');
-        output = await reportToXlsx(r, { lang: flags.lang });
+        const { rules } = committeeDocOptions(paths, io.cwd, flags);
+        output = await reportToXlsx(r, { lang: flags.lang, ...(rules ? { rules } : {}) });
       } else {
         const { reportToDocx } = await import('../report/views/docx.js');
-        output = await reportToDocx(r, committeeDocOptions(paths, io.cwd, flags.lang));
+        output = await reportToDocx(r, committeeDocOptions(paths, io.cwd, flags));
       }
     } else {
       throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
@@ -92,19 +95,21 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
 }
 
 /**
- * What the BÁO CÁO takes from committee.yaml beyond the figures: the next number and code of its reports,
- * the secretary (or deputy) who signs. Found as report() finds it: in the folder named, or the nearest above.
+ * What the rich views take from committee.yaml beyond the figures: its rules (with `--rules` over them) for
+ * the thresholds they colour by; for the BÁO CÁO, the next number and code of its reports and the secretary
+ * (or deputy) who signs. Found as report() finds it: in the folder named, or the nearest above.
  */
-function committeeDocOptions(paths: string[], cwd: string, lang: 'vi' | 'en'): ReportDocOptions {
+function committeeDocOptions(paths: string[], cwd: string, flags: ReportFlags): ReportDocOptions {
   const first = paths[0];
   const file = first === undefined ? undefined : findCommitteeFile(resolve(cwd, first));
-  if (!file) return {};
-  const committee = loadCommittee(file, lang);
-  const signer = committee.members?.find((m) => m.role === 'secretary') ?? committee.members?.find((m) => m.role === 'deputy-secretary');
-  const next = committee.numbering?.next;
+  const committee = file ? loadCommittee(file, flags.lang) : undefined;
+  const rules = superiorRules(committee?.overrides, flags.rules ? loadRulesFile(flags.rules, cwd, flags.lang) : undefined);
+  const signer = committee?.members?.find((m) => m.role === 'secretary') ?? committee?.members?.find((m) => m.role === 'deputy-secretary');
+  const next = committee?.numbering?.next;
   return {
+    ...(rules ? { rules } : {}),
     ...(next !== undefined ? { number: String(next).padStart(2, '0') } : {}),
-    ...(committee.numbering?.code ? { code: committee.numbering.code } : {}),
+    ...(committee?.numbering?.code ? { code: committee.numbering.code } : {}),
     ...(signer ? { signer: { name: signer.name, title: signer.role === 'secretary' ? 'BÍ THƯ' : 'PHÓ BÍ THƯ' } } : {}),
   };
 }

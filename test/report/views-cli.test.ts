@@ -1,6 +1,6 @@
 // `cellctl report --format xlsx|html|docx` on the real example committee, through the real binary.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -60,6 +60,17 @@ describe('cellctl report --format xlsx|html|docx', () => {
     for (const words of ['ĐẢNG ỦY PHƯỜNG HOÀNG LIỆT', 'Số 15-BC/ĐU', 'Hoàng Liệt, ngày 31 tháng 12 năm 2026', 'kết quả sinh hoạt chi bộ quý IV năm 2026', 'Lê Văn Cường', 'Chi bộ Khu dân cư số 15']) {
       expect(text).toContain(words);
     }
+  }, 60_000);
+
+  it("colours by the committee's own attendance minimum from committee.yaml", async () => {
+    const own = join(dir, 'own');
+    cpSync(join(dir, 'dang-uy-phuong-hoang-liet'), join(own, 'dang-uy-phuong-hoang-liet'), { recursive: true });
+    const yaml = join(own, 'dang-uy-phuong-hoang-liet', 'committee.yaml');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}overrides:\n  attendance-quality:\n    options: { minPresentPercent: 95 }\n`);
+    const run = await runCli([...ARGS, '--format', 'html', '--out', 'bao-cao.html'], { cwd: own });
+    expect(run.code).toBe(1);
+    const html = readFileSync(join(own, 'bao-cao.html'), 'utf8');
+    expect(html).toContain('ngưỡng 95%');
   }, 60_000);
 
   it('prints the HTML page to stdout when no file is named', async () => {

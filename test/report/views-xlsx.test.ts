@@ -72,7 +72,13 @@ describe('reportToXlsx', () => {
     expect(formulae).toContain('LEN(G2)>0');
   });
 
-  it('takes a committee threshold over the profile', async () => {
+  it("reads the threshold from the committee's rule overrides", async () => {
+    const other = await open(await reportToXlsx(REPORT, { rules: { 'attendance-quality': { options: { minPresentPercent: 95 } } } }));
+    const formulae = other.getWorksheet('Chi bộ')!.conditionalFormattings.flatMap((cf) => cf.rules.flatMap((r) => ('formulae' in r ? (r.formulae ?? []) : [])));
+    expect(formulae).toContain('AND(ISNUMBER(K2),K2<0.95)');
+  });
+
+  it('takes a threshold given outright over the profile', async () => {
     const other = await open(await reportToXlsx(REPORT, { thresholds: { attendance: 0.9 } }));
     const formulae = other.getWorksheet('Chi bộ')!.conditionalFormattings.flatMap((cf) => cf.rules.flatMap((r) => ('formulae' in r ? (r.formulae ?? []) : [])));
     expect(formulae).toContain('AND(ISNUMBER(K2),K2<0.9)');

@@ -1,4 +1,5 @@
 // What the rich report views (xlsx, html, docx) share: their words in two languages, the thresholds they colour by, numbers the Party's way.
+import type { RuleOverrides } from '../../model.js';
 import { ruleOptions } from '../../rules/profiles.js';
 import { partyMonth, shortDate } from '../../util/vi-date.js';
 import type { CellStatus, CommitteeReport, MonthCell } from '../types.js';
@@ -22,14 +23,17 @@ export interface Thresholds {
 /** Options every rich view takes. */
 export interface ReportViewOptions {
   lang?: ReportLang;
+  /** The committee's rule overrides (committee.yaml `overrides:` with `--rules` over them), read for the thresholds. */
+  rules?: RuleOverrides;
+  /** Thresholds given outright, over everything else. */
   thresholds?: Partial<Thresholds>;
 }
 
-/** The thresholds of a report: the profile's, with the caller's overrides. */
-export function thresholdsOf(report: CommitteeReport, override: Partial<Thresholds> = {}): Thresholds {
+/** The thresholds of a report: the profile's in force on its as-of date, with the committee's rules, then the caller's figures. */
+export function thresholdsOf(report: CommitteeReport, override: Partial<Thresholds> = {}, rules?: RuleOverrides): Thresholds {
   const date = report.asOf;
-  const attendance = ruleOptions<{ minPresentPercent: number }>('attendance-quality', undefined, date).minPresentPercent / 100;
-  const rating = ruleOptions<{ good: number; fair: number; average: number }>('score-rating', undefined, date);
+  const attendance = ruleOptions<{ minPresentPercent: number }>('attendance-quality', undefined, date, rules).minPresentPercent / 100;
+  const rating = ruleOptions<{ good: number; fair: number; average: number }>('score-rating', undefined, date, rules);
   return { attendance, good: rating.good, fair: rating.fair, average: rating.average, ...override };
 }
 

@@ -187,7 +187,7 @@ function short(text: string, max: number): string {
 export function reportToHtml(report: CommitteeReport, options: ReportViewOptions = {}): string {
   const lang: ReportLang = options.lang ?? 'vi';
   const t = T[lang];
-  const limits = thresholdsOf(report, options.thresholds);
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
   const title = `${t.title} ${cleanText(report.period.label)}`;
   const body = [
     `<header><p class="committee">${e(report.parent ?? '')}</p><h1>${e(report.committee)}</h1>`,

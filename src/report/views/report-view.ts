@@ -1,4 +1,5 @@
 // The data templates/bao-cao.hbs may print: the committee report's figures as the Party's words, ready to drop into prose.
+import type { RuleOverrides } from '../../model.js';
 import type { resolveLayout } from '../../render/layout.js';
 import { upperVi } from '../../render/viewmodel.js';
 import { longDate, partyMonth, shortDate } from '../../util/vi-date.js';
@@ -21,7 +22,9 @@ export interface ReportDocOptions {
   recipients?: string[];
   /** The committee's `layout:` overrides of profiles/layout.yaml (as a cell's), e.g. a wider header column for a long name. */
   layout?: Parameters<typeof resolveLayout>[0];
-  /** Thresholds when the committee's rules differ from the profile. */
+  /** The committee's rule overrides (with `--rules` over them), read for the thresholds. */
+  rules?: RuleOverrides;
+  /** Thresholds given outright, over everything else. */
   thresholds?: Partial<Thresholds>;
   /** A folder of the office's own templates (`bao-cao.hbs` there replaces the shipped one). */
   templatesDir?: string;
@@ -131,7 +134,7 @@ function isCommitteeCell(c: CellReport): boolean {
 
 /** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
 export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
-  const limits = thresholdsOf(report, options.thresholds);
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
   const committee = cleanText(report.committee);
   const parent = cleanText(report.parent ?? '');
   const place = cleanText(report.place ?? '');

@@ -173,7 +173,7 @@ const DATE = 'dd/mm/yyyy';
 export async function reportToXlsx(report: CommitteeReport, options: ReportViewOptions = {}): Promise<Buffer> {
   const lang: ReportLang = options.lang ?? 'vi';
   const t = T[lang];
-  const limits = thresholdsOf(report, options.thresholds);
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
   // exceljs takes seconds to load: only a workbook pays for it, not the library's other users.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
