@@ -83,6 +83,21 @@ describe('templates/bao-cao.hbs', () => {
     expect(text).toContain('Chi bộ Tổ dân phố số 5 & <Khu tái định cư>');
   });
 
+  it('names a duplicate folder and a cell with unreadable files apart from an unlisted one', () => {
+    const cells = [
+      ...REPORT.cells,
+      { ...REPORT.cells[0]!, folder: 'kdc-12-ban-sao', status: 'duplicate' as const, compliant: false },
+      { ...REPORT.cells[4]!, status: 'unreadable' as const, statusNote: 'Không đọc được 1 tệp: meetings/2026-08.yaml; số liệu chưa đầy đủ.' },
+    ];
+    const view = reportView({ ...REPORT, cells });
+    const text = JSON.stringify(renderBlocks('bao-cao', view));
+    expect(view.duplicates).toEqual([{ name: 'Chi bộ Khu dân cư số 12', detail: 'kdc-12-ban-sao' }]);
+    expect(text).toContain('Hồ sơ trong thư mục kdc-12-ban-sao trùng tên Chi bộ Khu dân cư số 12 với một chi bộ đã có');
+    expect(text).toContain('Hồ sơ của Chi bộ Trường Tiểu học Hoàng Liệt có sai sót: Không đọc được 1 tệp: meetings/2026-08.yaml; số liệu chưa đầy đủ.');
+    expect(view.unlisted.map((c) => c.detail)).toEqual(['to-dan-pho-5']);
+    expect(view.rows.slice(-2).map((r) => r.note)).toEqual(['Trùng chi bộ', 'Hồ sơ lỗi']);
+  });
+
   it('says there is nothing to fault when every cell is in order', () => {
     const good = { ...REPORT, cells: [REPORT.cells[0]!], attention: [] };
     const text = JSON.stringify(renderBlocks('bao-cao', reportView(good)));

@@ -4,7 +4,7 @@ import type { resolveLayout } from '../../render/layout.js';
 import { upperVi } from '../../render/viewmodel.js';
 import { longDate, partyMonth, shortDate } from '../../util/vi-date.js';
 import type { CellReport, CommitteeReport } from '../types.js';
-import { band, cleanText, decimal, percent, quarterRoman, thresholdsOf, type Thresholds } from './common.js';
+import { band, cleanText, decimal, percent, quarterRoman, statusText, thresholdsOf, type Thresholds } from './common.js';
 
 /** What the office adds to the report that the records do not say. */
 export interface ReportDocOptions {
@@ -96,7 +96,11 @@ export interface ReportView {
   lowScore: NamedCell[];
   shortMeetings: NamedCell[];
   missedAssignments: NamedCell[];
+  /** Folders not on committee.yaml's list (detail: the folder). */
   unlisted: NamedCell[];
+  /** Folders claiming a cell another folder already is (detail: the folder). */
+  duplicates: NamedCell[];
+  /** Cells with files that could not be read (detail: which). */
   unreadable: NamedCell[];
   hasShortcomings: boolean;
   onBehalfOf: string;
@@ -105,7 +109,6 @@ export interface ReportView {
 }
 
 const RATING = { good: 'Tốt', fair: 'Khá', average: 'Trung bình', poor: 'Kém' } as const;
-const STATUS_NOTE = { ok: '', missing: 'Không gửi hồ sơ', unlisted: 'Ngoài danh sách', duplicate: 'Trùng chi bộ', unreadable: 'Hồ sơ lỗi' } as const;
 
 /** `2026-08`, `2026-10` → `tháng 8, tháng 10` (with the year when the months span two). */
 function monthsText(months: string[]): string {
@@ -159,7 +162,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
       attendance: percent(c.attendance.rate, 'vi'),
       score: decimal(c.score.average, 'vi'),
       ratings: ratings.join(', ') || '–',
-      note: STATUS_NOTE[c.status],
+      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
     };
   });
 
@@ -187,8 +190,12 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
   const missedAssignments = own.flatMap((c) =>
     c.visits.assignments.filter((a) => !a.kept).map((a) => ({ name: cleanText(a.member), detail: `${name(c)} (${a.held}/${a.due} lượt)` })),
   );
-  const unlisted = report.cells.filter((c) => !isCommitteeCell(c)).map((c) => ({ name: name(c), detail: cleanText(c.folder) }));
-  const unreadable = report.cells.filter((c) => c.status === 'unreadable').map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? '') }));
+  const unlisted = report.cells.filter((c) => c.status === 'unlisted').map((c) => ({ name: name(c), detail: cleanText(c.folder) }));
+  const duplicates = report.cells.filter((c) => c.status === 'duplicate').map((c) => ({ name: name(c), detail: cleanText(c.folder) }));
+  // The aggregator's note is a sentence of its own (`Không đọc được 1 tệp: …; số liệu chưa đầy đủ.`).
+  const unreadable = report.cells
+    .filter((c) => c.status === 'unreadable')
+    .map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? 'có tệp không đọc được.') }));
   const missing = own.filter((c) => c.status === 'missing').map(name);
   const superior = parent === '' ? 'Cấp ủy cấp trên' : `${parent.replace(/^Đảng bộ\s+/iu, 'Ban Thường vụ Đảng ủy ')}`;
 
@@ -240,6 +247,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     shortMeetings,
     missedAssignments,
     unlisted,
+    duplicates,
     unreadable,
     hasShortcomings:
       missing.length +
@@ -251,6 +259,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
         shortMeetings.length +
         missedAssignments.length +
         unlisted.length +
+        duplicates.length +
         unreadable.length >
       0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
