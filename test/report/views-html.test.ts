@@ -116,6 +116,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('reportToHtml: in head
     const missing = await page.locator('rect.cell.missing').count();
     // 13: Aug, Oct; 15: five due months; unlisted: Jul–Sep.
     expect(missing).toBe(2 + 5 + 3);
+    // Held months under 85 %: 14 in Jul, Aug, Sep, Nov; unlisted in Oct.
+    expect(await page.locator('circle.low').count()).toBe(5);
   });
 
   it('shows the cell name with & and < as text', async () => {

@@ -196,7 +196,7 @@ export function reportToHtml(report: CommitteeReport, options: ReportViewOptions
     '<section class="charts">',
     figure(t.charts.attendance, attendanceChart(report, lang, limits), t.charts.attendanceNote(percent(limits.attendance, lang))),
     figure(t.charts.ratings, ratingsChart(report, lang), ''),
-    figure(t.charts.grid, heatMap(report, lang), heatLegend(lang), 'wide'),
+    figure(t.charts.grid, heatMap(report, lang, limits), heatLegend(lang, limits), 'wide'),
     figure(t.charts.scores, scoresChart(report, lang, limits), ''),
     figure(t.charts.visits, visitsChart(report, lang), ''),
     '</section>',
@@ -370,7 +370,7 @@ function monthsOf(cell: CellReport, report: CommitteeReport): MonthCell[] {
   );
 }
 
-function heatMap(report: CommitteeReport, lang: ReportLang): string {
+function heatMap(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
   if (report.cells.length === 0 || report.period.months.length === 0) return noData(1040, lang);
   const w = words(lang);
   const W = 1040;
@@ -402,6 +402,10 @@ function heatMap(report: CommitteeReport, lang: ReportLang): string {
       parts.push(
         `<rect class="cell ${state}" x="${n(x + 1)}" y="${yy + 1}" width="${n(colW - 2)}" height="${rowH - 2}" rx="3" fill="${STATE_FILL[state]}"><title>${e(`${cell.name} — ${monthShort(m.month)}: ${w.monthLegend[state]}${rate}`)}</title></rect>`,
       );
+      // A month held with attendance under the minimum keeps its colour and gets a white-ringed red dot.
+      if (m.attendanceRate !== null && m.attendanceRate < limits.attendance) {
+        parts.push(`<circle class="low" cx="${n(x + colW - 8)}" cy="${yy + 8}" r="4.5" fill="${C.threshold}" stroke="#fff" stroke-width="1.5"/>`);
+      }
       if (label) {
         // The attendance figure only where it fits beside the label; it is always in the square's tooltip.
         const withRate = m.attendanceRate !== null && colW >= 96;
@@ -412,10 +416,11 @@ function heatMap(report: CommitteeReport, lang: ReportLang): string {
   return svg(W, H, T[lang].charts.grid, parts.join(''));
 }
 
-function heatLegend(lang: ReportLang): string {
+function heatLegend(lang: ReportLang, limits: Thresholds): string {
   const w = words(lang);
   const states: MonthState[] = ['regular', 'both', 'combined', 'thematic-only', 'missing', 'not-due'];
-  return `<div class="legend">${states.map((s) => `<span><i style="background:${STATE_FILL[s]};border:1px solid ${C.grid}"></i>${e(w.monthLegend[s])}</span>`).join('')}</div>`;
+  const low = lang === 'vi' ? `tỷ lệ dự dưới ${percent(limits.attendance, lang)}` : `attendance under ${percent(limits.attendance, lang)}`;
+  return `<div class="legend">${states.map((s) => `<span><i style="background:${STATE_FILL[s]};border:1px solid ${C.grid}"></i>${e(w.monthLegend[s])}</span>`).join('')}<span><i style="background:${C.threshold};border-radius:50%"></i>${e(low)}</span></div>`;
 }
 
 function scoresChart(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
