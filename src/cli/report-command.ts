@@ -85,8 +85,11 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
     if (flags.out) {
       writeAtomic(resolve(io.cwd, flags.out), typeof output === 'string' ? Buffer.from(output, 'utf8') : output, flags.force ?? false);
       io.stderr.write(`${flags.out}\n`);
+    } else if (typeof output === 'string') {
+      io.stdout.write(output);
     } else {
-      io.stdout.write(typeof output === 'string' ? output : Buffer.from(output).toString('binary'));
+      // A binary document on a terminal helps nobody.
+      throw new InputError(`định dạng ${flags.format} cần --out TỆP (format ${flags.format} needs --out FILE)`);
     }
     return reportExitCode(r);
   } catch (e) {

@@ -261,9 +261,16 @@ function inPeriod(p: Problem, meetingFile: Map<string, MeetingFacts>, period: Re
   if (m) return m.date >= period.from && m.date <= period.to;
   const plan = /plan-(\d{4})\.ya?ml$/i.exec(p.file);
   if (plan) return period.months.some((mo) => mo.startsWith(plan[1]!));
+  // A year finding names its year, and its month or quarter when it has one (monthly-regular, thematic-per-quarter).
   const year = p.data?.year;
-  if (year !== undefined) return period.months.some((mo) => mo.startsWith(String(year)));
-  return true;
+  if (year === undefined) return true;
+  const month = Number(p.data?.month);
+  if (month >= 1 && month <= 12) return period.months.includes(`${year}-${String(month).padStart(2, '0')}`);
+  const quarter = Number(p.data?.quarter);
+  if (quarter >= 1 && quarter <= 4) {
+    return [0, 1, 2].some((i) => period.months.includes(`${year}-${String(quarter * 3 - 2 + i).padStart(2, '0')}`));
+  }
+  return period.months.some((mo) => mo.startsWith(String(year)));
 }
 
 function figures(

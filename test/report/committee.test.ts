@@ -189,6 +189,12 @@ describe('report: a small committee counted by hand', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
+  it('colours the table as validate does when asked (--color), the missing cell in red', async () => {
+    const run = await runCli(['report', '.', '--period', '2026-Q1', '--as-of', '2026-03-31', '--color'], { cwd: dir });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('Chi bộ C'))!;
+    expect(line).toContain('\u001b[31mchưa gửi');
+  });
+
   it('refuses a period it cannot read, with the accepted forms (exit 2)', async () => {
     const run = await runCli(['report', '.', '--period', '2026-13'], { cwd: dir });
     expect(run.code).toBe(2);

@@ -51,4 +51,11 @@ describe('examples/dang-uy-phuong-hoang-liet', () => {
     expect(r.attention[0]!.folder).toBe('chi-bo-khu-dan-cu-15');
     expect(r.cells.every((c) => c.problems.every((p) => !['read-error', 'yaml-syntax', 'schema', 'cell-context'].includes(p.ruleId)))).toBe(true);
   });
+
+  it('counts a year finding only in the period its month names (April and August are not in quarter IV)', async () => {
+    const year = await report([cellDir(13)], { cwd: ROOT, period: '2026', asOf: '2026-12-31' });
+    expect(year.cells[0]!.byRule['monthly-regular']).toEqual({ errors: 2, warnings: 0 });
+    const q4 = await report([cellDir(13)], { cwd: ROOT, period: '2026-Q4', asOf: '2026-12-31' });
+    expect(q4.cells[0]).toMatchObject({ errorCount: 0, compliant: true });
+  });
 });

@@ -1,0 +1,30 @@
+// Report periods: the four written forms, their days, months and the Party's label; anything else refused.
+import { describe, expect, it } from 'vitest';
+import { parsePeriod, UsageError } from '../../src/index.js';
+
+describe('parsePeriod', () => {
+  it('reads a year, a quarter, a month and a range of months', () => {
+    expect(parsePeriod('2026')).toMatchObject({ from: '2026-01-01', to: '2026-12-31', label: 'năm 2026' });
+    expect(parsePeriod('2026-Q4')).toEqual({
+      from: '2026-10-01', to: '2026-12-31', label: 'quý IV năm 2026', months: ['2026-10', '2026-11', '2026-12'],
+    });
+    expect(parsePeriod('2028-02')).toMatchObject({ from: '2028-02-01', to: '2028-02-29', label: 'tháng 2 năm 2028' });
+    expect(parsePeriod('2026-01..2026-06')).toMatchObject({ to: '2026-06-30', label: 'từ tháng 1 đến tháng 6 năm 2026' });
+  });
+
+  it('lets a range cross the year, as a cell kept since 2025 needs', () => {
+    const p = parsePeriod('2025-07..2026-06');
+    expect(p.months).toHaveLength(12);
+    expect(p.months[0]).toBe('2025-07');
+    expect(p.months.at(-1)).toBe('2026-06');
+    expect(p.label).toBe('từ tháng 7 năm 2025 đến tháng 6 năm 2026');
+    expect(parsePeriod('2026-Q4', 'en').label).toBe('quarter IV of 2026');
+  });
+
+  it('refuses what it cannot read, naming the accepted forms', () => {
+    for (const bad of ['2026-13', '2026-Q5', '2026-06..2026-01', '26', 'quý 4']) {
+      expect(() => parsePeriod(bad)).toThrow(UsageError);
+      expect(() => parsePeriod(bad)).toThrow(/2026-Q4/);
+    }
+  });
+});
