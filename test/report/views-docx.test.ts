@@ -132,6 +132,12 @@ describe('reportToDocx', () => {
     expect(execFileSync('python3', [VALIDATOR, file], { encoding: 'utf8' })).toMatch(/errors: 0\s*$/);
   });
 
+  it('an empty committee still gives a valid document', async () => {
+    const empty = join(dir, 'empty.docx');
+    writeFileSync(empty, await reportToDocx({ ...REPORT, cells: [], attention: [] }));
+    expect(execFileSync('python3', [VALIDATOR, empty], { encoding: 'utf8' })).toMatch(/errors: 0\s*$/);
+  });
+
   it('gives identical bytes for identical input', async () => {
     expect(Buffer.compare(bytes, await reportToDocx(REPORT, OPTIONS))).toBe(0);
   });

@@ -31,6 +31,12 @@ describe('reportToHtml: the page itself', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
+  it('says there are no figures yet for an empty committee, and draws nothing broken', () => {
+    const empty = reportToHtml({ ...REPORT, cells: [], attention: [] });
+    expect(empty).toContain('Chưa có số liệu');
+    expect(empty).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
   it('averages attendance by month over the cells that met, leaving months without figures empty', () => {
     const months = attendanceByMonth(REPORT);
     // July: 12 (0.955), 13 (0.9), 14 (0.7), Trường (0.867); the unlisted cell is not the committee's.

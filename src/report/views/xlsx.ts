@@ -201,7 +201,15 @@ export async function reportToXlsx(report: CommitteeReport, options: ReportViewO
 function addSheet(wb: ExcelJS.Workbook, name: string, frozen: { x: number; y: number }): Sheet {
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: frozen.x, ySplit: frozen.y }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      // A frozen header row is repeated on every printed page.
+      ...(frozen.y > 0 ? { printTitlesRow: `1:${frozen.y}` } : {}),
+    },
   });
 }
 
