@@ -234,7 +234,7 @@ function overviewSheet(wb: ExcelJS.Workbook, report: CommitteeReport, lang: Repo
   const o = t.overview;
   const w = words(lang);
   const ws = addSheet(wb, t.sheets.overview, { x: 0, y: 0 });
-  ws.columns = [{ width: 46 }, { width: 18 }, { width: 60 }];
+  ws.columns = [{ width: 46 }, { width: 18 }];
   ws.addRow([text(report.committee)]).font = { bold: true, size: 14 };
   ws.addRow([`${t.title} ${text(report.period.label)}`]).font = { bold: true };
   ws.addRow([t.asOf, new Date(`${report.asOf}T00:00:00Z`)]).getCell(2).numFmt = DATE;
@@ -263,7 +263,7 @@ function overviewSheet(wb: ExcelJS.Workbook, report: CommitteeReport, lang: Repo
   if (report.attention.length) {
     ws.addRow([]);
     ws.addRow([o.attention]).font = { bold: true };
-    for (const a of report.attention) ws.addRow([text(a.name), null, a.reasons.map(text).join('; ')]);
+    for (const a of report.attention) ws.addRow([text(a.name), a.reasons.map(text).join('; ')]);
   }
 }
 
