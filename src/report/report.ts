@@ -142,10 +142,13 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const cells = buildCells(committee, wholeCommittee, byFolder, notFound, period, asOf, lang);
   const totals = buildTotals(cells, committee, wholeCommittee);
   const attention = rank(cells, lang);
+  const secretary = committee?.members?.find((m) => m.role === 'secretary');
   return {
     committee: committee?.name ?? '',
     ...(committee?.parent ? { parent: committee.parent } : {}),
-    ...(committee ? { place: committee.place } : {}),
+    ...(committee ? { place: committee.place, kind: committee.kind } : {}),
+    ...(committee ? { numbering: { code: committee.numbering?.code ?? 'BC/ĐU', ...(committee.numbering?.next ? { next: committee.numbering.next } : {}) } } : {}),
+    ...(secretary ? { signer: { name: secretary.name, role: secretary.role } } : {}),
     period,
     asOf,
     cells,

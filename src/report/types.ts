@@ -163,6 +163,12 @@ export interface CommitteeReport {
   /** The committee's superior body, for the document header. */
   parent?: string;
   place?: string;
+  /** ward, commune, special-zone or workplace (from committee.yaml). */
+  kind?: string;
+  /** The report's number (`Số 15-BC/ĐU`): committee.yaml's `numbering.next` and `code`. */
+  numbering?: { code: string; next?: number };
+  /** Who signs T/M ĐẢNG ỦY: the committee's secretary (bí thư), when committee.yaml lists one. */
+  signer?: { name: string; role: string };
   period: ReportPeriod;
   asOf: IsoDate;
   cells: CellReport[];

@@ -88,6 +88,7 @@ describe('report: a small committee counted by hand', () => {
     expect(json.report.parent).toBe('Đảng bộ thành phố Hà Nội');
     expect(json.report.period).toMatchObject({ from: '2026-01-01', to: '2026-03-31', label: 'quý I năm 2026' });
     expect(json.report.asOf).toBe('2026-03-31');
+    expect(json.report).toMatchObject({ kind: 'ward', numbering: { code: 'BC/ĐU' } });
   });
 
   it('counts cell A exactly as validate counts', () => {
