@@ -11,7 +11,7 @@ import { writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
 import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
 import { loadRulesFile } from '../lint/rules-file.js';
-import type { ReportDocOptions } from '../report/views/docx.js';
+import type { ReportViewOptions } from '../report/views/common.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 import { makeStyle, wantsColor } from './style.js';
@@ -67,17 +67,16 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
       output = formatTable(r, flags.lang, makeStyle(colour));
     } else if (flags.format === 'html') {
       const { reportToHtml } = await import('../report/views/html.js');
-      const { rules } = committeeDocOptions(paths, io.cwd, flags);
-      output = reportToHtml(r, { lang: flags.lang, ...(rules ? { rules } : {}) });
+      output = reportToHtml(r, { lang: flags.lang, ...committeeRules(paths, io.cwd, flags) });
     } else if (flags.format === 'xlsx' || flags.format === 'docx') {
       // The views load their libraries (exceljs, docx) only when asked for.
       if (flags.format === 'xlsx') {
         const { reportToXlsx } = await import('../report/views/xlsx.js');
-        const { rules } = committeeDocOptions(paths, io.cwd, flags);
-        output = await reportToXlsx(r, { lang: flags.lang, ...(rules ? { rules } : {}) });
+        output = await reportToXlsx(r, { lang: flags.lang, ...committeeRules(paths, io.cwd, flags) });
       } else {
         const { reportToDocx } = await import('../report/views/docx.js');
-        output = await reportToDocx(r, committeeDocOptions(paths, io.cwd, flags));
+        // Number and signer come with the report (from committee.yaml); the rules only colour.
+        output = await reportToDocx(r, committeeRules(paths, io.cwd, flags));
       }
     } else {
       throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
@@ -98,23 +97,15 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
 }
 
 /**
- * What the rich views take from committee.yaml beyond the figures: its rules (with `--rules` over them) for
- * the thresholds they colour by; for the BÁO CÁO, the next number and code of its reports and the secretary
- * (or deputy) who signs. Found as report() finds it: in the folder named, or the nearest above.
+ * The committee's rules (committee.yaml `overrides:` with `--rules` over them), for the thresholds the rich
+ * views colour by. Found as report() finds it: in the folder named, or the nearest above.
  */
-function committeeDocOptions(paths: string[], cwd: string, flags: ReportFlags): ReportDocOptions {
+function committeeRules(paths: string[], cwd: string, flags: ReportFlags): ReportViewOptions {
   const first = paths[0];
   const file = first === undefined ? undefined : findCommitteeFile(resolve(cwd, first));
   const committee = file ? loadCommittee(file, flags.lang) : undefined;
   const rules = superiorRules(committee?.overrides, flags.rules ? loadRulesFile(flags.rules, cwd, flags.lang) : undefined);
-  const signer = committee?.members?.find((m) => m.role === 'secretary') ?? committee?.members?.find((m) => m.role === 'deputy-secretary');
-  const next = committee?.numbering?.next;
-  return {
-    ...(rules ? { rules } : {}),
-    ...(next !== undefined ? { number: String(next).padStart(2, '0') } : {}),
-    ...(committee?.numbering?.code ? { code: committee.numbering.code } : {}),
-    ...(signer ? { signer: { name: signer.name, title: signer.role === 'secretary' ? 'BÍ THƯ' : 'PHÓ BÍ THƯ' } } : {}),
-  };
+  return rules ? { rules } : {};
 }
 
 /** Options of `cellctl init --committee`. */

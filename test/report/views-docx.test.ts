@@ -27,6 +27,14 @@ describe('reportView', () => {
     expect(reportView(REPORT).dateline).toBe('Hoàng Liệt, ngày 20 tháng 12 năm 2026');
   });
 
+  it("takes the number and the signer the report carries from committee.yaml, unless given", () => {
+    const carried = { ...REPORT, numbering: { code: 'BC/ĐU', next: 7 }, signer: { name: 'Nguyễn Thị Minh Hạnh', role: 'deputy-secretary' } };
+    expect(reportView(carried).number).toBe('Số 07-BC/ĐU');
+    expect(reportView(carried).signer).toEqual({ name: 'Nguyễn Thị Minh Hạnh', title: 'PHÓ BÍ THƯ' });
+    expect(reportView(carried, OPTIONS).number).toBe('Số 15-BC/ĐU');
+    expect(reportView(carried, OPTIONS).signer.name).toBe('Nguyễn Văn Hùng');
+  });
+
   it('gives the figures with a decimal comma and counts only what was due', () => {
     expect(view.attendance).toBe('86,2%');
     expect(view.averageScore).toBe('83,1');

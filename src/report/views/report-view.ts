@@ -8,13 +8,13 @@ import { band, cleanText, decimal, percent, quarterRoman, statusText, thresholds
 
 /** What the office adds to the report that the records do not say. */
 export interface ReportDocOptions {
-  /** Number of the report (`15` → `Số 15-BC/ĐU`); without it the number is left for the clerk (`Số …-BC/ĐU`). */
+  /** Number of the report (`15` → `Số 15-BC/ĐU`); default committee.yaml's `numbering.next`, else left for the clerk (`Số …-BC/ĐU`). */
   number?: string;
-  /** The committee's document code (committee.yaml `numbering.code`), default `BC/ĐU`. */
+  /** The document code; default committee.yaml's `numbering.code`, else `BC/ĐU`. */
   code?: string;
   /** Date of issue (YYYY-MM-DD); default the report's as-of date. */
   date?: string;
-  /** Who signs: the committee's secretary by default title; the name is left blank when not given. */
+  /** Who signs; default the report's signer (committee.yaml's secretary), else a blank name under BÍ THƯ. */
   signer?: { name: string; title?: string };
   /** `T/M ĐẢNG ỦY` (default) or `T/M BAN THƯỜNG VỤ`. */
   onBehalfOf?: string;
@@ -142,7 +142,11 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
   const parent = cleanText(report.parent ?? '');
   const place = cleanText(report.place ?? '');
   const date = options.date ?? report.asOf;
-  const number = options.number === undefined || cleanText(options.number) === '' ? '…' : cleanText(options.number);
+  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
+  const next = report.numbering?.next;
+  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
+  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
+  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
   const s = report.totals;
   const own = report.cells.filter(isCommitteeCell);
   const reporting = own.filter((c) => c.status !== 'missing');
@@ -204,7 +208,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     cellUpper: upperVi(committee),
     committee,
     parent,
-    number: `Số ${number}-${cleanText(options.code ?? 'BC/ĐU')}`,
+    number: `Số ${number}-${cleanText(options.code ?? report.numbering?.code ?? 'BC/ĐU')}`,
     dateline: `${place === '' ? '…' : place}, ${longDate(date)}`,
     period: cleanText(report.period.label),
     periodPhrase: `Trong ${/^từ /u.test(cleanText(report.period.label)) ? 'thời gian ' : ''}${cleanText(report.period.label)}`,
@@ -263,7 +267,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
         unreadable.length >
       0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
-    signer: { name: cleanText(options.signer?.name ?? ''), title: cleanText(options.signer?.title ?? 'BÍ THƯ') },
+    signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
     recipients: (options.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
   };
 }
