@@ -8,6 +8,7 @@ export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } fro
 export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
+export { render, type RenderOptions, type RenderResult, type RenderedFile, type RenamedOutput } from './render/render.js';
 export { report, type ReportOptions } from './report/report.js';
 export { parsePeriod } from './report/period.js';
 export type * from './report/types.js';

@@ -1,6 +1,7 @@
 // Exit codes, decided in one place: 0 clean, 1 error-level problems, 2 usage / unreadable input / internal.
 import { CellctlError } from '../errors.js';
 import type { ValidationResult } from '../lint/problem.js';
+import { fsErrorMessage, isExplainedFsError } from '../util/fs-errors.js';
 import type { Out } from './io.js';
 
 export const EXIT_OK = 0;
@@ -15,10 +16,17 @@ export function exitCodeFor(result: ValidationResult, maxWarnings: number | unde
   return EXIT_OK;
 }
 
-/** Report an error that stopped a command and return its exit code; stacks only with CELLCTL_DEBUG. */
+/**
+ * Report an error that stopped a command and return its exit code; stacks only with CELLCTL_DEBUG.
+ * Ordinary file-system failures (no permission, disk full, read-only, name too long…) are the user's to
+ * fix, not bugs: they get their plain message, never "internal error".
+ */
 export function reportFailure(e: unknown, stderr: Out, debug: boolean): number {
   if (e instanceof CellctlError) {
     stderr.write(`cellctl: ${e.message}\n`);
+  } else if (isExplainedFsError(e)) {
+    stderr.write(`cellctl: ${fsErrorMessage(e)}\n`);
+    if (debug && e.stack) stderr.write(`${e.stack}\n`);
   } else {
     const err = e instanceof Error ? e : new Error(String(e));
     stderr.write(

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { exportTemplates } from '../render/export.js';
-import { findSoffice, INSTALL_HINT } from '../render/pdf.js';
+import { findSoffice, INSTALL_HINT, vietnameseFontWarning } from '../render/pdf.js';
 import { render, type DocumentKindName } from '../render/render.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
@@ -33,6 +33,8 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
   try {
     const soffice = flags.pdf ? findSoffice(env) : undefined;
     if (flags.pdf && !soffice) throw new InputError(INSTALL_HINT);
+    const fontWarning = soffice ? vietnameseFontWarning(env, flags.lang) : undefined;
+    if (fontWarning) io.stderr.write(`${fontWarning}\n`);
     const result = await render(paths, {
       cwd: io.cwd,
       lang: flags.lang,
@@ -46,6 +48,15 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
       ...(soffice ? { pdfWith: soffice } : {}),
     });
     for (const f of result.files) io.stdout.write(`${f.sha256}  ${f.file}\n`);
+    if (result.renamed.length > 0) {
+      // Said once, with every name changed: the office must find the documents under their new names.
+      io.stderr.write(
+        flags.lang === 'en'
+          ? `${result.renamed.length} output name(s) changed to be valid on Windows (: * ? " < > | and names such as CON, NUL are not allowed):\n`
+          : `Đã đổi ${result.renamed.length} tên tệp văn bản cho hợp lệ trên Windows (không dùng được : * ? " < > | và các tên như CON, NUL):\n`,
+      );
+      for (const r of result.renamed) io.stderr.write(`  ${r.from} → ${r.to}\n`);
+    }
     const drafts = result.files.filter((f) => f.draft && f.format === 'docx').length;
     if (drafts > 0) {
       io.stderr.write(

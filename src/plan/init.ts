@@ -1,10 +1,11 @@
 // `cellctl init`: a new cell folder with a commented cell.yaml (roster and customs to fill in) and meetings/.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parseDocument, Scalar, stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { CellType, ParentCommittee } from '../model.js';
-import { writeAtomic } from '../render/write.js';
+import { lexists, makeDirs, writeAtomic } from '../render/write.js';
+import { explainFsError } from '../util/fs-errors.js';
 
 /** Where editors find the cell schema for files outside this repository. */
 export const CELL_SCHEMA_URL = 'https://unpkg.com/cellctl/schemas/cell.schema.json';
@@ -31,26 +32,53 @@ function parentKind(name: string): ParentCommittee['kind'] | undefined {
   return word === 'phường' ? 'ward' : word === 'xã' ? 'commune' : 'special-zone';
 }
 
-/** A YAML scalar for one value, quoted only when it must be. */
-function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+/** Line breaks, tabs and other control characters: never part of a name printed on a document. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A comment line's text: a value that holds a line break must not end the comment and start YAML. */
+function commentText(value: string): string {
+  return value.replace(new RegExp(CONTROL.source, 'g'), ' ');
 }
 
-/** The text of a new cell.yaml. */
+/**
+ * One value as a YAML scalar on one line, serialised by the `yaml` library: plain when it can be, quoted
+ * when `: `, `#`, quotes or a leading `-` need it, double-quoted with escapes when it holds a line break.
+ */
+function scalar(value: string): string {
+  const node = new Scalar(value);
+  if (CONTROL.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  return stringify(node, { lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * The text of a new cell.yaml: the commented template (kept exactly, so its examples can be uncommented
+ * line by line) with each given value serialised by the YAML library, then read back to prove it.
+ */
 export function cellYamlTemplate(fields: InitFields): string {
+  const values = { ...fields, recordsFrom: fields.recordsFrom ?? new Date().toISOString().slice(0, 7) };
+  const text = cellYamlSkeleton(values);
+  const back = parseDocument(text).toJS() as { name?: unknown; parent?: { name?: unknown }; place?: unknown; recordsFrom?: unknown };
+  if (back.name !== values.name || back.parent?.name !== values.parent || back.place !== values.place || back.recordsFrom !== values.recordsFrom) {
+    throw new Error('cell.yaml template does not read back the values given');
+  }
+  return text;
+}
+
+/** The template with empty placeholders where the given values go. */
+function cellYamlSkeleton(fields: InitFields): string {
   const type = fields.type ?? 'residential';
   const kind = parentKind(fields.parent);
   const time = type === 'residential' ? '19:30' : '14:00';
   const room = type === 'residential' ? 'Nhà văn hóa khu dân cư' : 'Phòng họp của cơ quan, đơn vị';
-  const recordsFrom = fields.recordsFrom ?? new Date().toISOString().slice(0, 7);
   return `# yaml-language-server: $schema=${CELL_SCHEMA_URL}
-# Hồ sơ ${fields.name}. Điền danh sách đảng viên (members) rồi kiểm tra bằng: cellctl validate <thư mục chi bộ>
+# Hồ sơ ${commentText(fields.name)}. Điền danh sách đảng viên (members) rồi kiểm tra bằng: cellctl validate <thư mục chi bộ>
 name: ${scalar(fields.name)}
 parent:
   name: ${scalar(fields.parent)}
 ${kind ? `  kind: ${kind}\n` : ''}place: ${scalar(fields.place)}
 type: ${type}
-recordsFrom: ${scalar(recordsFrom)}        # tháng bắt đầu lưu hồ sơ bằng cellctl; các tháng trước đó không bị kiểm tra
+recordsFrom: ${scalar(fields.recordsFrom!)}        # tháng bắt đầu lưu hồ sơ bằng cellctl; các tháng trước đó không bị kiểm tra
 
 # Danh sách đảng viên: ít nhất 03 đảng viên chính thức và đúng một bí thư; từ 09 đảng viên chính thức trở lên thì bầu chi ủy.
 # Bỏ dấu # ở đầu các dòng mẫu dưới đây, sửa theo thực tế, mỗi đảng viên một mục.
@@ -107,11 +135,15 @@ members:
  * `force`, which replaces cell.yaml and keeps every other file. Returns the paths written, relative to `dir`.
  */
 export function initCell(dir: string, fields: InitFields, force: boolean): string[] {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: không phải thư mục (not a folder)`);
-    if (!force && readdirSync(dir).length > 0) {
-      throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi cell.yaml vào đó (folder not empty; use --force)`);
+  try {
+    if (lexists(dir)) {
+      if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: không phải thư mục (not a folder)`);
+      if (!force && readdirSync(dir).length > 0) {
+        throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi cell.yaml vào đó (folder not empty; use --force)`);
+      }
     }
+  } catch (e) {
+    throw explainFsError(e, dir);
   }
   const normalized: InitFields = {
     ...fields,
@@ -121,8 +153,24 @@ export function initCell(dir: string, fields: InitFields, force: boolean): strin
   };
   for (const key of ['name', 'parent', 'place'] as const) {
     if (!normalized[key]) throw new InputError(`--${key}: không được để trống (must not be empty)`);
+    const at = normalized[key].search(CONTROL);
+    if (at >= 0) {
+      const code = `U+${normalized[key].codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new InputError(
+        `--${key}: có ký tự xuống dòng hoặc ký tự điều khiển (${code}) ở vị trí ${at + 1}; hãy viết tên trên một dòng, ` +
+          `trong dấu ngoặc kép, ví dụ --${key} "Chi bộ Khu dân cư số 12" (line break or control character in the value)`,
+      );
+    }
   }
-  writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized), 'utf8'), force);
-  mkdirSync(join(dir, 'meetings'), { recursive: true });
+  // Both or neither: the folder made first, removed again if cell.yaml cannot be written.
+  const meetings = join(dir, 'meetings');
+  let created: string | undefined;
+  try {
+    created = makeDirs(meetings);
+    writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized), 'utf8'), force);
+  } catch (e) {
+    if (created) rmSync(created, { recursive: true, force: true });
+    throw explainFsError(e, dir);
+  }
   return ['cell.yaml', 'meetings/'];
 }

@@ -6,8 +6,8 @@ import {
   Header,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
+  SimpleField,
   Tab,
   Table,
   TableCell,
@@ -46,8 +46,20 @@ const BLACK = '000000';
  * 13.8 em for 22 characters (0.63), ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT in regular 0.61 (measured in LibreOffice).
  */
 const CAPS_EM = 0.63;
+/**
+ * The widest such average seen, used to decide whether a line fits: ĐẢNG BỘ PHƯỜNG KHƯƠNG ĐÌNH is 0.65 em
+ * per character (Ư, Ơ and W are wide), so judging by CAPS_EM let it wrap with its last word alone.
+ */
+const FIT_EM = 0.66;
 /** The most a header line is condensed to fit its column, in em per character (1 pt at 14 pt). */
 const MAX_CONDENSE_EM = 0.07;
+/**
+ * The page number a viewer that does not update fields shows (the field's cached result): numbers start on
+ * page 2, and Word and LibreOffice replace it with the real number when they lay the page out.
+ */
+const CACHED_PAGE = '2';
+/** Height of the paragraph that carries the rule under ĐẢNG CỘNG SẢN VIỆT NAM, in points. */
+const RULE_PARA_PT = 3;
 /** Border widths in eighths of a point: table grid ½ pt, rule under the party name ¾ pt, draft box 1 pt. */
 const GRID_LINE = 4;
 const RULE_LINE = 6;
@@ -140,13 +152,29 @@ function clean(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/**
+ * Titles never break inside "quý II" or "tháng 6": the space between the word and its numeral becomes a
+ * no-break space (U+00A0), in any case.
+ */
+export function keepNumeralsWithWord(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])(quý|tháng)[ \t]+(?=(?:[IVX]+|\d+)(?![\p{L}\p{N}]))/giu, '$1\u00A0');
+}
+
+/**
+ * One style of quotation marks in every document: the typographic “ ” the templates use. An ASCII `"` opens
+ * at the start of a run or after a space or an opening bracket, and closes everywhere else.
+ */
+export function typographicQuotes(text: string): string {
+  return text.replace(/"/g, (_q, at: number) => (at === 0 || /[\s([{\u2013\u2014-]/u.test(text[at - 1]!) ? '\u201C' : '\u201D'));
+}
+
 function upper(text: string): string {
   return text.toLocaleUpperCase(VI);
 }
 
-/** Estimated width of a line of capitals in twips (see CAPS_EM). */
-function capsWidth(text: string, size: number): number {
-  return [...text].length * size * 20 * CAPS_EM;
+/** Estimated width of a line of capitals in twips (see CAPS_EM; FIT_EM to judge whether it fits). */
+function capsWidth(text: string, size: number, em = CAPS_EM): number {
+  return [...text].length * size * 20 * em;
 }
 
 /**
@@ -154,9 +182,38 @@ function capsWidth(text: string, size: number): number {
  * condense it in Word rather than let one word wrap; 0 when it fits. Past MAX_CONDENSE_EM it wraps after all.
  */
 function condensing(text: string, size: number, width: number): number {
-  const excess = capsWidth(text, size) - width;
+  const excess = capsWidth(text, size, FIT_EM) - width;
   if (excess <= 0) return 0;
   return -Math.min(Math.ceil(excess / [...text].length), Math.round(size * 20 * MAX_CONDENSE_EM));
+}
+
+/**
+ * A line of capitals broken between words into as few lines as fit `width` (after at most MAX_CONDENSE_EM
+ * of condensing), the breaks placed so that the longest line is as short as can be: "ĐẢNG ỦY CÁC CƠ QUAN
+ * ĐẢNG / THÀNH PHỐ HỒ CHÍ MINH", not a long line and a word or two left over. A single word longer than
+ * the column stays whole on its own line.
+ */
+export function balancedLines(text: string, size: number, width: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const fits = (line: string) => capsWidth(line, size, FIT_EM - MAX_CONDENSE_EM) <= width;
+  if (words.length <= 1 || fits(words.join(' '))) return [words.join(' ')];
+  // Fewest lines first; for that count, the split whose widest line is narrowest (words are few: try all).
+  for (let count = 2; count <= words.length; count++) {
+    let best: string[] | undefined;
+    let bestWidth = Infinity;
+    const split = (from: number, left: number, acc: string[]) => {
+      if (left === 1) {
+        const lines = [...acc, words.slice(from).join(' ')];
+        const widest = Math.max(...lines.map((l) => capsWidth(l, size)));
+        if (lines.every(fits) && widest < bestWidth) [best, bestWidth] = [lines, widest];
+        return;
+      }
+      for (let end = from + 1; end <= words.length - left + 1; end++) split(end, left - 1, [...acc, words.slice(from, end).join(' ')]);
+    };
+    split(0, count, []);
+    if (best) return best;
+  }
+  return words;
 }
 
 /** Points to half-points, the unit of `w:sz`. */
@@ -204,12 +261,13 @@ class Builder {
   /** The page header: the page number centred (not on page 1), and the draft mark top right. */
   pageHeader(numbered: boolean, draft: boolean): Header {
     const L = this.layout;
-    const children: TextRun[] = [];
+    const children: (TextRun | SimpleField)[] = [];
     const tabStops = [];
     if (numbered) {
       // Tab stops put the number in the centre and the draft mark at the right edge on one line.
       if (draft) tabStops.push({ type: TabStopType.CENTER, position: Math.floor(this.textWidth / 2) });
-      children.push(new TextRun({ children: draft ? [new Tab(), PageNumber.CURRENT] : [PageNumber.CURRENT] }));
+      if (draft) children.push(new TextRun({ children: [new Tab()] }));
+      children.push(new SimpleField('PAGE', CACHED_PAGE));
     }
     if (draft) {
       tabStops.push({ type: TabStopType.RIGHT, position: this.textWidth });
@@ -265,18 +323,18 @@ class Builder {
   private header(block: HeaderBlock): Table {
     const L = this.layout;
     const line = (text: string, style: RunStyle, before = 0) =>
-      this.para([this.run(text, style)], { align: AlignmentType.CENTER, indent: false, before, size: style.size });
+      this.para(this.runs([{ text }], style), { align: AlignmentType.CENTER, indent: false, before, size: style.size });
     const column = mmToTwip(L.header.leftWidth);
-    const parent = upper(block.parent);
-    const cell = upper(block.cell);
+    // A name too long for one line is broken by hand, between words, into lines of even length (as offices
+    // do), each centred; a line only slightly too long is condensed instead.
+    const fitted = (text: string, bold: boolean) => {
+      const lines = balancedLines(upper(text), L.bodySize, column);
+      return line(lines.join('\n'), { bold, condense: Math.min(0, ...lines.map((l) => condensing(l, L.bodySize, column))) });
+    };
     const rows: Paragraph[][][] = [
       [
-        [
-          line(parent, { condense: condensing(parent, L.bodySize, column) }),
-          line(cell, { bold: true, condense: condensing(cell, L.bodySize, column) }),
-          line('*', {}),
-        ],
-        [this.partyName()],
+        [fitted(block.parent, false), fitted(block.cell, true), line('*', {})],
+        this.partyName(),
       ],
     ];
     if (block.number !== undefined || block.dateline !== undefined) {
@@ -291,28 +349,39 @@ class Builder {
   }
 
   /**
-   * ĐẢNG CỘNG SẢN VIỆT NAM with a rule exactly as wide as the words. The rule is the paragraph's bottom
-   * border, narrowed by equal left and right indents to the width of the text; a docx cannot size a border
-   * to its text, so the width is estimated from the character count and the size (see CAPS_EM). Character
-   * underline is not the printed form: it hugs the letters and cuts the dots under Ộ and Ệ.
+   * ĐẢNG CỘNG SẢN VIỆT NAM, then a rule as wide as the words. The rule is the bottom border of a separate,
+   * empty paragraph a few points high, narrowed by equal left and right indents to the width of the words;
+   * a docx cannot size a border to its text, so the width is estimated from the character count and the
+   * size (see CAPS_EM). Narrowing the words' own paragraph instead left them about 0.5 mm to spare, and any
+   * wider substitute font wrapped the heading. Character underline is not the printed form: it hugs the
+   * letters and cuts the dots under Ộ and Ệ.
    */
-  private partyName(): Paragraph {
+  private partyName(): Paragraph[] {
     const L = this.layout;
     const textWidth = capsWidth(PARTY, L.header.partySize);
     const side = Math.max(0, Math.round((mmToTwip(L.header.rightWidth) - textWidth) / 2));
-    return new Paragraph({
-      ...this.paraProps({ align: AlignmentType.CENTER, indent: false, before: 0, size: L.header.partySize }),
-      indent: { left: side, right: side, firstLine: 0 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: RULE_LINE, color: BLACK, space: 1 } },
-      children: [this.run(PARTY, { bold: true, size: L.header.partySize })],
-    });
+    return [
+      this.para([this.run(PARTY, { bold: true, size: L.header.partySize })], {
+        align: AlignmentType.CENTER,
+        indent: false,
+        before: 0,
+        size: L.header.partySize,
+      }),
+      new Paragraph({
+        ...this.paraProps({ align: AlignmentType.CENTER, indent: false, before: 0, size: L.bodySize }),
+        spacing: { before: 0, after: 0, line: ptTwip(RULE_PARA_PT), lineRule: LineRuleType.EXACT },
+        indent: { left: side, right: side, firstLine: 0 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: RULE_LINE, color: BLACK, space: 0 } },
+        run: { size: halfPoints(RULE_PARA_PT) },
+      }),
+    ];
   }
 
   /** NGHỊ QUYẾT / summary line / `-----`, centred; one blank line's worth of space above. */
   private title(block: TitleBlock): Paragraph[] {
     const L = this.layout;
     const out = [
-      this.para([this.run(upper(block.text), { bold: true, size: L.titleSize })], {
+      this.para([this.run(keepNumeralsWithWord(upper(block.text)), { bold: true, size: L.titleSize })], {
         align: AlignmentType.CENTER,
         indent: false,
         before: L.lineSpacing,
@@ -321,7 +390,7 @@ class Builder {
     ];
     if (block.subtitle !== undefined) {
       out.push(
-        this.para([this.run(block.subtitle, { bold: true, size: L.subtitleSize })], {
+        this.para([this.run(keepNumeralsWithWord(block.subtitle), { bold: true, size: L.subtitleSize })], {
           align: AlignmentType.CENTER,
           indent: false,
           before: 0,
@@ -430,12 +499,18 @@ class Builder {
     ];
   }
 
-  /** A borderless table with fixed column widths in mm and no cell padding, rows kept whole. */
+  /**
+   * A borderless table with fixed column widths in mm and no cell padding, rows kept whole. It starts
+   * `header.overhang` mm into the left margin, as offices let the header reach into the margins to give
+   * long names room; the closing and signature tables follow it so that the columns line up.
+   */
   private layoutTable(widthsMm: number[], rows: Paragraph[][][]): Table {
     const widths = widthsMm.map(mmToTwip);
     const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    const overhang = mmToTwip(this.layout.header.overhang ?? 0);
     return new Table({
       width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
+      ...(overhang ? { indent: { size: -overhang, type: WidthType.DXA } } : {}),
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       margins: { left: 0, right: 0, top: 0, bottom: 0 },
@@ -498,7 +573,7 @@ class Builder {
     const L = this.layout;
     const size = style.size !== undefined && style.size !== L.bodySize ? halfPoints(style.size) : undefined;
     return runs.flatMap((r) =>
-      clean(r.text)
+      typographicQuotes(clean(r.text))
         .split('\n')
         .map(
           (line, i) =>

@@ -11,7 +11,8 @@ export interface Layout {
   lineSpacing: number;
   spaceBefore: number;
   firstLineIndent: number;
-  header: { leftWidth: number; rightWidth: number; partySize: number; pageNumberTop: number };
+  /** `overhang`: how far the header (and closing) table reaches into the left margin, in mm. */
+  header: { leftWidth: number; rightWidth: number; overhang?: number; partySize: number; pageNumberTop: number };
   titleSize: number;
   subtitleSize: number;
   recipientsSize: number;

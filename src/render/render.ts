@@ -1,6 +1,7 @@
 // render(): validated meeting records in, signed-off (or draft) .docx minutes and resolutions out.
-import { existsSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { collect, type CellGroup } from '../lint/collect.js';
 import { readValidated } from '../lint/load.js';
@@ -12,7 +13,8 @@ import { ruleOptions } from '../rules/profiles.js';
 import { buildAll } from './build.js';
 import { resolveLayout, type Layout } from './layout.js';
 import { docxToPdf } from './pdf.js';
-import { sha256, writeAtomic } from './write.js';
+import { sameFileKey, windowsSafeName } from '../util/file-names.js';
+import { lexists, sha256, writeAll, type OutputFile } from './write.js';
 
 /** Which documents of a record to produce. */
 export type DocumentKindName = 'minutes' | 'resolution';
@@ -47,10 +49,22 @@ export interface RenderedFile {
   source: string;
 }
 
+/** An output name changed so that Windows accepts it (`: * ? " < > |`, trailing dots, CON, NUL…). */
+export interface RenamedOutput {
+  /** The record it came from. */
+  source: string;
+  /** The name as the record's file name would have made it. */
+  from: string;
+  /** The name written. */
+  to: string;
+}
+
 /** What render() did: files written, and records refused with the problems that stopped them. */
 export interface RenderResult {
   files: RenderedFile[];
   refused: FileResult[];
+  /** Output names replaced to be valid on Windows. */
+  renamed: RenamedOutput[];
 }
 
 const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet' };
@@ -75,30 +89,44 @@ function loadValid<T>(abs: string, kind: 'cell' | 'meeting'): T | undefined {
 /**
  * Render meeting records (files, or every record under the folders given). A record whose own file has
  * error-level problems is refused unless `draft`; a record whose status is draft always renders as a
- * draft. Every document is built in memory before the first file is written, and each file is written
- * atomically; existing files are kept unless `force`.
+ * draft. A path that does not exist stops the run (InputError). Output names are planned first: each
+ * cell of several gets its own sub-folder, records in sub-folders below `meetings/` keep them, names
+ * Windows refuses are replaced, and two documents that would land on one file (also when they differ only
+ * in case) stop the run. Then every document (and PDF) is built in memory, and all files are written or
+ * none; existing files are kept unless `force`.
  */
 export async function render(paths: readonly string[], options: RenderOptions = {}): Promise<RenderResult> {
   const cwd = options.cwd ?? resolve('.');
+  const { groups, missing } = collect(paths, cwd);
+  if (missing.length > 0) {
+    throw new InputError(
+      `không tìm thấy (not found): ${missing.join(', ')}\nHãy kiểm tra lại đường dẫn tới hồ sơ hoặc thư mục chi bộ; chưa ghi tệp nào.`,
+    );
+  }
   const validation = await validate(paths, { ...options, cwd, jobs: 1 });
   const problemsOf = new Map(validation.results.map((r) => [r.file, r.problems]));
-  const { groups } = collect(paths, cwd);
   const withMeetings = groups.filter((g) => g.files.some((f) => f.kind === 'meeting'));
   const outRoot = resolve(cwd, options.out ?? 'out');
   // The same layers the validator used, so the printed vote sentence counts voters as it did.
   const committeeRules = options.rulesFile ? loadRulesFile(options.rulesFile, cwd, options.lang ?? 'vi') : options.rules;
   const refused: FileResult[] = [];
+  const renamed: RenamedOutput[] = [];
   const jobs: Job[] = [];
 
+  // Several cells rendered at once each get their own folder, named by the cell folder's path below the
+  // folders they share (a/chi-bo and b/chi-bo → a/chi-bo, b/chi-bo), so their 2026-06 documents never meet.
+  const roots = withMeetings.flatMap((g) => (g.root ? [g.root] : []));
+  const base = roots.length > 1 ? commonFolder(roots.map((r) => dirname(r))) : undefined;
   for (const group of withMeetings) {
-    // Several cells rendered at once each get their own folder, so their 2026-06 documents do not collide.
-    const outDir = withMeetings.length > 1 && group.root ? join(outRoot, basename(group.root)) : outRoot;
-    jobs.push(...plan(group, outDir, options, committeeRules, problemsOf, refused));
+    const sub = base !== undefined && group.root ? relative(base, group.root).split(sep).filter(Boolean) : [];
+    jobs.push(...plan(group, outRoot, sub, options, committeeRules, problemsOf, refused, renamed));
   }
 
   const display = (abs: string) => (isAbsolute(options.out ?? '') ? abs : relative(cwd, abs) || abs);
+  const targets = jobs.flatMap((j) => [{ job: j, path: j.out }, ...(options.pdfWith ? [{ job: j, path: pdfPath(j.out) }] : [])]);
+  refuseCollisions(targets, display);
   if (!options.force) {
-    const existing = jobs.flatMap((j) => [j.out, ...(options.pdfWith ? [pdfPath(j.out)] : [])]).filter((p) => existsSync(p));
+    const existing = targets.map((t) => t.path).filter((p) => lexists(p));
     if (existing.length > 0) {
       throw new InputError(
         `tệp đã có, không ghi đè khi không có --force (files exist; use --force to overwrite):\n${existing.map((p) => `  ${display(p)}`).join('\n')}`,
@@ -118,33 +146,84 @@ export async function render(paths: readonly string[], options: RenderOptions = 
     })),
     options.jobs,
   );
-  const built = jobs.map((job, i) => ({ job, bytes: bytes[i]! }));
 
-  const files: RenderedFile[] = [];
-  for (const { job, bytes } of built) {
-    writeAtomic(job.out, bytes, options.force ?? false);
-    files.push({ file: display(job.out), sha256: sha256(bytes), kind: job.kind, format: 'docx', draft: job.draft, source: job.source });
+  // Everything, PDFs included, exists in memory before the first file is written.
+  const outputs: (OutputFile & { file: RenderedFile })[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const docx = bytes[i]!;
+    const common = { kind: job.kind, draft: job.draft, source: job.source };
+    outputs.push({ path: job.out, bytes: docx, display: display(job.out), file: { file: display(job.out), sha256: sha256(docx), format: 'docx', ...common } });
     if (options.pdfWith) {
-      const pdf = await docxToPdf(job.out, options.pdfWith);
-      writeAtomic(pdfPath(job.out), pdf, options.force ?? false);
-      files.push({ file: display(pdfPath(job.out)), sha256: sha256(pdf), kind: job.kind, format: 'pdf', draft: job.draft, source: job.source });
+      const pdf = await pdfOf(docx, basename(job.out), options.pdfWith, display(job.out));
+      const at = pdfPath(job.out);
+      outputs.push({ path: at, bytes: pdf, display: display(at), file: { file: display(at), sha256: sha256(pdf), format: 'pdf', ...common } });
     }
   }
-  return { files, refused };
+  writeAll(outputs, options.force ?? false);
+  return { files: outputs.map((o) => o.file), refused, renamed };
 }
 
 function pdfPath(docx: string): string {
   return docx.replace(/\.docx$/i, '.pdf');
 }
 
+/** The deepest folder containing every one of `dirs`. */
+function commonFolder(dirs: string[]): string {
+  const split = dirs.map((d) => d.split(sep));
+  const first = split[0]!;
+  let n = 0;
+  while (n < first.length && split.every((parts) => parts[n] === first[n])) n++;
+  return first.slice(0, n).join(sep) || sep;
+}
+
+/** PDF bytes of a built document: LibreOffice converts a private copy, so nothing is written beside the output yet. */
+async function pdfOf(docx: Uint8Array, name: string, soffice: string, shown: string): Promise<Uint8Array> {
+  const work = mkdtempSync(join(tmpdir(), 'cellctl-docx-'));
+  try {
+    const copy = join(work, name);
+    writeFileSync(copy, docx);
+    try {
+      return await docxToPdf(copy, soffice);
+    } catch (e) {
+      throw new InputError(
+        `${shown}: LibreOffice không chuyển được sang PDF, nên chưa ghi tệp nào (PDF conversion failed; nothing written). ` +
+          `Hãy chạy lại không có --pdf, hoặc kiểm tra LibreOffice. ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stop before writing anything when two documents would be one file: the same path, or paths that differ
+ * only in case or Unicode form (one file on Windows and macOS).
+ */
+function refuseCollisions(targets: { job: Job; path: string }[], display: (abs: string) => string): void {
+  const byKey = new Map<string, { job: Job; path: string }[]>();
+  for (const t of targets) {
+    const key = sameFileKey(t.path);
+    byKey.set(key, [...(byKey.get(key) ?? []), t]);
+  }
+  const clashes = [...byKey.values()].filter((list) => list.length > 1);
+  if (clashes.length === 0) return;
+  throw new InputError(
+    'Nhiều văn bản trùng một tên tệp, chưa ghi tệp nào (documents would overwrite each other; nothing written):\n' +
+      clashes.map((list) => `  ${display(list[0]!.path)} ← ${list.map((t) => t.job.source).join(', ')}`).join('\n') +
+      '\nTên văn bản lấy từ tên tệp hồ sơ (chữ hoa, chữ thường coi là một): hãy đổi tên một trong các hồ sơ trên.',
+  );
+}
+
 /** The documents to build for one cell folder; records that cannot be rendered go to `refused`. */
 function plan(
   group: CellGroup,
-  outDir: string,
+  outRoot: string,
+  cellSub: string[],
   options: RenderOptions,
   committeeRules: RuleOverrides | undefined,
   problemsOf: Map<string, Problem[]>,
   refused: FileResult[],
+  renamed: RenamedOutput[],
 ): Job[] {
   const meetings = group.files.filter((f) => f.kind === 'meeting');
   const cell = group.cellFile ? loadValid<CellProfile>(group.cellFile, 'cell') : undefined;
@@ -170,10 +249,25 @@ function plan(
     const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution'];
     for (const kind of kinds) {
       if (kind === 'resolution' && !meeting.resolution) continue;
-      jobs.push({ excusedAbsentCount, source: input.display, kind, out: join(outDir, `${stem}-${FILE_SUFFIX[kind]}.docx`), meeting, cell, layout, draft });
+      const wanted = [...cellSub, ...recordSub(group.root, input.abs), `${stem}-${FILE_SUFFIX[kind]}.docx`];
+      const safe = wanted.map(windowsSafeName);
+      if (safe.join('/') !== wanted.join('/')) renamed.push({ source: input.display, from: wanted.join('/'), to: safe.join('/') });
+      jobs.push({ excusedAbsentCount, source: input.display, kind, out: join(outRoot, ...safe), meeting, cell, layout, draft });
     }
   }
   return jobs;
+}
+
+/**
+ * The record's sub-folders below its cell's `meetings/` (or below the cell folder), kept in the output so
+ * meetings/2025/01.yaml and meetings/2026/01.yaml do not both become 01-bien-ban.docx.
+ */
+function recordSub(root: string | undefined, abs: string): string[] {
+  if (!root) return [];
+  const rel = relative(root, dirname(abs));
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return [];
+  const parts = rel.split(sep).filter(Boolean);
+  return parts[0] === 'meetings' ? parts.slice(1) : parts;
 }
 
 function noCellProblem(file: string, cellFile: string | undefined): Problem {

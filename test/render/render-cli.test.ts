@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { validateOoxml } from '../ooxml.js';
 
 const BIN = join(ROOT, 'bin', 'cellctl');
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
@@ -88,6 +89,12 @@ describe('rendering the example year', () => {
     }
   });
 
+  // One of each kind (combined resolution, regular minutes, thematic minutes): the validator loads the schemas
+  // for every part, too slow for the whole year on a shared machine; all come from the one builder.
+  it('writes schema-valid OOXML', () => {
+    validateOoxml(...['2026-05-nghi-quyet', '2026-06-bien-ban', '2026-03-chuyen-de-bien-ban'].map((f) => join(out, `${f}.docx`)));
+  }, 120_000);
+
   it("each document's text carries the header, title, attendance, every speaker, the vote and the signatures", () => {
     const cell = parse(readFileSync(join(EXAMPLE, 'cell.yaml'), 'utf8')) as { members: { name: string; role?: string }[] };
     const bithu = cell.members.find((m) => m.role === 'secretary')!.name;
@@ -133,7 +140,7 @@ describe('rendering the example year', () => {
     expect(doc).toContain('<w:titlePg/>');
     expect(styles).toMatch(/w:ascii="Times New Roman"/);
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
-    expect(doc).toMatch(/<w:gridCol w:w="4252"\/><w:gridCol w:w="5102"\/>/);
+    expect(doc).toMatch(/<w:gridCol w:w="4819"\/><w:gridCol w:w="5102"\/>/);
     const twoPages = readdirSync(out).filter((f) => f.endsWith('.pdf')).find((f) => pdfPages(join(out, f)).pages >= 2)!;
     const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', join(out, twoPages), '-'], { encoding: 'utf8' });
     const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', join(out, twoPages), '-'], { encoding: 'utf8' });
@@ -275,6 +282,7 @@ describe('hostile and extreme content', () => {
     expect(xml).not.toContain('&amp;amp;');
     expect(xml).toContain('Đồng chí Hùng phát biểu'.normalize('NFC'));
     expect(pdfPages(join(work, 'out', '2026-06-nghi-quyet.pdf')).pages).toBeGreaterThanOrEqual(1);
+    validateOoxml(join(work, 'out', '2026-06-bien-ban.docx'), join(work, 'out', '2026-06-nghi-quyet.docx'));
   }, 180_000);
 });
 

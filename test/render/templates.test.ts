@@ -111,7 +111,7 @@ describe('shipped templates on the example meetings', () => {
     ]);
     expect(headings(blocks, 2)).toEqual(['1. Ưu điểm', '2. Hạn chế', '3. Kết quả thực hiện từng nhiệm vụ của Nghị quyết tháng 5 năm 2026']);
     const tables = blocks.filter((b) => b.type === 'table');
-    expect(tables.map((t) => t.widths)).toEqual([[12, 65, 63, 25], [12, 88, 40, 25]]);
+    expect(tables.map((t) => t.widths)).toEqual([[12, 57, 58, 38], [12, 83, 40, 30]]);
     expect(tables[1]!.rows).toHaveLength(7);
     expect(textOf(tables[1]!).split('\n')[1]).toBe('1 | Tuyên truyền quy định hạn chế xe máy chạy xăng trong Vành đai 1 từ 01/7/2026 | Lê Minh Tuấn | 30/6/2026');
     expect(allText(blocks)).toContain('Nghị quyết này đã được Chi bộ thông qua tại kỳ sinh hoạt ngày 05/6/2026, với 19/20 đồng chí tán thành, đạt 95%.');
