@@ -56,7 +56,8 @@ describe('cellctl report --format xlsx|html|docx', () => {
     const file = join(dir, 'bao-cao.docx');
     expect(execFileSync('python3', [VALIDATOR, file], { encoding: 'utf8' })).toMatch(/errors: 0\s*$/);
     const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-    const text = xml.replace(/<[^>]+>/g, '');
+    // The builder ties numerals to their word with a no-break space (quý IV); compare as plain spaces.
+    const text = xml.replace(/<[^>]+>/g, '').replace(/\u00a0/g, ' ');
     for (const words of ['ĐẢNG ỦY PHƯỜNG HOÀNG LIỆT', 'Số 15-BC/ĐU', 'Hoàng Liệt, ngày 31 tháng 12 năm 2026', 'kết quả sinh hoạt chi bộ quý IV năm 2026', 'Lê Văn Cường', 'Chi bộ Khu dân cư số 15']) {
       expect(text).toContain(words);
     }
