@@ -13,3 +13,7 @@ export { report, type ReportOptions } from './report/report.js';
 export { parsePeriod } from './report/period.js';
 export type * from './report/types.js';
 export { findCommitteeFile, loadCommittee, type Committee, type CommitteeMember, type Assignment } from './source/committee.js';
+export { reportToXlsx } from './report/views/xlsx.js';
+export { reportToHtml } from './report/views/html.js';
+export { reportToDocx, type ReportDocOptions, type ReportView } from './report/views/docx.js';
+export type { ReportLang, ReportViewOptions, Thresholds } from './report/views/common.js';

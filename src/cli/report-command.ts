@@ -8,7 +8,10 @@ import { report } from '../report/report.js';
 import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
 import { writeAtomic } from '../render/write.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
+import { loadRulesFile } from '../lint/rules-file.js';
+import type { ReportViewOptions } from '../report/views/common.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 import { makeStyle, wantsColor } from './style.js';
@@ -42,6 +45,12 @@ export function reportExitCode(r: CommitteeReport): number {
 export async function runReport(paths: string[], flags: ReportFlags, io: CliIo): Promise<number> {
   const env = io.env ?? {};
   try {
+    // Checked before any file is read: a binary report has nowhere to go without a file.
+    if ((flags.format === 'xlsx' || flags.format === 'docx') && !flags.out) {
+      throw new UsageError(
+        `báo cáo dạng ${flags.format} là tệp nhị phân, không in ra màn hình được; hãy ghi vào tệp bằng --out, ví dụ --out bao-cao.${flags.format} (--out is required for ${flags.format})`,
+      );
+    }
     const r = await report(paths, {
       cwd: io.cwd,
       lang: flags.lang,
@@ -56,6 +65,19 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
     else if (flags.format === 'table') {
       const colour = !flags.out && wantsColor(flags.color, io.stdout.isTTY, env);
       output = formatTable(r, flags.lang, makeStyle(colour));
+    } else if (flags.format === 'html') {
+      const { reportToHtml } = await import('../report/views/html.js');
+      output = reportToHtml(r, { lang: flags.lang, ...committeeRules(paths, io.cwd, flags) });
+    } else if (flags.format === 'xlsx' || flags.format === 'docx') {
+      // The views load their libraries (exceljs, docx) only when asked for.
+      if (flags.format === 'xlsx') {
+        const { reportToXlsx } = await import('../report/views/xlsx.js');
+        output = await reportToXlsx(r, { lang: flags.lang, ...committeeRules(paths, io.cwd, flags) });
+      } else {
+        const { reportToDocx } = await import('../report/views/docx.js');
+        // Number and signer come with the report (from committee.yaml); the rules only colour.
+        output = await reportToDocx(r, committeeRules(paths, io.cwd, flags));
+      }
     } else {
       throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
     }
@@ -72,6 +94,18 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
   } catch (e) {
     return reportFailure(e, io.stderr, Boolean(env.CELLCTL_DEBUG));
   }
+}
+
+/**
+ * The committee's rules (committee.yaml `overrides:` with `--rules` over them), for the thresholds the rich
+ * views colour by. Found as report() finds it: in the folder named, or the nearest above.
+ */
+function committeeRules(paths: string[], cwd: string, flags: ReportFlags): ReportViewOptions {
+  const first = paths[0];
+  const file = first === undefined ? undefined : findCommitteeFile(resolve(cwd, first));
+  const committee = file ? loadCommittee(file, flags.lang) : undefined;
+  const rules = superiorRules(committee?.overrides, flags.rules ? loadRulesFile(flags.rules, cwd, flags.lang) : undefined);
+  return rules ? { rules } : {};
 }
 
 /** Options of `cellctl init --committee`. */

@@ -10,15 +10,16 @@ import type { Block } from './blocks.js';
 import { createHandlebars, HELPER_NAMES, HelperError } from './helpers.js';
 import { parseMarkup, TemplateError } from './markup.js';
 import type { PlanView } from '../plan/plan-view.js';
+import type { ReportView } from '../report/views/report-view.js';
 import type { MeetingView } from './viewmodel.js';
 
 export { TemplateError } from './markup.js';
 
 /**
  * The documents cellctl renders, each from `<name>.hbs`: the minutes, resolution and quality sheet of a
- * meeting, the year's thematic plan.
+ * meeting, the year's thematic plan, the committee's report.
  */
-export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'phieu-danh-gia', 'ke-hoach'] as const;
+export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'phieu-danh-gia', 'ke-hoach', 'bao-cao'] as const;
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 /** The templates shipped with cellctl (the `templates/` folder of the package). */
@@ -178,7 +179,7 @@ export class TemplateSet {
   }
 
   /** Fill a document template with the view (a meeting's, or the year plan's for `ke-hoach`) and parse the markup it wrote into blocks. */
-  render(name: DocumentTemplate, view: MeetingView | PlanView): Block[] {
+  render(name: DocumentTemplate, view: MeetingView | PlanView | ReportView): Block[] {
     const file = this.documents.get(name);
     const template = this.compiled.get(name);
     if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs (no template ${name}.hbs)`);
@@ -300,7 +301,7 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
 }
 
 /** Add "did you mean" to Handlebars' own unknown-field errors, from every field the view has. */
-function withSuggestion(e: TemplateError, view: MeetingView | PlanView): TemplateError {
+function withSuggestion(e: TemplateError, view: MeetingView | PlanView | ReportView): TemplateError {
   if (!e.needle || e.detail.includes('có phải')) return e;
   const guess = closest(e.needle, [...allKeys(view)]);
   if (!guess) return e;
@@ -478,6 +479,6 @@ export function loadTemplates(dir?: string): TemplateSet {
 }
 
 /** Fill a document template (`bien-ban` or `nghi-quyet` with a meeting's view, `ke-hoach` with the plan's) and return its blocks. */
-export function renderBlocks(name: DocumentTemplate, view: MeetingView | PlanView, templatesDir?: string): Block[] {
+export function renderBlocks(name: DocumentTemplate, view: MeetingView | PlanView | ReportView, templatesDir?: string): Block[] {
   return loadTemplates(templatesDir).render(name, view);
 }

@@ -61,7 +61,7 @@ describe('shipped templates on the example meetings', () => {
 
   it('load from the templates/ folder of the package', () => {
     const set = loadTemplates();
-    expect([...set.documents.keys()].sort()).toEqual(['bien-ban', 'ke-hoach', 'nghi-quyet', 'phieu-danh-gia']);
+    expect([...set.documents.keys()].sort()).toEqual(['bao-cao', 'bien-ban', 'ke-hoach', 'nghi-quyet', 'phieu-danh-gia']);
     expect([...set.partials.keys()]).toEqual(expect.arrayContaining(['dau-van-ban', 'diem-danh', 'buoc-sinh-hoat', 'ten-buoi-sinh-hoat']));
   });
 

@@ -1,0 +1,556 @@
+// The committee report as one self-contained HTML page: figures, inline SVG charts and tables, offline, printable on A4 landscape.
+import type { CellReport, CommitteeReport, MonthCell } from '../types.js';
+import {
+  band,
+  cleanText,
+  dateShort,
+  decimal,
+  monthShort,
+  monthState,
+  percent,
+  quarterRoman,
+  statusText,
+  thresholdsOf,
+  words,
+  type MonthState,
+  type ReportLang,
+  type ReportViewOptions,
+  type Thresholds,
+} from './common.js';
+
+/** Colours of the page (the same families as the workbook's fills, darker for print). */
+const C = {
+  ink: '#1f2933',
+  muted: '#616e7c',
+  grid: '#d9dee4',
+  good: '#2f9e44',
+  fair: '#94c973',
+  warn: '#f0b429',
+  bad: '#d64545',
+  thematic: '#5b8def',
+  combined: '#8e6cc9',
+  notDue: '#eef0f3',
+  threshold: '#b42318',
+  due: '#c9d1da',
+} as const;
+
+const STATE_FILL: Record<MonthState, string> = {
+  combined: C.combined,
+  both: C.thematic,
+  regular: C.good,
+  'thematic-only': C.thematic,
+  missing: C.bad,
+  'not-due': C.notDue,
+};
+
+const BAND_FILL = { good: C.good, fair: C.fair, average: C.warn, poor: C.bad } as const;
+
+const T = {
+  vi: {
+    htmlLang: 'vi',
+    title: 'Báo cáo kết quả sinh hoạt chi bộ',
+    asOf: 'Số liệu tính đến ngày',
+    kpi: {
+      cells: 'Chi bộ trực thuộc',
+      reporting: 'Chi bộ gửi hồ sơ',
+      compliant: 'Chi bộ thực hiện đầy đủ',
+      rhythm: 'Sinh hoạt đều hằng tháng',
+      attendance: 'Tỷ lệ dự sinh hoạt bình quân',
+      score: 'Điểm tự chấm bình quân',
+      assignments: 'Phân công dự sinh hoạt đã thực hiện',
+    },
+    charts: {
+      attendance: 'Tỷ lệ đảng viên dự sinh hoạt theo tháng',
+      attendanceNote: (t: string) => `Bình quân các chi bộ có sinh hoạt trong tháng; đường đỏ: ngưỡng ${t}.`,
+      grid: 'Sinh hoạt của từng chi bộ theo tháng',
+      scores: 'Điểm tự chấm bình quân của từng chi bộ',
+      ratings: 'Xếp loại các kỳ sinh hoạt',
+      visits: 'Cấp ủy viên dự sinh hoạt chi bộ theo phân công',
+      visitsLegendDue: 'Phải dự',
+      visitsLegendHeld: 'Đã dự',
+      noData: 'Chưa có số liệu',
+    },
+    tables: {
+      cells: 'Số liệu từng chi bộ',
+      attention: 'Chi bộ cần quan tâm',
+      problems: 'Lỗi và cảnh báo trong hồ sơ',
+      visits: 'Lượt dự sinh hoạt của cấp ủy viên',
+    },
+    cols: {
+      no: 'TT',
+      cell: 'Chi bộ',
+      status: 'Tình trạng',
+      regular: 'Thường kỳ',
+      missing: 'Tháng thiếu',
+      thematic: 'Chuyên đề',
+      attendance: 'Tỷ lệ dự',
+      lowest: 'Thấp nhất',
+      unexcused: 'Vắng không lý do',
+      score: 'Điểm BQ',
+      visits: 'Cấp ủy dự',
+      problems: 'Lỗi / cảnh báo',
+      file: 'Tệp',
+      line: 'Dòng',
+      rule: 'Quy tắc',
+      severity: 'Mức độ',
+      message: 'Nội dung',
+      member: 'Đồng chí',
+      date: 'Ngày',
+      reasons: 'Lý do',
+    },
+    none: 'Không có.',
+  },
+  en: {
+    htmlLang: 'en',
+    title: 'Cell meetings report',
+    asOf: 'Figures as of',
+    kpi: {
+      cells: 'Cells expected',
+      reporting: 'Cells reporting',
+      compliant: 'Cells fully compliant',
+      rhythm: 'Keeping the monthly rhythm',
+      attendance: 'Average attendance',
+      score: 'Average self-score',
+      assignments: 'Assigned visits kept',
+    },
+    charts: {
+      attendance: 'Attendance by month',
+      attendanceNote: (t: string) => `Mean of the cells that met that month; red line: the ${t} threshold.`,
+      grid: 'Each cell, month by month',
+      scores: "Each cell's average self-score",
+      ratings: 'Meetings by rating',
+      visits: 'Committee members at cell meetings, against assignments',
+      visitsLegendDue: 'Due',
+      visitsLegendHeld: 'Held',
+      noData: 'No figures yet',
+    },
+    tables: {
+      cells: 'Figures by cell',
+      attention: 'Cells needing attention',
+      problems: 'Problems in the records',
+      visits: 'Visits by committee members',
+    },
+    cols: {
+      no: 'No.',
+      cell: 'Cell',
+      status: 'Status',
+      regular: 'Regular',
+      missing: 'Months missing',
+      thematic: 'Thematic',
+      attendance: 'Attendance',
+      lowest: 'Lowest',
+      unexcused: 'Unexcused',
+      score: 'Avg score',
+      visits: 'Visits',
+      problems: 'Errors / warnings',
+      file: 'File',
+      line: 'Line',
+      rule: 'Rule',
+      severity: 'Severity',
+      message: 'Message',
+      member: 'Member',
+      date: 'Date',
+      reasons: 'Reasons',
+    },
+    none: 'None.',
+  },
+} as const;
+
+/** Escape text for HTML and SVG content and attribute values: user text is never markup. */
+export function escapeHtml(text: string): string {
+  return cleanText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const e = escapeHtml;
+
+/** A number for SVG coordinates: short, and never `NaN`. */
+function n(value: number): string {
+  return Number.isFinite(value) ? String(Math.round(value * 10) / 10) : '0';
+}
+
+/** Cut a long name for a chart label; the full name is in the element's <title> and the tables. */
+function short(text: string, max: number): string {
+  const chars = [...cleanText(text)];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * The report as one HTML file: key figures, charts as inline SVG (attendance by month against the
+ * threshold, the cell × month heat map, scores and ratings, visits against assignments) and the tables.
+ * No script, no external resource; every text of the report is escaped; prints on A4 landscape.
+ */
+export function reportToHtml(report: CommitteeReport, options: ReportViewOptions = {}): string {
+  const lang: ReportLang = options.lang ?? 'vi';
+  const t = T[lang];
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
+  const title = `${t.title} ${cleanText(report.period.label)}`;
+  const body = [
+    `<header><p class="committee">${e(report.parent ?? '')}</p><h1>${e(report.committee)}</h1>`,
+    `<p class="title">${e(title)}</p><p class="muted">${t.asOf} ${e(dateShort(report.asOf, lang))}</p></header>`,
+    kpis(report, lang),
+    '<section class="charts">',
+    figure(t.charts.attendance, attendanceChart(report, lang, limits), t.charts.attendanceNote(percent(limits.attendance, lang))),
+    figure(t.charts.ratings, ratingsChart(report, lang), ''),
+    figure(t.charts.grid, heatMap(report, lang, limits), heatLegend(lang, limits), 'wide'),
+    figure(t.charts.scores, scoresChart(report, lang, limits), ''),
+    figure(t.charts.visits, visitsChart(report, lang), ''),
+    '</section>',
+    attentionTable(report, lang),
+    cellsTable(report, lang, limits),
+    visitsTable(report, lang),
+    problemsTable(report, lang),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="${t.htmlLang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(`${title} — ${report.committee}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+const CSS = `
+@page { size: A4 landscape; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Sans", Arial, "Helvetica Neue", sans-serif; color: ${C.ink}; margin: 0 auto; padding: 16px 24px; max-width: 1120px; font-size: 14px; line-height: 1.4; }
+header { border-bottom: 2px solid ${C.threshold}; margin-bottom: 12px; padding-bottom: 6px; }
+header .committee { margin: 0; text-transform: uppercase; color: ${C.muted}; font-size: 13px; }
+h1 { margin: 2px 0; font-size: 22px; text-transform: uppercase; }
+header .title { margin: 2px 0; font-size: 18px; font-weight: bold; }
+h2 { font-size: 16px; margin: 18px 0 6px; }
+.muted { color: ${C.muted}; margin: 0; font-size: 12px; }
+.kpis { display: grid; grid-template-columns: repeat(7, 1fr); gap: 8px; margin: 10px 0; }
+.kpi { border: 1px solid ${C.grid}; border-radius: 6px; padding: 8px; }
+.kpi b { display: block; font-size: 22px; }
+.kpi span { font-size: 12px; color: ${C.muted}; }
+.kpi.bad b { color: ${C.bad}; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+figure { margin: 0; border: 1px solid ${C.grid}; border-radius: 6px; padding: 8px; break-inside: avoid; page-break-inside: avoid; }
+figure.wide { grid-column: 1 / -1; }
+figcaption { font-weight: bold; margin-bottom: 4px; }
+figure svg { display: block; width: 100%; height: auto; }
+figure .note { font-size: 12px; color: ${C.muted}; margin: 4px 0 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin-top: 4px; }
+.legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px; vertical-align: -2px; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+th, td { border: 1px solid ${C.grid}; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #eef2f7; }
+td.num { text-align: right; white-space: nowrap; }
+td.name { min-width: 190px; }
+td.bad { background: #fde2e2; color: #8a1c1c; }
+td.warn { background: #fff4d6; }
+td.good { background: #e3f4e1; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+section.table { break-inside: auto; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 12px; }
+  .kpis { grid-template-columns: repeat(7, 1fr); }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+`;
+
+function kpis(report: CommitteeReport, lang: ReportLang): string {
+  const k = T[lang].kpi;
+  const s = report.totals;
+  const item = (value: string, label: string, bad = false) => `<div class="kpi${bad ? ' bad' : ''}"><b>${e(value)}</b><span>${e(label)}</span></div>`;
+  return `<section class="kpis">${[
+    item(String(s.cells), k.cells),
+    item(`${s.reporting}/${s.cells}`, k.reporting, s.reporting < s.cells),
+    item(`${s.compliant}/${s.cells}`, k.compliant, s.compliant < s.cells),
+    item(percent(s.monthlyRhythm, lang), k.rhythm),
+    item(percent(s.attendanceRate, lang), k.attendance),
+    item(decimal(s.averageScore, lang), k.score),
+    item(`${s.assignmentsKept}/${s.assignmentsDue}`, k.assignments, s.assignmentsKept < s.assignmentsDue),
+  ].join('')}</section>`;
+}
+
+function figure(caption: string, svg: string, note: string, cls = ''): string {
+  return `<figure${cls ? ` class="${cls}"` : ''}><figcaption>${e(caption)}</figcaption>${svg}${note.startsWith('<') ? note : note ? `<p class="note">${e(note)}</p>` : ''}</figure>`;
+}
+
+function svg(width: number, height: number, label: string, content: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${e(label)}" font-family="Liberation Sans, Arial, sans-serif" font-size="12">${content}</svg>`;
+}
+
+function noData(width: number, lang: ReportLang): string {
+  return svg(width, 60, T[lang].charts.noData, `<text x="${width / 2}" y="34" text-anchor="middle" fill="${C.muted}">${e(T[lang].charts.noData)}</text>`);
+}
+
+/** The committee's attendance per month: the mean of the rates of the cells that held a regular sitting. */
+export function attendanceByMonth(report: CommitteeReport): { month: string; rate: number | null; cells: number }[] {
+  return report.period.months.map((month) => {
+    const rates = report.cells
+      .filter((c) => c.status !== 'unlisted' && c.status !== 'duplicate')
+      .map((c) => c.months.find((m) => m.month === month)?.attendanceRate ?? null)
+      .filter((r): r is number => r !== null);
+    return { month, rate: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null, cells: rates.length };
+  });
+}
+
+function attendanceChart(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
+  const data = attendanceByMonth(report);
+  if (!data.some((d) => d.rate !== null)) return noData(520, lang);
+  const W = 520;
+  const H = 260;
+  const left = 40;
+  const top = 16;
+  const bottom = 30;
+  const plotH = H - top - bottom;
+  const slot = (W - left - 10) / data.length;
+  const y = (rate: number) => top + plotH * (1 - rate);
+  const parts: string[] = [];
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${n(y(tick))}" y2="${n(y(tick))}" stroke="${C.grid}"/>`);
+    parts.push(`<text x="${left - 6}" y="${n(y(tick) + 4)}" text-anchor="end" fill="${C.muted}">${e(percent(tick, lang))}</text>`);
+  }
+  // Twelve `8/2026` labels do not fit under the bars: a period within one year is labelled T1…T12.
+  const oneYear = new Set(data.map((d) => d.month.slice(0, 4))).size === 1;
+  const label = (month: string) => (oneYear && data.length > 6 ? `${lang === 'vi' ? 'T' : 'M'}${Number(month.slice(5))}` : monthShort(month));
+  const valueSize = slot < 60 ? 10 : 12;
+  data.forEach((d, i) => {
+    const x = left + slot * i + slot * 0.2;
+    const w = slot * 0.6;
+    parts.push(`<text x="${n(x + w / 2)}" y="${H - 10}" text-anchor="middle">${e(label(d.month))}</text>`);
+    if (d.rate === null) {
+      parts.push(`<text x="${n(x + w / 2)}" y="${n(y(0) - 6)}" text-anchor="middle" fill="${C.muted}">–</text>`);
+      return;
+    }
+    const fill = d.rate < limits.attendance ? C.bad : C.good;
+    parts.push(
+      `<rect class="bar" x="${n(x)}" y="${n(y(d.rate))}" width="${n(w)}" height="${n(y(0) - y(d.rate))}" fill="${fill}"><title>${e(`${monthShort(d.month)}: ${percent(d.rate, lang)} (${d.cells})`)}</title></rect>`,
+    );
+    parts.push(`<text x="${n(x + w / 2)}" y="${n(y(d.rate) - 4)}" text-anchor="middle" font-weight="bold" font-size="${valueSize}">${e(percent(d.rate, lang))}</text>`);
+  });
+  const ty = y(limits.attendance);
+  parts.push(`<line class="threshold" x1="${left}" x2="${W - 10}" y1="${n(ty)}" y2="${n(ty)}" stroke="${C.threshold}" stroke-width="2" stroke-dasharray="6 4"/>`);
+  parts.push(`<text x="${W - 12}" y="${n(ty + 14)}" text-anchor="end" fill="${C.threshold}" font-size="11">${e(percent(limits.attendance, lang))}</text>`);
+  return svg(W, H, T[lang].charts.attendance, parts.join(''));
+}
+
+function ratingsChart(report: CommitteeReport, lang: ReportLang): string {
+  const r = report.totals.ratings;
+  const w = words(lang).rating;
+  const rows = (['good', 'fair', 'average', 'poor'] as const).map((k) => ({ key: k, label: w[k], count: r[k] }));
+  const total = rows.reduce((a, b) => a + b.count, 0);
+  if (total === 0) return noData(520, lang);
+  const W = 520;
+  const rowH = 44;
+  const left = 100;
+  const max = Math.max(...rows.map((x) => x.count));
+  const plotW = W - left - 90;
+  const parts = rows.map((row, i) => {
+    const yy = 14 + i * rowH;
+    const width = max ? (plotW * row.count) / max : 0;
+    const share = percent(row.count / total, lang);
+    return (
+      `<text x="${left - 8}" y="${yy + 21}" text-anchor="end">${e(row.label)}</text>` +
+      `<rect class="bar" x="${left}" y="${yy + 4}" width="${n(Math.max(width, row.count ? 2 : 0))}" height="26" fill="${BAND_FILL[row.key]}"><title>${e(`${row.label}: ${row.count}`)}</title></rect>` +
+      `<text x="${n(left + width + 6)}" y="${yy + 21}">${row.count} (${e(share)})</text>`
+    );
+  });
+  return svg(W, 14 + rows.length * rowH, T[lang].charts.ratings, parts.join(''));
+}
+
+function monthsOf(cell: CellReport, report: CommitteeReport): MonthCell[] {
+  const byMonth = new Map(cell.months.map((m) => [m.month, m]));
+  return report.period.months.map(
+    (month) => byMonth.get(month) ?? { month, due: false, regular: false, thematic: false, combined: false, attendanceRate: null, score: null },
+  );
+}
+
+function heatMap(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
+  if (report.cells.length === 0 || report.period.months.length === 0) return noData(1040, lang);
+  const w = words(lang);
+  const W = 1040;
+  const left = 310;
+  const top = 24;
+  const rowH = 30;
+  const colW = Math.min(110, (W - left - 10) / report.period.months.length);
+  const H = top + rowH * report.cells.length + 6;
+  const parts: string[] = [];
+  report.period.months.forEach((m, j) => {
+    parts.push(`<text x="${n(left + colW * j + colW / 2)}" y="16" text-anchor="middle" font-weight="bold">${e(monthShort(m))}</text>`);
+  });
+  report.cells.forEach((cell, i) => {
+    const yy = top + i * rowH;
+    const note = cell.status !== 'ok';
+    // A cell that is not simply reported carries its status on a second, red line under the name.
+    if (note) {
+      parts.push(`<text x="${left - 8}" y="${yy + 12}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 40))}</text>`);
+      parts.push(`<text x="${left - 8}" y="${yy + 25}" text-anchor="end" fill="${C.bad}" font-size="11">${e(statusText(cell.status, lang))}</text>`);
+    } else {
+      parts.push(`<text x="${left - 8}" y="${yy + 19}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 40))}</text>`);
+    }
+    monthsOf(cell, report).forEach((m, j) => {
+      const state = monthState(m);
+      const x = left + colW * j;
+      const label = w.month[state];
+      const rate = m.attendanceRate === null ? '' : ` ${percent(m.attendanceRate, lang)}`;
+      const dark = state !== 'not-due';
+      parts.push(
+        `<rect class="cell ${state}" x="${n(x + 1)}" y="${yy + 1}" width="${n(colW - 2)}" height="${rowH - 2}" rx="3" fill="${STATE_FILL[state]}"><title>${e(`${cell.name} — ${monthShort(m.month)}: ${w.monthLegend[state]}${rate}`)}</title></rect>`,
+      );
+      // A month held with attendance under the minimum keeps its colour and gets a white-ringed red dot.
+      if (m.attendanceRate !== null && m.attendanceRate < limits.attendance) {
+        parts.push(`<circle class="low" cx="${n(x + colW - 8)}" cy="${yy + 8}" r="4.5" fill="${C.threshold}" stroke="#fff" stroke-width="1.5"/>`);
+      }
+      if (label) {
+        // The attendance figure only where it fits beside the label; it is always in the square's tooltip.
+        const withRate = m.attendanceRate !== null && colW >= 96;
+        parts.push(`<text x="${n(x + colW / 2)}" y="${yy + 19}" text-anchor="middle" fill="${dark ? '#fff' : C.ink}" font-size="11">${e(label)}${withRate ? ` · ${e(percent(m.attendanceRate, lang))}` : ''}</text>`);
+      }
+    });
+  });
+  return svg(W, H, T[lang].charts.grid, parts.join(''));
+}
+
+function heatLegend(lang: ReportLang, limits: Thresholds): string {
+  const w = words(lang);
+  const states: MonthState[] = ['regular', 'both', 'combined', 'thematic-only', 'missing', 'not-due'];
+  const low = lang === 'vi' ? `tỷ lệ dự dưới ${percent(limits.attendance, lang)}` : `attendance under ${percent(limits.attendance, lang)}`;
+  return `<div class="legend">${states.map((s) => `<span><i style="background:${STATE_FILL[s]};border:1px solid ${C.grid}"></i>${e(w.monthLegend[s])}</span>`).join('')}<span><i style="background:${C.threshold};border-radius:50%"></i>${e(low)}</span></div>`;
+}
+
+function scoresChart(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
+  const cells = report.cells.filter((c) => c.score.average !== null);
+  if (cells.length === 0) return noData(520, lang);
+  const W = 520;
+  const left = 190;
+  const rowH = 26;
+  const top = 18;
+  const plotW = W - left - 50;
+  const H = top + rowH * cells.length + 8;
+  const x = (score: number) => left + (plotW * Math.max(0, Math.min(score, 100))) / 100;
+  const parts: string[] = [];
+  for (const [mark, colour] of [
+    [limits.average, C.warn],
+    [limits.fair, C.fair],
+    [limits.good, C.good],
+  ] as const) {
+    parts.push(`<line x1="${n(x(mark))}" x2="${n(x(mark))}" y1="${top - 4}" y2="${H - 4}" stroke="${colour}" stroke-dasharray="4 3"/>`);
+    parts.push(`<text x="${n(x(mark))}" y="12" text-anchor="middle" fill="${C.muted}" font-size="11">${mark}</text>`);
+  }
+  cells.forEach((cell, i) => {
+    const yy = top + i * rowH;
+    const score = cell.score.average!;
+    const b = band(score, limits)!;
+    parts.push(`<text x="${left - 8}" y="${yy + 16}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 28))}</text>`);
+    parts.push(`<rect class="bar" x="${left}" y="${yy + 3}" width="${n(x(score) - left)}" height="${rowH - 8}" fill="${BAND_FILL[b]}"><title>${e(`${cell.name}: ${decimal(score, lang)} — ${words(lang).rating[b]}`)}</title></rect>`);
+    parts.push(`<text x="${n(x(score) + 4)}" y="${yy + 16}">${e(decimal(score, lang))}</text>`);
+  });
+  return svg(W, H, T[lang].charts.scores, parts.join(''));
+}
+
+/** Assignments summed by member: visits due and held over all the cells each one follows. */
+export function visitsByMember(report: CommitteeReport): { member: string; due: number; held: number }[] {
+  const by = new Map<string, { member: string; due: number; held: number }>();
+  for (const cell of report.cells) {
+    for (const a of cell.visits.assignments) {
+      const entry = by.get(a.member) ?? { member: a.member, due: 0, held: 0 };
+      entry.due += a.due;
+      entry.held += a.held;
+      by.set(a.member, entry);
+    }
+  }
+  return [...by.values()].sort((a, b) => a.member.localeCompare(b.member, 'vi'));
+}
+
+function visitsChart(report: CommitteeReport, lang: ReportLang): string {
+  const data = visitsByMember(report);
+  const c = T[lang].charts;
+  if (data.length === 0) return noData(520, lang);
+  const W = 520;
+  const left = 170;
+  const rowH = 40;
+  const top = 26;
+  const max = Math.max(1, ...data.map((d) => Math.max(d.due, d.held)));
+  const plotW = W - left - 60;
+  const H = top + rowH * data.length + 6;
+  const parts: string[] = [
+    `<rect x="${left}" y="4" width="12" height="12" fill="${C.due}"/><text x="${left + 16}" y="14">${e(c.visitsLegendDue)}</text>`,
+    `<rect x="${left + 90}" y="4" width="12" height="12" fill="${C.thematic}"/><text x="${left + 106}" y="14">${e(c.visitsLegendHeld)}</text>`,
+  ];
+  data.forEach((d, i) => {
+    const yy = top + i * rowH;
+    const dueW = (plotW * d.due) / max;
+    const heldW = (plotW * d.held) / max;
+    const fill = d.held >= d.due ? C.thematic : C.bad;
+    parts.push(`<text x="${left - 8}" y="${yy + 20}" text-anchor="end"><title>${e(d.member)}</title>${e(short(d.member, 24))}</text>`);
+    parts.push(`<rect class="bar" x="${left}" y="${yy + 2}" width="${n(Math.max(dueW, 2))}" height="14" fill="${C.due}"><title>${e(`${c.visitsLegendDue}: ${d.due}`)}</title></rect>`);
+    parts.push(`<rect class="bar" x="${left}" y="${yy + 18}" width="${n(Math.max(heldW, 2))}" height="14" fill="${fill}"><title>${e(`${c.visitsLegendHeld}: ${d.held}`)}</title></rect>`);
+    parts.push(`<text x="${n(left + Math.max(dueW, heldW) + 6)}" y="${yy + 22}">${d.held}/${d.due}</text>`);
+  });
+  return svg(W, H, c.visits, parts.join(''));
+}
+
+function attentionTable(report: CommitteeReport, lang: ReportLang): string {
+  const t = T[lang];
+  if (report.attention.length === 0) return `<section class="table"><h2>${e(t.tables.attention)}</h2><p>${e(t.none)}</p></section>`;
+  const rows = report.attention
+    .map((a, i) => `<tr><td class="num">${i + 1}</td><td>${e(a.name)}</td><td>${a.reasons.map((r) => e(r)).join('; ')}</td></tr>`)
+    .join('');
+  return `<section class="table"><h2>${e(t.tables.attention)}</h2><table><thead><tr><th>${t.cols.no}</th><th>${t.cols.cell}</th><th>${t.cols.reasons}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function cellsTable(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
+  const t = T[lang];
+  const c = t.cols;
+  const rows = report.cells
+    .map((cell, i) => {
+      const att = cell.attendance.rate;
+      const attCls = att === null ? '' : att < limits.attendance ? ' bad' : ' good';
+      const b = band(cell.score.average, limits);
+      const scoreCls = b === null ? '' : b === 'good' ? ' good' : b === 'poor' ? ' bad' : b === 'average' ? ' warn' : '';
+      const statusCls = cell.status === 'ok' ? '' : cell.status === 'missing' ? ' class="bad"' : ' class="warn"';
+      const quarters = cell.thematic.missingQuarters.length ? ` (${lang === 'vi' ? 'thiếu quý' : 'missing Q'} ${cell.thematic.missingQuarters.map(quarterRoman).join(', ')})` : '';
+      return (
+        `<tr><td class="num">${i + 1}</td><td class="name">${e(cell.name)}</td>` +
+        `<td${statusCls}>${e(statusText(cell.status, lang))}${cell.statusNote ? `<br><small>${e(cell.statusNote)}</small>` : ''}</td>` +
+        `<td class="num${cell.regular.held < cell.regular.due ? ' bad' : ''}">${cell.regular.held}/${cell.regular.due}</td>` +
+        `<td${cell.regular.missingMonths.length ? ' class="bad"' : ''}>${e(cell.regular.missingMonths.map(monthShort).join(', '))}</td>` +
+        `<td class="num${quarters ? ' bad' : ''}">${cell.thematic.held}/${cell.thematic.due}${e(quarters)}</td>` +
+        `<td class="num${attCls}">${e(percent(att, lang))}</td><td class="num">${e(percent(cell.attendance.lowest, lang))}</td>` +
+        `<td class="num">${cell.attendance.unexcused}</td><td class="num${scoreCls}">${e(decimal(cell.score.average, lang))}</td>` +
+        `<td class="num">${cell.visits.held}/${cell.visits.due}</td><td class="num${cell.errorCount ? ' bad' : ''}">${cell.errorCount} / ${cell.warningCount}</td></tr>`
+      );
+    })
+    .join('');
+  const head = [c.no, c.cell, c.status, c.regular, c.missing, c.thematic, c.attendance, c.lowest, c.unexcused, c.score, c.visits, c.problems];
+  return `<section class="table"><h2>${e(t.tables.cells)}</h2><table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function visitsTable(report: CommitteeReport, lang: ReportLang): string {
+  const t = T[lang];
+  const visits = report.cells.flatMap((cell) => cell.visits.list.map((v) => ({ cell, v })));
+  if (visits.length === 0) return `<section class="table"><h2>${e(t.tables.visits)}</h2><p>${e(t.none)}</p></section>`;
+  visits.sort((a, b) => a.v.date.localeCompare(b.v.date) || a.v.member.localeCompare(b.v.member, 'vi'));
+  const rows = visits.map(({ cell, v }) => `<tr><td>${e(v.member)}</td><td>${e(cell.name)}</td><td>${e(dateShort(v.date, lang))}</td></tr>`).join('');
+  return `<section class="table"><h2>${e(t.tables.visits)}</h2><table><thead><tr><th>${t.cols.member}</th><th>${t.cols.cell}</th><th>${t.cols.date}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function problemsTable(report: CommitteeReport, lang: ReportLang): string {
+  const t = T[lang];
+  const w = words(lang);
+  const rows = report.cells.flatMap((cell) =>
+    cell.problems.map(
+      (p) =>
+        `<tr><td>${e(cell.name)}</td><td>${e(p.file)}</td><td class="num">${p.line}</td><td>${e(p.ruleId)}</td>` +
+        `<td class="${p.severity === 'error' ? 'bad' : 'warn'}">${e(p.severity === 'error' ? w.error : w.warning)}</td><td>${e(p.message)}</td></tr>`,
+    ),
+  );
+  if (rows.length === 0) return `<section class="table"><h2>${e(t.tables.problems)}</h2><p>${e(t.none)}</p></section>`;
+  const c = t.cols;
+  return `<section class="table"><h2>${e(t.tables.problems)}</h2><table><thead><tr><th>${c.cell}</th><th>${c.file}</th><th>${c.line}</th><th>${c.rule}</th><th>${c.severity}</th><th>${c.message}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}

@@ -1,0 +1,274 @@
+// The data templates/bao-cao.hbs may print: the committee report's figures as the Party's words, ready to drop into prose.
+import type { RuleOverrides } from '../../model.js';
+import type { resolveLayout } from '../../render/layout.js';
+import { upperVi } from '../../render/viewmodel.js';
+import { longDate, partyMonth, shortDate } from '../../util/vi-date.js';
+import type { CellReport, CommitteeReport } from '../types.js';
+import { band, cleanText, decimal, percent, quarterRoman, statusText, thresholdsOf, type Thresholds } from './common.js';
+
+/** What the office adds to the report that the records do not say. */
+export interface ReportDocOptions {
+  /** Number of the report (`15` → `Số 15-BC/ĐU`); default committee.yaml's `numbering.next`, else left for the clerk (`Số …-BC/ĐU`). */
+  number?: string;
+  /** The document code; default committee.yaml's `numbering.code`, else `BC/ĐU`. */
+  code?: string;
+  /** Date of issue (YYYY-MM-DD); default the report's as-of date. */
+  date?: string;
+  /** Who signs; default the report's signer (committee.yaml's secretary), else a blank name under BÍ THƯ. */
+  signer?: { name: string; title?: string };
+  /** `T/M ĐẢNG ỦY` (default) or `T/M BAN THƯỜNG VỤ`. */
+  onBehalfOf?: string;
+  /** Nơi nhận; default the superior committee (để b/c), the cells, Lưu VP. */
+  recipients?: string[];
+  /** The committee's `layout:` overrides of profiles/layout.yaml (as a cell's), e.g. a wider header column for a long name. */
+  layout?: Parameters<typeof resolveLayout>[0];
+  /** The committee's rule overrides (with `--rules` over them), read for the thresholds. */
+  rules?: RuleOverrides;
+  /** Thresholds given outright, over everything else. */
+  thresholds?: Partial<Thresholds>;
+  /** A folder of the office's own templates (`bao-cao.hbs` there replaces the shipped one). */
+  templatesDir?: string;
+}
+
+/** One row of the results table. */
+export interface ReportRowView {
+  name: string;
+  regular: string;
+  thematic: string;
+  attendance: string;
+  score: string;
+  /** `Tốt 3, Khá 2`. */
+  ratings: string;
+  /** Status when not simply reported: `Không gửi hồ sơ`. */
+  note: string;
+}
+
+/** A cell named in the shortcomings, with what it lacked in words. */
+export interface NamedCell {
+  name: string;
+  /** `tháng 8, tháng 10`, `quý III`, `71,2%`, … */
+  detail: string;
+}
+
+/** Everything templates/bao-cao.hbs may print. */
+export interface ReportView {
+  /** Left header, line 1: the superior body, upper case (`ĐẢNG BỘ THÀNH PHỐ HÀ NỘI`); empty when unknown. */
+  parentUpper: string;
+  /** Left header, line 2: the committee, upper case (`ĐẢNG ỦY PHƯỜNG HOÀNG LIỆT`). */
+  cellUpper: string;
+  committee: string;
+  /** The superior body as written: `Đảng bộ Thành phố Hà Nội`. */
+  parent: string;
+  /** `Số 15-BC/ĐU`. */
+  number: string;
+  /** `Hoàng Liệt, ngày 05 tháng 01 năm 2027`. */
+  dateline: string;
+  /** `quý IV năm 2026`. */
+  period: string;
+  /** The period after "in": `Trong quý IV năm 2026`, `Trong thời gian từ tháng 7 đến tháng 12 năm 2026`. */
+  periodPhrase: string;
+  /** `ngày 31 tháng 12 năm 2026`. */
+  asOf: string;
+  cells: number;
+  reporting: number;
+  compliant: number;
+  /** Listed cells that sent nothing, by name, joined: `Chi bộ Khu dân cư số 15`. */
+  notReporting: string;
+  notReportingCount: number;
+  rhythm: { count: number; percent: string };
+  /** Due regular sittings held / due, over the cells that reported. */
+  regular: { held: number; due: number };
+  /** Thematic sittings held in the period; quarters due that had one (`kept`) / quarters due. */
+  thematic: { held: number; kept: number; due: number };
+  attendance: string;
+  /** The threshold: `85%`. */
+  attendanceThreshold: string;
+  averageScore: string;
+  ratings: { good: number; fair: number; average: number; poor: number; goodShare: string; fairShare: string; averageShare: string; poorShare: string; total: number };
+  assignments: { kept: number; due: number; percent: string };
+  visits: number;
+  rows: ReportRowView[];
+  /** Shortcomings, cell by cell; each list empty when no cell falls short that way. */
+  skippedMonths: NamedCell[];
+  missingThematic: NamedCell[];
+  lowAttendance: NamedCell[];
+  unexcused: NamedCell[];
+  lowScore: NamedCell[];
+  shortMeetings: NamedCell[];
+  missedAssignments: NamedCell[];
+  /** Folders not on committee.yaml's list (detail: the folder). */
+  unlisted: NamedCell[];
+  /** Folders claiming a cell another folder already is (detail: the folder). */
+  duplicates: NamedCell[];
+  /** Cells with files that could not be read (detail: which). */
+  unreadable: NamedCell[];
+  hasShortcomings: boolean;
+  onBehalfOf: string;
+  signer: { name: string; title: string };
+  recipients: string[];
+}
+
+const RATING = { good: 'Tốt', fair: 'Khá', average: 'Trung bình', poor: 'Kém' } as const;
+
+/** `2026-08`, `2026-10` → `tháng 8, tháng 10` (with the year when the months span two). */
+function monthsText(months: string[]): string {
+  const years = new Set(months.map((m) => m.slice(0, 4)));
+  return months
+    .map((m) => {
+      const [y, mm] = m.split('-');
+      return years.size > 1 ? `tháng ${partyMonth(Number(mm))}/${y}` : `tháng ${partyMonth(Number(mm))}`;
+    })
+    .join(', ');
+}
+
+/** Vietnamese list: `A`, `A và B`, `A, B và C`. */
+function joinVi(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+function fraction(held: number, due: number): string {
+  return `${held}/${due}`;
+}
+
+function isCommitteeCell(c: CellReport): boolean {
+  return c.status !== 'unlisted' && c.status !== 'duplicate';
+}
+
+/** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
+export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
+  const committee = cleanText(report.committee);
+  const parent = cleanText(report.parent ?? '');
+  const place = cleanText(report.place ?? '');
+  const date = options.date ?? report.asOf;
+  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
+  const next = report.numbering?.next;
+  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
+  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
+  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
+  const s = report.totals;
+  const own = report.cells.filter(isCommitteeCell);
+  const reporting = own.filter((c) => c.status !== 'missing');
+  const ratingTotal = s.ratings.good + s.ratings.fair + s.ratings.average + s.ratings.poor;
+  const share = (k: number) => (ratingTotal === 0 ? '–' : percent(k / ratingTotal, 'vi'));
+  const rhythmCount = s.monthlyRhythm === null ? 0 : Math.round(s.monthlyRhythm * s.reporting);
+  const name = (c: CellReport) => cleanText(c.name);
+
+  const rows = report.cells.map((c): ReportRowView => {
+    const r = c.score.ratings;
+    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]} ${r[k]}`);
+    return {
+      name: name(c),
+      // What was due and held, as the table's footnote says: a sitting of a month not yet due is not counted.
+      regular: fraction(c.status === 'missing' ? 0 : c.regular.due - c.regular.missingMonths.length, c.regular.due),
+      thematic: fraction(c.status === 'missing' ? 0 : c.thematic.due - c.thematic.missingQuarters.length, c.thematic.due),
+      attendance: percent(c.attendance.rate, 'vi'),
+      score: decimal(c.score.average, 'vi'),
+      ratings: ratings.join(', ') || '–',
+      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
+    };
+  });
+
+  const skippedMonths = reporting.filter((c) => c.regular.missingMonths.length > 0).map((c) => ({ name: name(c), detail: monthsText(c.regular.missingMonths) }));
+  const missingThematic = reporting
+    .filter((c) => c.thematic.missingQuarters.length > 0)
+    .map((c) => ({ name: name(c), detail: `quý ${c.thematic.missingQuarters.map(quarterRoman).join(', ')}` }));
+  const lowAttendance = reporting
+    .filter((c) => c.attendance.rate !== null && c.attendance.rate < limits.attendance)
+    .map((c) => ({ name: name(c), detail: percent(c.attendance.rate, 'vi') }));
+  const unexcused = reporting.filter((c) => c.attendance.unexcused > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
+  const lowScore = reporting
+    .filter((c) => band(c.score.average, limits) === 'average' || band(c.score.average, limits) === 'poor')
+    .map((c) => ({ name: name(c), detail: `${decimal(c.score.average, 'vi')} điểm` }));
+  const shortMeetings = reporting
+    .filter((c) => c.shortfalls.length > 0)
+    .map((c) => ({
+      name: name(c),
+      detail: joinVi(
+        c.shortfalls.map((f) =>
+          f.minutes !== undefined ? `buổi ${shortDate(f.date)} chỉ ${f.minutes} phút` : `buổi ${shortDate(f.date)} thiếu ${f.missingSteps?.length ?? 0} bước`,
+        ),
+      ),
+    }));
+  const missedAssignments = own.flatMap((c) =>
+    c.visits.assignments.filter((a) => !a.kept).map((a) => ({ name: cleanText(a.member), detail: `${name(c)} (${a.held}/${a.due} lượt)` })),
+  );
+  const unlisted = report.cells.filter((c) => c.status === 'unlisted').map((c) => ({ name: name(c), detail: cleanText(c.folder) }));
+  const duplicates = report.cells.filter((c) => c.status === 'duplicate').map((c) => ({ name: name(c), detail: cleanText(c.folder) }));
+  // The aggregator's note is a sentence of its own (`Không đọc được 1 tệp: …; số liệu chưa đầy đủ.`).
+  const unreadable = report.cells
+    .filter((c) => c.status === 'unreadable')
+    .map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? 'có tệp không đọc được.') }));
+  const missing = own.filter((c) => c.status === 'missing').map(name);
+  const superior = parent === '' ? 'Cấp ủy cấp trên' : `${parent.replace(/^Đảng bộ\s+/iu, 'Ban Thường vụ Đảng ủy ')}`;
+
+  return {
+    parentUpper: upperVi(parent),
+    cellUpper: upperVi(committee),
+    committee,
+    parent,
+    number: `Số ${number}-${cleanText(options.code ?? report.numbering?.code ?? 'BC/ĐU')}`,
+    dateline: `${place === '' ? '…' : place}, ${longDate(date)}`,
+    period: cleanText(report.period.label),
+    periodPhrase: `Trong ${/^từ /u.test(cleanText(report.period.label)) ? 'thời gian ' : ''}${cleanText(report.period.label)}`,
+    asOf: longDate(report.asOf),
+    cells: s.cells,
+    reporting: s.reporting,
+    compliant: s.compliant,
+    notReporting: joinVi(missing),
+    notReportingCount: missing.length,
+    rhythm: { count: rhythmCount, percent: percent(s.monthlyRhythm, 'vi') },
+    // Due sittings held: a sitting of a month not yet due is not counted against what was due.
+    regular: {
+      held: reporting.reduce((a, c) => a + c.regular.due - c.regular.missingMonths.length, 0),
+      due: reporting.reduce((a, c) => a + c.regular.due, 0),
+    },
+    thematic: {
+      held: reporting.reduce((a, c) => a + c.thematic.held, 0),
+      kept: reporting.reduce((a, c) => a + c.thematic.due - c.thematic.missingQuarters.length, 0),
+      due: reporting.reduce((a, c) => a + c.thematic.due, 0),
+    },
+    attendance: percent(s.attendanceRate, 'vi'),
+    attendanceThreshold: percent(limits.attendance, 'vi'),
+    averageScore: decimal(s.averageScore, 'vi'),
+    ratings: {
+      ...s.ratings,
+      goodShare: share(s.ratings.good),
+      fairShare: share(s.ratings.fair),
+      averageShare: share(s.ratings.average),
+      poorShare: share(s.ratings.poor),
+      total: ratingTotal,
+    },
+    assignments: { kept: s.assignmentsKept, due: s.assignmentsDue, percent: s.assignmentsDue === 0 ? '–' : percent(s.assignmentsKept / s.assignmentsDue, 'vi') },
+    visits: own.reduce((a, c) => a + c.visits.held, 0),
+    rows,
+    skippedMonths,
+    missingThematic,
+    lowAttendance,
+    unexcused,
+    lowScore,
+    shortMeetings,
+    missedAssignments,
+    unlisted,
+    duplicates,
+    unreadable,
+    hasShortcomings:
+      missing.length +
+        skippedMonths.length +
+        missingThematic.length +
+        lowAttendance.length +
+        unexcused.length +
+        lowScore.length +
+        shortMeetings.length +
+        missedAssignments.length +
+        unlisted.length +
+        duplicates.length +
+        unreadable.length >
+      0,
+    onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
+    signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
+    recipients: (options.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
+  };
+}
+
