@@ -184,6 +184,18 @@ export async function main(io: CliIo): Promise<number> {
       exitCode = runSchema(name, io);
     });
 
+  program
+    .command('new')
+    .description('Lập hồ sơ buổi sinh hoạt kế tiếp theo kế hoạch năm, điền sẵn những gì đã biết; in những chỗ còn phải điền.')
+    .argument('<thư-mục-chi-bộ>', 'thư mục có cell.yaml')
+    .option('--date <YYYY-MM-DD>', 'ngày họp (mặc định: buổi đầu tiên trong kế hoạch chưa có hồ sơ)', isoDate)
+    .addOption(new Option('--kind <loại>', 'loại buổi sinh hoạt').choices(['regular', 'thematic', 'combined']))
+    .option('--force', 'ghi đè hồ sơ đã có')
+    .action(async (dir: string, flags: import('./new-command.js').NewFlags) => {
+      const { runNew } = await import('./new-command.js');
+      exitCode = runNew(dir, flags, io);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
     return exitCode;
