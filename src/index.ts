@@ -8,3 +8,4 @@ export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } fro
 export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
+export { newRecord, writeNewRecord, remainingText, type NewRecord, type NewRecordOptions, type Remaining } from './plan/new-record.js';

@@ -17,6 +17,7 @@ export function runNew(dir: string, flags: NewFlags, io: CliIo): number {
   try {
     const cellDir = resolve(io.cwd, dir);
     const record = newRecord(cellDir, {
+      display: dir.replace(/[\\/]+$/, '') || dir,
       ...(flags.date !== undefined ? { date: flags.date } : {}),
       ...(flags.kind !== undefined ? { kind: flags.kind } : {}),
     });

@@ -1,6 +1,6 @@
 // The record of the next sitting, filled in from the plan, the roster and the previous record, with blanks to fill.
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
 import { collect } from '../lint/collect.js';
@@ -58,6 +58,8 @@ export interface NewRecordOptions {
   date?: string;
   /** The kind of sitting; default: the plan's for that date, else `regular`. */
   kind?: MeetingKind;
+  /** How messages name the cell folder (default: `cellDir` as given), e.g. the path the user typed. */
+  display?: string;
 }
 
 /** One thing left to fill in a new record (`count` for the things that come several at a time). */
@@ -109,16 +111,26 @@ interface FoundRecord {
  * the record does not validate until they are filled. Nothing is written: see writeNewRecord.
  */
 export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewRecord {
-  const cell = loadCell(cellDir);
-  const plans = loadPlans(cellDir);
+  const shown = options.display ?? cellDir;
+  const show = (abs: string) => join(shown, relative(cellDir, abs));
+  let folder: ReturnType<typeof lstatSync> | undefined;
+  try {
+    folder = lstatSync(cellDir);
+  } catch {
+    folder = undefined;
+  }
+  if (!folder?.isDirectory() && !folder?.isSymbolicLink()) {
+    throw new InputError(`${shown}: không có thư mục này; ghi đường dẫn thư mục chi bộ (có cell.yaml) (no such folder)`);
+  }
+  const cell = loadCell(cellDir, show);
+  const plans = loadPlans(cellDir, show);
   const records = loadRecords(cellDir);
-  const sitting = chooseSitting(cell, plans, records, options, cellDir);
+  const sitting = chooseSitting(cell, plans, records, options, cellDir, shown);
   const previous = records
     .filter((r) => r.data !== undefined && r.data.stub !== true && r.date < sitting.date)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .at(-1);
-  const folder = previous ? dirname(previous.abs) : join(cellDir, 'meetings');
-  const path = join(folder, stubFileName(sitting));
+  const path = join(previous ? dirname(previous.abs) : join(cellDir, 'meetings'), stubFileName(sitting));
   const schemaLine = schemaLineOf(previous?.abs) ?? ` yaml-language-server: $schema=${MEETING_SCHEMA_URL}`;
   const { text, remaining } = buildRecord(sitting, cell, records, previous?.data, schemaLine);
   return { path, text, remaining, sitting, ...(previous ? { previous: previous.abs } : {}) };
@@ -173,22 +185,22 @@ function stopAt(file: string, p: RawProblem, hint: string): InputError {
   return new InputError(`${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n${hint}`);
 }
 
-function loadCell(cellDir: string): CellProfile {
+function loadCell(cellDir: string, show: (abs: string) => string): CellProfile {
   const name = ['cell.yaml', 'cell.yml'].find((n) => exists(join(cellDir, n)));
-  if (!name) throw new InputError(`${cellDir}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
+  if (!name) throw new InputError(`${show(cellDir)}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
   const abs = join(cellDir, name);
   const r = readValidated(abs, 'cell');
-  if (!r.ok) throw stopAt(abs, r.problem, `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate để xem đủ các lỗi (the cell profile is not valid)`);
+  if (!r.ok) throw stopAt(show(abs), r.problem, `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate để xem đủ các lỗi (the cell profile is not valid)`);
   return r.data as CellProfile;
 }
 
-function loadPlans(cellDir: string): YearPlan[] {
+function loadPlans(cellDir: string, show: (abs: string) => string): YearPlan[] {
   const plans: YearPlan[] = [];
   for (const name of readdirSync(cellDir).sort()) {
     if (!/^plan-.*\.ya?ml$/i.test(name)) continue;
     const abs = join(cellDir, name);
     const r = readValidated(abs, 'plan');
-    if (!r.ok) throw stopAt(abs, r.problem, `Kế hoạch năm chưa hợp lệ; sửa rồi chạy lại (the year plan is not valid)`);
+    if (!r.ok) throw stopAt(show(abs), r.problem, `Kế hoạch năm chưa hợp lệ; sửa rồi chạy lại (the year plan is not valid)`);
     plans.push(r.data as YearPlan);
   }
   return plans;
@@ -225,6 +237,7 @@ function chooseSitting(
   records: FoundRecord[],
   options: NewRecordOptions,
   cellDir: string,
+  shown: string,
 ): PlannedMeeting {
   const planned = plans.flatMap((p) => p.meetings).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (options.date !== undefined) {
@@ -246,12 +259,12 @@ function chooseSitting(
   if (next) return next;
   if (planned.length === 0) {
     throw new InputError(
-      `${cellDir}: chưa có kế hoạch năm (plan-YYYY.yaml); lập bằng cellctl plan ${cellDir} --year YYYY, hoặc ghi ngày họp bằng --date YYYY-MM-DD (no year plan; run cellctl plan, or give --date)`,
+      `${shown}: chưa có kế hoạch năm (plan-YYYY.yaml); lập bằng cellctl plan ${shown} --year YYYY, hoặc ghi ngày họp bằng --date YYYY-MM-DD (no year plan; run cellctl plan, or give --date)`,
     );
   }
   const lastYear = Math.max(...plans.map((p) => p.year));
   throw new InputError(
-    `${cellDir}: mọi buổi sinh hoạt trong kế hoạch đều đã có hồ sơ; lập kế hoạch năm ${lastYear + 1} (cellctl plan ${cellDir} --year ${lastYear + 1}) hoặc ghi ngày họp bằng --date YYYY-MM-DD (every planned sitting has a record)`,
+    `${shown}: mọi buổi sinh hoạt trong kế hoạch đều đã có hồ sơ; lập kế hoạch năm ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) hoặc ghi ngày họp bằng --date YYYY-MM-DD (every planned sitting has a record)`,
   );
 }
 
