@@ -91,6 +91,8 @@ export interface NewRecord {
   sitting: PlannedMeeting;
   /** The record the chair, secretary, presenters and customs were taken from, if any (absolute path). */
   previous?: string;
+  /** The path holds a stub from `plan --with-meetings`, which this record would replace (with force). */
+  replacesStub: boolean;
 }
 
 /** A record of the cell as found on disk: its file, and its data when it passes the schema. */
@@ -98,6 +100,8 @@ interface FoundRecord {
   abs: string;
   date: string;
   kind: unknown;
+  /** A stub from `plan --with-meetings`: the sitting still has no record. */
+  stub: boolean;
   data?: MeetingRecord;
 }
 
@@ -133,7 +137,8 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
   const path = join(previous ? dirname(previous.abs) : join(cellDir, 'meetings'), stubFileName(sitting));
   const schemaLine = schemaLineOf(previous?.abs) ?? ` yaml-language-server: $schema=${MEETING_SCHEMA_URL}`;
   const { text, remaining } = buildRecord(sitting, cell, records, previous?.data, schemaLine);
-  return { path, text, remaining, sitting, ...(previous ? { previous: previous.abs } : {}) };
+  const replacesStub = records.some((r) => r.stub && r.abs === path);
+  return { path, text, remaining, sitting, replacesStub, ...(previous ? { previous: previous.abs } : {}) };
 }
 
 /**
@@ -146,6 +151,11 @@ export function writeNewRecord(record: NewRecord, force: boolean, shown = record
     existing = lstatSync(record.path);
   } catch {
     existing = undefined;
+  }
+  if (existing && !force && record.replacesStub) {
+    throw new InputError(
+      `${shown}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này (a stub from cellctl plan; use --force to replace it)`,
+    );
   }
   if (existing && !force) {
     throw new InputError(`${shown}: hồ sơ đã có; dùng --force để ghi đè (the record exists; use --force to overwrite)`);
@@ -214,7 +224,7 @@ function loadRecords(cellDir: string): FoundRecord[] {
     const r = readValidated(f.abs, 'meeting');
     if (r.ok) {
       const data = r.data as MeetingRecord;
-      out.push({ abs: f.abs, date: data.date, kind: data.kind, data });
+      out.push({ abs: f.abs, date: data.date, kind: data.kind, stub: data.stub === true, data });
       continue;
     }
     // A record with problems still tells which sitting it is for, so it is not written twice.
@@ -224,8 +234,8 @@ function loadRecords(cellDir: string): FoundRecord[] {
     } catch {
       continue;
     }
-    const { date, kind } = (loose ?? {}) as { date?: unknown; kind?: unknown };
-    if (typeof date === 'string') out.push({ abs: f.abs, date, kind });
+    const { date, kind, stub } = (loose ?? {}) as { date?: unknown; kind?: unknown; stub?: unknown };
+    if (typeof date === 'string') out.push({ abs: f.abs, date, kind, stub: stub === true });
   }
   return out;
 }
@@ -251,9 +261,14 @@ function chooseSitting(
     }
     return { date: options.date, kind: options.kind ?? 'regular' };
   }
-  const has = (m: PlannedMeeting) =>
-    records.some((r) => r.date === m.date && (r.kind === m.kind || r.kind === undefined)) ||
-    exists(join(cellDir, 'meetings', stubFileName(m)));
+  // A stub from `plan --with-meetings` is no record yet: `new` offers to replace it (with --force).
+  const has = (m: PlannedMeeting) => {
+    const file = join(cellDir, 'meetings', stubFileName(m));
+    return (
+      records.some((r) => !r.stub && r.date === m.date && (r.kind === m.kind || r.kind === undefined)) ||
+      (exists(file) && !records.some((r) => r.stub && r.abs === file))
+    );
+  };
   const from = cell.recordsFrom ?? '';
   const next = planned.find((m) => m.date.slice(0, 7) >= from && (options.kind === undefined || m.kind === options.kind) && !has(m));
   if (next) return next;

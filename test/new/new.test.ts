@@ -266,6 +266,26 @@ describe('cellctl new', () => {
     expect(existsSync(join(cwd, 'elsewhere.yaml'))).toBe(false);
   });
 
+  it('takes a stub from plan --with-meetings for a sitting without a record, and replaces it only with --force', async () => {
+    const [cwd, cellDir] = example();
+    expect((await runCli(['plan', CELL, '--year', '2027', '--with-meetings'], { cwd })).code).toBe(0);
+    const path = join(cellDir, 'meetings', '2027-01.yaml');
+    const stub = readFileSync(path, 'utf8');
+    expect(stub).toContain('stub: true');
+    const refused = await runCli(['new', CELL], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `cellctl: ${join(CELL, 'meetings', '2027-01.yaml')}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này (a stub from cellctl plan; use --force to replace it)\n`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(stub);
+    const replaced = await runCli(['new', CELL, '--force'], { cwd });
+    expect(replaced.code).toBe(0);
+    const record = read(path);
+    expect(record.stub).toBeUndefined();
+    expect(record.date).toBe('2027-01-05');
+    expect(record.resolution?.review?.tasks?.length).toBe(6);
+  });
+
   it('says how to go on when every planned sitting has a record, and when the cell has no plan', async () => {
     const [cwd, cellDir] = example();
     const done = await runCli(['new', CELL], { cwd });
