@@ -96,7 +96,7 @@ export interface NewRecord {
 }
 
 /** A record of the cell as found on disk: its file, and its data when it passes the schema. */
-interface FoundRecord {
+export interface FoundRecord {
   abs: string;
   date: string;
   kind: unknown;
@@ -195,7 +195,8 @@ function stopAt(file: string, p: RawProblem, hint: string): InputError {
   return new InputError(`${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n${hint}`);
 }
 
-function loadCell(cellDir: string, show: (abs: string) => string): CellProfile {
+/** The cell profile of a folder, schema-checked; an InputError naming its first problem otherwise. */
+export function loadCell(cellDir: string, show: (abs: string) => string = (abs) => abs): CellProfile {
   const name = ['cell.yaml', 'cell.yml'].find((n) => exists(join(cellDir, n)));
   if (!name) throw new InputError(`${show(cellDir)}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
   const abs = join(cellDir, name);
@@ -204,7 +205,8 @@ function loadCell(cellDir: string, show: (abs: string) => string): CellProfile {
   return r.data as CellProfile;
 }
 
-function loadPlans(cellDir: string, show: (abs: string) => string): YearPlan[] {
+/** The year plans (plan-*.yaml) of a cell folder; an InputError naming the first problem of a broken one. */
+export function loadPlans(cellDir: string, show: (abs: string) => string = (abs) => abs): YearPlan[] {
   const plans: YearPlan[] = [];
   for (const name of readdirSync(cellDir).sort()) {
     if (!/^plan-.*\.ya?ml$/i.test(name)) continue;
@@ -217,7 +219,7 @@ function loadPlans(cellDir: string, show: (abs: string) => string): YearPlan[] {
 }
 
 /** Every meeting record under the cell folder with a date; its data only when it passes the schema. */
-function loadRecords(cellDir: string): FoundRecord[] {
+export function loadRecords(cellDir: string): FoundRecord[] {
   const out: FoundRecord[] = [];
   for (const f of collect([cellDir], cellDir).groups.flatMap((g) => g.files)) {
     if (f.kind !== 'meeting') continue;
