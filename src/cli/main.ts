@@ -196,6 +196,17 @@ export async function main(io: CliIo): Promise<number> {
       exitCode = runNew(dir, flags, io);
     });
 
+  program
+    .command('serve')
+    .description('Mở trang web trên máy này để xem, ghi và in hồ sơ của chi bộ (chỉ máy này truy cập được).')
+    .argument('[thư-mục-chi-bộ]', 'thư mục có cell.yaml', '.')
+    .option('-p, --port <số>', 'cổng (mặc định: một cổng còn trống)', nonNegativeInt)
+    .option('--no-open', 'không tự mở trình duyệt')
+    .action(async (dir: string, flags: import('./serve-command.js').ServeFlags) => {
+      const { runServe } = await import('./serve-command.js');
+      exitCode = await runServe(dir, flags, io);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
     return exitCode;
