@@ -214,6 +214,15 @@ describe('cellctl new', () => {
     const after = await problemsIn(cwd, 'meetings/2026-09-chuyen-de.yaml', '2026-12-31');
     expect(after.problems).toEqual([]);
     expect(after.code).toBe(0);
+
+    // A topic the plan gives to a party group: the member who presents it for the group is to be named.
+    const july = join(cellDir, 'meetings', '2026-07-chuyen-de.yaml');
+    rmSync(july);
+    const group = await runCli(['new', CELL, '--date', '2026-07-16'], { cwd });
+    expect(group.code).toBe(0);
+    expect(group.stdout).toContain('Còn phải điền: người trình bày chuyên đề, nội dung 6 bước, ý kiến thảo luận.');
+    expect(read(july).topic?.presenter).toBe('');
+    expect(readFileSync(july, 'utf8')).toContain('presenter: "" # họ tên đồng chí thay mặt Tổ đảng số 3 trình bày (theo kế hoạch)');
   });
 
   it('writes a combined sitting, the first planned one without a record, numbered after the last resolution', async () => {
