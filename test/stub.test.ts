@@ -24,7 +24,7 @@ const STUB = [
 
 describe('stub records', () => {
   it('get exactly one problem, on the stub line, and nothing else', async () => {
-    const problems = await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': BASE_MEETING, 'meetings/2026-04.yaml': STUB }, { asOf: '2026-04-01' });
+    const problems = await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': BASE_MEETING, 'meetings/2026-04.yaml': STUB }, { asOf: '2026-04-30' }); // the sitting (06/4) has passed: a stub still is an error
     const onStub = problems.filter((p) => p.rel === 'meetings/2026-04.yaml');
     expect(onStub).toEqual([
       expect.objectContaining({ ruleId: 'record-complete', messageId: 'stub', severity: 'error', line: STUB.split('\n').indexOf('stub: true') + 1, column: 1, data: { date: '2026-04-06' } }),

@@ -54,17 +54,24 @@ interface ActiveRule {
   options: Record<string, unknown>;
 }
 
+/** A calendar day as records write it; anything else in a stub's date is not trusted to be in the future. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 function loadDoc(input: InputFile, options: EngineOptions, reported = true): LoadedDoc {
   const read = readSource(input.abs, options.maxFileBytes);
   if (!read.ok) return { input, problems: [read.problem], unreadable: read.unreadable, reported };
   const parsed = parseYaml(read.text);
   if (parsed.fatal) return { input, problems: parsed.problems, unreadable: false, locator: parsed.locator, reported };
   // A stub from `plan --with-meetings` is unfinished by design: one problem says so, instead of every
-  // missing field and step; it is a future sitting, so year checks neither count it nor wait for it.
+  // missing field and step; year checks neither count it nor wait for it. A sitting still to come
+  // (dated after --as-of) cannot have been written up yet, so its stub is no problem at all.
   const data = parsed.data as { stub?: unknown; date?: unknown } | null;
   if (input.kind === 'meeting' && data !== null && typeof data === 'object' && data.stub === true) {
-    const { line, column } = parsed.locator.locate('/stub', true);
     const date = typeof data.date === 'string' ? data.date : '';
+    if (ISO_DAY.test(date) && date > options.asOf) {
+      return { input, unreadable: false, locator: parsed.locator, reported, stub: true, problems: [] };
+    }
+    const { line, column } = parsed.locator.locate('/stub', true);
     return {
       input, unreadable: false, locator: parsed.locator, reported, stub: true,
       problems: [{ line, column, ruleId: 'record-complete', severity: 'error', messageId: 'stub', data: { date }, path: '/stub' }],

@@ -1,6 +1,6 @@
 // Rule attendance-roster: the attendance lists every member of the cell on that date, once, and nobody else.
 import type { MeetingRule } from './types.js';
-import { isActiveOn, normalizeName, rosterFor } from './roster.js';
+import { isActiveOn, nameKey, rosterFor } from './roster.js';
 
 const rule: MeetingRule<Record<string, never>> = {
   id: 'attendance-roster',
@@ -52,7 +52,7 @@ const rule: MeetingRule<Record<string, never>> = {
         return;
       }
       if (r.kind === 'ambiguous') {
-        ambiguousNames.add(normalizeName(entry.member));
+        ambiguousNames.add(nameKey(entry.member));
         ctx.report({ path, messageId: 'ambiguous', data: { name: entry.member, count: r.count } });
         return;
       }
@@ -70,7 +70,7 @@ const rule: MeetingRule<Record<string, never>> = {
     for (const { member, index } of roster.activeOn(meeting.date)) {
       if (seen.has(index)) continue;
       // An ambiguous entry already asks for ids; listing each namesake as missing would only add noise.
-      if (ambiguousNames.has(normalizeName(member.name))) continue;
+      if (ambiguousNames.has(nameKey(member.name))) continue;
       ctx.report({ path: '/attendance', key: true, messageId: 'missingMember', data: { name: member.name } });
     }
   },

@@ -1,7 +1,7 @@
 // Rule cell-structure: the roster makes a lawful cell: ≥ 3 official members, one bí thư, a chi ủy from 9, unique members.
 import type { Member } from '../model.js';
 import type { CellProfileRule } from './types.js';
-import { normalizeName, statusOn } from './roster.js';
+import { nameKey, normalizeName, statusOn } from './roster.js';
 
 /** Options of cell-structure. */
 export interface CellStructureOptions {
@@ -105,11 +105,12 @@ const rule: CellProfileRule<CellStructureOptions> = {
         ids.add(member.id);
       }
       const name = normalizeName(member.name);
-      const earlier = names.get(name);
+      const key = nameKey(member.name);
+      const earlier = names.get(key);
       if (earlier && (earlier.id === undefined || member.id === undefined)) {
         ctx.report({ path: `/members/${index}/name`, messageId: 'duplicateName', data: { name }, severity: 'warning' });
       }
-      if (!earlier) names.set(name, member);
+      if (!earlier) names.set(key, member);
     }
   },
 };

@@ -1,7 +1,7 @@
 // Rule chair-secretary: the chair and minute-taker are present members; the resolution is signed by the bí thư or phó bí thư (rules.md M7).
 import type { MeetingRecord } from '../model.js';
 import type { MeetingRule } from './types.js';
-import { Roster, isActiveOn, normalizeName, resolvedAttendance, rosterFor } from './roster.js';
+import { Roster, isActiveOn, nameKey, resolvedAttendance, rosterFor } from './roster.js';
 
 type Role = 'chair' | 'secretary';
 
@@ -79,8 +79,8 @@ const rule: MeetingRule<Record<string, never>> = {
 };
 
 function isGuest(meeting: MeetingRecord, ref: string): boolean {
-  const key = normalizeName(ref);
-  return (meeting.guests ?? []).some((g) => normalizeName(g.name) === key);
+  const key = nameKey(ref);
+  return (meeting.guests ?? []).some((g) => nameKey(g.name) === key);
 }
 
 function checkRole(

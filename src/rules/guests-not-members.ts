@@ -1,6 +1,6 @@
 // Rule guests-not-members: a guest (đại biểu) is not a member of the cell; members are listed in the attendance.
 import type { MeetingRule } from './types.js';
-import { normalizeName, rosterFor } from './roster.js';
+import { nameKey, rosterFor } from './roster.js';
 
 const rule: MeetingRule<Record<string, never>> = {
   id: 'guests-not-members',
@@ -24,9 +24,9 @@ const rule: MeetingRule<Record<string, never>> = {
     if (!cell) return;
     const roster = rosterFor(cell);
     // Only members on the date: a former member may well come back as the ward's cadre in charge.
-    const names = new Map(roster.activeOn(meeting.date).map(({ member }) => [normalizeName(member.name), member]));
+    const names = new Map(roster.activeOn(meeting.date).map(({ member }) => [nameKey(member.name), member]));
     (meeting.guests ?? []).forEach((guest, i) => {
-      const member = names.get(normalizeName(guest.name));
+      const member = names.get(nameKey(guest.name));
       if (member) ctx.report({ path: `/guests/${i}/name`, messageId: 'guestIsMember', data: { name: member.name } });
     });
   },

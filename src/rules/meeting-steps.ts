@@ -113,6 +113,10 @@ const rule: MeetingRule<MeetingStepsOptions> = {
       vi: 'Bước "{title}" không thuộc quy trình {kind|term}; nội dung khác hãy ghi "step: other" kèm "title".',
       en: 'The step "{titleEn}" is not part of the procedure of a {kind|term}; record anything else as "step: other" with a "title".',
     },
+    emptyContent: {
+      vi: 'Bước "{title}" còn để trống: ghi vào content diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả).',
+      en: 'The step "{titleEn}" is empty: write in content what actually happened in it (who presented, the gist, the outcome).',
+    },
     blocksInterleaved: {
       vi: 'Buổi sinh hoạt kết hợp gồm hai phần nối tiếp nhau: bước "{title}" thuộc phần {block|term} nhưng lại diễn ra sau khi đã chuyển sang phần {other|term}.',
       en: 'A combined sitting is two consecutive blocks: the step "{titleEn}" belongs to the {block|term} block but comes after the {other|term} block began.',
@@ -135,6 +139,8 @@ const rule: MeetingRule<MeetingStepsOptions> = {
       });
     });
 
+    checkContent(ctx, defs);
+
     const { order, excluded } = checkBlocks(ctx, procedure, defs);
     checkOrder(ctx, order, excluded);
   },
@@ -142,8 +148,28 @@ const rule: MeetingRule<MeetingStepsOptions> = {
 
 /** Vietnamese and English titles of a step from the catalogue. */
 function labels(ctx: MeetingContext<MeetingStepsOptions>, step: string): { title: string; titleEn: string } {
-  const info = ctx.env.steps[step];
+  const info = Object.hasOwn(ctx.env.steps, step) ? ctx.env.steps[step] : undefined;
   return { title: info?.title ?? step, titleEn: info?.en ?? step };
+}
+
+/**
+ * Report steps of the procedure whose `content` is written but blank: a stub's empty skeleton, its
+ * `stub: true` line deleted, must not pass as a record of a sitting that took place. A step without a
+ * `content` key is left alone: its substance may live elsewhere (speakers, the vote, the score).
+ */
+function checkContent(ctx: MeetingContext<MeetingStepsOptions>, defs: Map<string, ProcedureStep>): void {
+  ctx.meeting.steps.forEach((s, i) => {
+    if (typeof s.content !== 'string' || s.content.trim() !== '') return;
+    const def = defs.get(s.step);
+    const level = def?.level ?? (def ? 'error' : 'optional');
+    if (level === 'optional') return;
+    ctx.report({
+      path: `/steps/${i}/content`,
+      messageId: 'emptyContent',
+      data: { step: s.step, ...labels(ctx, s.step) },
+      severity: level === 'warning' ? 'warning' : undefined,
+    });
+  });
 }
 
 /** Report required and recommended steps (or groups of alternatives) the record does not hold. */

@@ -48,7 +48,8 @@ export function profileIdFor(date: string): RulesetId {
 export function resolveProfile(id: RulesetId, ...layers: (RuleOverrides | undefined)[]): RulesProfile {
   const base = profiles().get(id)!;
   if (layers.every((l) => l === undefined)) return base;
-  const rules: RulesProfile['rules'] = { ...base.rules };
+  // Rule ids come from users' files: a null-prototype map, so "constructor" or "__proto__" is just a key.
+  const rules: RulesProfile['rules'] = Object.assign(Object.create(null) as RulesProfile['rules'], base.rules);
   for (const layer of layers) {
     if (!layer) continue;
     for (const [ruleId, setting] of Object.entries(layer)) {

@@ -7,6 +7,27 @@ export function normalizeName(s: string): string {
   return s.trim().replace(/\s+/gu, ' ');
 }
 
+/** The five Vietnamese tone marks as combining characters: grave, acute, tilde, hook above, dot below. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/**
+ * The key under which names are compared, never shown: white space collapsed, and the tone mark of each
+ * word moved to the word's end, so that Unikey's two styles — old ("hoà", "thuỷ", "khoẻ": the mark on the
+ * first vowel of oa, oe, uy) and new ("hòa", "thủy", "khỏe") — give one key. A word carries one tone, so
+ * only its placement is folded: "Hòa", "Hoa" and "Họa" stay three names. The key is left decomposed
+ * (NFD): recomposing would glue the moved mark onto a final consonant ("n" + tilde → "ñ").
+ */
+export function nameKey(s: string): string {
+  return normalizeName(s)
+    .normalize('NFD')
+    .split(' ')
+    .map((word) => {
+      const tones = word.match(TONE_MARKS);
+      return tones ? word.replace(TONE_MARKS, '') + tones.join('') : word;
+    })
+    .join(' ');
+}
+
 /** Result of resolving a name or id against the roster. */
 export type Resolved =
   | { kind: 'member'; member: Member; index: number }
@@ -21,7 +42,7 @@ export class Roster {
   constructor(readonly cell: CellProfile) {
     cell.members.forEach((m, i) => {
       if (m.id) this.byId.set(m.id, i);
-      const key = normalizeName(m.name);
+      const key = nameKey(m.name);
       const list = this.byName.get(key);
       if (list) list.push(i);
       else this.byName.set(key, [i]);
@@ -32,8 +53,7 @@ export class Roster {
   resolve(ref: string): Resolved {
     const id = this.byId.get(ref.trim());
     if (id !== undefined) return { kind: 'member', member: this.cell.members[id]!, index: id };
-    // Most references are typed exactly as in the roster; normalise white space only when that fails.
-    const list = this.byName.get(ref) ?? this.byName.get(normalizeName(ref));
+    const list = this.byName.get(nameKey(ref));
     if (!list) return { kind: 'unknown' };
     if (list.length > 1) return { kind: 'ambiguous', count: list.length };
     return { kind: 'member', member: this.cell.members[list[0]!]!, index: list[0]! };

@@ -73,7 +73,8 @@ const rule: MeetingRule<ScoreTotalOptions> = {
     let sum = 0;
     for (const [criterion, points] of Object.entries(score.criteria)) {
       sum += points;
-      const max = sheet[criterion];
+      // Own keys only: a criterion named "constructor" must not find Object.prototype's.
+      const max = Object.hasOwn(sheet, criterion) ? sheet[criterion] : undefined;
       const path = `/score/criteria/${segment(criterion)}`;
       if (max === undefined) {
         ctx.report({

@@ -1,6 +1,6 @@
 // Rule speaker-reference: every presenter and speaker named in the record is a present member or a guest.
 import type { MeetingRule } from './types.js';
-import { isActiveOn, normalizeName, resolvedAttendance, rosterFor } from './roster.js';
+import { isActiveOn, nameKey, resolvedAttendance, rosterFor } from './roster.js';
 
 const rule: MeetingRule<Record<string, never>> = {
   id: 'speaker-reference',
@@ -31,21 +31,21 @@ const rule: MeetingRule<Record<string, never>> = {
   check(ctx) {
     const { meeting, cell } = ctx;
     const roster = cell ? rosterFor(cell) : undefined;
-    const guests = new Set((meeting.guests ?? []).map((g) => normalizeName(g.name)));
+    const guests = new Set((meeting.guests ?? []).map((g) => nameKey(g.name)));
     const attendance = roster ? resolvedAttendance(roster, meeting) : [];
     // A thematic topic may be prepared and presented by a party group (tổ đảng).
     const groups = new Set(
       roster
         ?.activeOn(meeting.date)
-        .flatMap(({ member }) => (member.group ? [normalizeName(member.group)] : [])) ?? [],
+        .flatMap(({ member }) => (member.group ? [nameKey(member.group)] : [])) ?? [],
     );
 
     const checkRef = (ref: string, path: string, groupAllowed: boolean): void => {
-      const key = normalizeName(ref);
+      const key = nameKey(ref);
       if (guests.has(key)) return;
       if (!roster) {
         // Without a roster only a literal name in the attendance can be checked.
-        const entry = meeting.attendance.find((a) => normalizeName(a.member) === key);
+        const entry = meeting.attendance.find((a) => nameKey(a.member) === key);
         if (entry && entry.status !== 'present') {
           ctx.report({ path, messageId: 'absentSpeaker', data: { name: ref, status: entry.status } });
         }

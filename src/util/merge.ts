@@ -20,9 +20,12 @@ export function mergeOptions<T extends Record<string, unknown>>(
   if (!over) return base;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
-    const prev = out[k];
-    const sub = schema?.properties?.[k];
-    out[k] = sub?.properties && isPlainObject(prev) && isPlainObject(v) ? mergeOptions(prev, v, sub) : v;
+    // Keys come from users' files: own properties only, and "__proto__" stays a key (the options schema
+    // then rejects it) instead of replacing the object's prototype.
+    const prev = Object.hasOwn(out, k) ? out[k] : undefined;
+    const sub = schema?.properties && Object.hasOwn(schema.properties, k) ? schema.properties[k] : undefined;
+    const value = sub?.properties && isPlainObject(prev) && isPlainObject(v) ? mergeOptions(prev, v, sub) : v;
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out as T;
 }

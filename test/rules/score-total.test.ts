@@ -125,3 +125,25 @@ describe('score-total', () => {
     expect(await run(edit(BASE_MEETING, (d) => d.deleteIn(['score'])))).toEqual([]);
   });
 });
+
+describe('score-total: criteria named like Object properties (issue 8, defect 10)', () => {
+  const HOSTILE = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+
+  it('are not on the scoring sheet: each is reported at its key, and counted in the sum', async () => {
+    const text = BASE_MEETING.replace('    closing: 5\n', `    closing: 5\n${HOSTILE.map((k) => `    ${k}: 1\n`).join('')}`);
+    expect(text).toContain('    __proto__: 1\n');
+    const problems = await run(text);
+    const unknown = problems.filter((p) => p.messageId === 'unknownCriterion');
+    expect(unknown.map((p) => p.data?.criterion)).toEqual(HOSTILE);
+    for (const p of unknown) expect(p).toMatchObject({ path: `/score/criteria/${p.data!.criterion}`, ...at(text, `    ${p.data!.criterion}: 1`, String(p.data!.criterion)) });
+    // 92 + 4 points that the sheet does not know: the total no longer adds up.
+    expect(problems.filter((p) => p.messageId === 'sumMismatch').map((p) => p.data)).toEqual([{ sum: 96, total: 92 }]);
+  });
+
+  it('a sheet that has such a criterion is honoured, and its maximum applies', async () => {
+    const cell = cellWithOverrides({ 'score-total': { options: { criteria: { constructor: 50, toString: 50 } } } });
+    const text = edit(BASE_MEETING, (d) => d.setIn(['score', 'criteria'], d.createNode({ constructor: 60, toString: 32 })));
+    const problems = await run(text, {}, cell);
+    expect(problems.map((p) => [p.messageId, p.data?.criterion])).toEqual([['criterionOverMax', 'constructor']]);
+  });
+});
