@@ -44,7 +44,7 @@ function numberIn(comment: string | null | undefined, pattern: RegExp): number {
  * texts, task results, the vote from the eligible count in its comment, dues, and the score from the maxima
  * in the criteria's comments.
  */
-function fillBlanks(doc: Document, chair: string): void {
+function fillBlanks(doc: Document, chair: string, leave: readonly string[] = []): void {
   const date = String(doc.get('date'));
   // The number of eligible voters is in the comment above `vote:` (a thematic record has no vote).
   const text = doc.toString();
@@ -65,6 +65,7 @@ function fillBlanks(doc: Document, chair: string): void {
       if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) return;
       const key = String(pair.key.value);
       const value = pair.value;
+      if (leave.includes(key)) return;
       if (value.value === '' && texts[key] !== undefined) value.value = texts[key];
       if (value.value !== null) return;
       if (key === 'done') value.value = true;
@@ -83,10 +84,10 @@ function fillBlanks(doc: Document, chair: string): void {
   });
 }
 
-/** Fill the record at `path` and write it back. */
-function fillFile(path: string): void {
+/** Fill the record at `path` (all but the keys in `leave`) and write it back. */
+function fillFile(path: string, leave: readonly string[] = []): void {
   const doc = parseDocument(readFileSync(path, 'utf8'));
-  fillBlanks(doc, String(doc.get('chair')));
+  fillBlanks(doc, String(doc.get('chair')), leave);
   writeFileSync(path, doc.toString({ lineWidth: 0 }));
 }
 
@@ -245,6 +246,15 @@ describe('cellctl new', () => {
     expect(record.score?.criteria).toBeDefined();
 
     expect((await problemsIn(cwd, 'meetings/2026-05.yaml', '2026-12-31')).code).toBe(1);
+    // Everything filled but the steps' contents: each empty step is still reported, where it is (h-rules).
+    const unfilled = readFileSync(path, 'utf8');
+    fillFile(path, ['content']);
+    const contentLines = readFileSync(path, 'utf8').split('\n').flatMap((l, i) => (l.trim() === 'content: ""' ? [i + 1] : []));
+    expect(contentLines).toHaveLength(15);
+    const onlyContent = await problemsIn(cwd, 'meetings/2026-05.yaml', '2026-12-31');
+    expect(onlyContent.code).toBe(1);
+    expect(onlyContent.problems.map((p) => [p.line, p.ruleId])).toEqual(contentLines.map((l) => [l, 'meeting-steps']));
+    writeFileSync(path, unfilled);
     fillFile(path);
     const after = await problemsIn(cwd, 'meetings/2026-05.yaml', '2026-12-31');
     expect(after.problems).toEqual([]);
