@@ -136,7 +136,8 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
     .at(-1);
   const path = join(previous ? dirname(previous.abs) : join(cellDir, 'meetings'), stubFileName(sitting));
   const schemaLine = schemaLineOf(previous?.abs) ?? ` yaml-language-server: $schema=${MEETING_SCHEMA_URL}`;
-  const { text, remaining } = buildRecord(sitting, cell, records, previous?.data, schemaLine);
+  const fromPlan = plans.some((p) => p.meetings.some((m) => m.date === sitting.date));
+  const { text, remaining } = buildRecord(sitting, cell, records, previous?.data, schemaLine, fromPlan);
   const replacesStub = records.some((r) => r.stub && r.abs === path);
   return { path, text, remaining, sitting, replacesStub, ...(previous ? { previous: previous.abs } : {}) };
 }
@@ -326,12 +327,14 @@ function quoted(value: string): Scalar {
   return s;
 }
 
+/** The YAML text of the new record, and the list of what is left blank in it. */
 function buildRecord(
   sitting: PlannedMeeting,
   cell: CellProfile,
   records: FoundRecord[],
   previous: MeetingRecord | undefined,
   schemaLine: string,
+  fromPlan: boolean,
 ): { text: string; remaining: Remaining[] } {
   const date = sitting.date;
   const roster = rosterFor(cell);
@@ -356,9 +359,10 @@ function buildRecord(
     root.add(doc.createPair(key, node));
   };
 
+  const sources = [...(fromPlan ? ['kế hoạch năm'] : []), ...(previous ? ['hồ sơ kỳ trước'] : [])];
   const header = [
     schemaLine,
-    ` Hồ sơ ${sittingName(sitting)}, do cellctl new lập từ kế hoạch năm${previous ? ' và hồ sơ kỳ trước' : ''}.`,
+    ` Hồ sơ ${sittingName(sitting)}, do cellctl new lập${sources.length > 0 ? ` từ ${sources.join(' và ')}` : ''}.`,
     ' Ghi vào các chỗ trống ("" hoặc sau dấu hai chấm); sửa điểm danh nếu có đồng chí vắng (excused kèm reason,',
     ' hoặc unexcused). Chạy cellctl validate để biết còn thiếu gì; khi chi bộ đã thông qua, sửa status thành adopted.',
   ].join('\n');
@@ -386,8 +390,9 @@ function buildRecord(
   // The bí thư chairs; the previous record's chair stands in when the cell has none on the roster.
   const chair = byRole('secretary') ?? activeName(previous?.chair) ?? byRole('deputy-secretary');
   set('chair', chair ?? blank(' họ tên đồng chí chủ trì'));
-  const secretary = activeName(previous?.secretary) ?? byRole('committee-member');
-  if (secretary !== undefined) set('secretary', secretary, previous?.secretary ? undefined : ' gợi ý; sửa nếu chi bộ cử đồng chí khác');
+  const lastSecretary = activeName(previous?.secretary);
+  const secretary = lastSecretary ?? byRole('committee-member');
+  if (secretary !== undefined) set('secretary', secretary, lastSecretary ? undefined : ' gợi ý; sửa nếu chi bộ cử đồng chí khác');
   else {
     set('secretary', blank(' họ tên đồng chí thư ký'));
     remaining.push({ what: 'secretary' });

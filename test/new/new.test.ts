@@ -27,7 +27,8 @@ function activeMembers(cellDir: string, date: string): CellProfile['members'] {
 
 /** Problems cellctl validate reports on one file of the cell (json format), and the run's exit code. */
 async function problemsIn(cwd: string, rel: string, asOf: string): Promise<{ code: number; problems: { ruleId: string; line: number; message: string }[] }> {
-  const run = await runCli(['validate', CELL, '--format', 'json', '--as-of', asOf], { cwd });
+  // One thread: the whole cell is small, and the machine is shared.
+  const run = await runCli(['validate', CELL, '--format', 'json', '--as-of', asOf, '--jobs', '1'], { cwd });
   const out = JSON.parse(run.stdout) as { results: { file: string; problems: { ruleId: string; line: number; message: string }[] }[] };
   return { code: run.code, problems: out.results.find((r) => r.file === join(CELL, rel))?.problems ?? [] };
 }
@@ -114,7 +115,8 @@ const COMBINED_STEPS = [
   'thematic-conclusion', 'quality-assessment', 'adopt-minutes',
 ];
 
-describe('cellctl new', () => {
+// Each test runs the binary four to six times, validation of a whole year included: minutes on a busy machine.
+describe('cellctl new', { timeout: 120_000 }, () => {
   it('writes the next regular record after planning the year: roster, steps, last month\'s tasks, skeletons', async () => {
     const [cwd, cellDir] = example();
     expect((await runCli(['plan', CELL, '--year', '2027'], { cwd })).code).toBe(0);
