@@ -9,3 +9,5 @@ export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
 export { newRecord, writeNewRecord, remainingText, type NewRecord, type NewRecordOptions, type Remaining } from './plan/new-record.js';
+export { startServer, CSP, type ServeOptions, type RunningServer } from './serve/server.js';
+export { yearView, type YearView, type SittingView, type SittingState } from './serve/year-view.js';
