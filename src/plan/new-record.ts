@@ -1,6 +1,6 @@
 // The record of the next sitting, filled in from the plan, the roster and the previous record, with blanks to fill.
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
 import { collect } from '../lint/collect.js';
@@ -19,7 +19,9 @@ import type {
 import { writeAtomic } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor, statusOn } from '../rules/roster.js';
+import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
+import { validateSchema } from '../schema/validator.js';
 import { ymd } from '../util/time.js';
 import { partyMonth, shortDate } from '../util/vi-date.js';
 import { plannedTimes, requiredSteps, sittingName, stubFileName, type Procedures } from './stubs.js';
@@ -170,7 +172,7 @@ export function writeNewRecord(record: NewRecord, force: boolean, shown = record
 /** What remains to fill, as one short Vietnamese line: `Còn phải điền: nội dung 9 bước, biểu quyết, …`. */
 export function remainingText(remaining: readonly Remaining[]): string {
   if (remaining.length === 0) return 'Không còn chỗ trống nào phải điền.';
-  const words: Record<Remaining['what'], (n: number) => string> = {
+  const words: Record<Remaining['what'], (n: number | undefined) => string> = {
     time: () => 'giờ bắt đầu, kết thúc',
     place: () => 'địa điểm',
     secretary: () => 'thư ký',
@@ -178,14 +180,14 @@ export function remainingText(remaining: readonly Remaining[]): string {
     presenter: () => 'người trình bày chuyên đề',
     steps: (n) => `nội dung ${n} bước`,
     speakers: () => 'ý kiến thảo luận',
-    reviewedTasks: (n) => `kết quả ${n} nhiệm vụ tháng trước`,
+    reviewedTasks: (n) => (n === undefined ? 'nhiệm vụ tháng trước (hồ sơ kỳ trước còn lỗi)' : `kết quả ${n} nhiệm vụ tháng trước`),
     review: () => 'ưu điểm, hạn chế',
     nextTasks: () => 'nhiệm vụ tháng tới',
     vote: () => 'biểu quyết',
     dues: () => 'đảng phí',
     score: () => 'chấm điểm',
   };
-  return `Còn phải điền: ${remaining.map((r) => words[r.what](r.count ?? 1)).join(', ')}`;
+  return `Còn phải điền: ${remaining.map((r) => words[r.what](r.count)).join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -224,21 +226,16 @@ export function loadRecords(cellDir: string): FoundRecord[] {
   const out: FoundRecord[] = [];
   for (const f of collect([cellDir], cellDir).groups.flatMap((g) => g.files)) {
     if (f.kind !== 'meeting') continue;
-    const r = readValidated(f.abs, 'meeting');
-    if (r.ok) {
-      const data = r.data as MeetingRecord;
-      out.push({ abs: f.abs, date: data.date, kind: data.kind, stub: data.stub === true, data });
-      continue;
-    }
+    // The pipeline's own reader: a FIFO or a device is never opened, an oversized file never read whole.
+    const read = readSource(f.abs);
+    if (!read.ok) continue;
+    const parsed = parseYaml(read.text);
+    if (parsed.fatal || parsed.data === null || typeof parsed.data !== 'object') continue;
+    const data = parsed.data as MeetingRecord;
     // A record with problems still tells which sitting it is for, so it is not written twice.
-    let loose: unknown;
-    try {
-      loose = parseYaml(readFileSync(f.abs, 'utf8')).data;
-    } catch {
-      continue;
-    }
-    const { date, kind, stub } = (loose ?? {}) as { date?: unknown; kind?: unknown; stub?: unknown };
-    if (typeof date === 'string') out.push({ abs: f.abs, date, kind, stub: stub === true });
+    if (typeof data.date !== 'string') continue;
+    const valid = parsed.problems.length === 0 && validateSchema('meeting', data, parsed.locator).length === 0;
+    out.push({ abs: f.abs, date: data.date, kind: data.kind, stub: data.stub === true, ...(valid ? { data } : {}) });
   }
   return out;
 }
@@ -525,9 +522,12 @@ function addResolution(
   records: FoundRecord[],
   remaining: Remaining[],
 ): void {
-  const earlier = records
-    .filter((r) => r.data?.resolution !== undefined && r.data.stub !== true && r.date < sitting.date)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const byDate = (a: FoundRecord, b: FoundRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  // When the last regular sitting's record has problems, an older resolution's tasks and number would be
+  // wrong: nothing is copied until that record is fixed.
+  const lastRegular = records.filter((r) => !r.stub && r.date < sitting.date && r.kind !== 'thematic').sort(byDate).at(-1);
+  const broken = lastRegular !== undefined && lastRegular.data === undefined ? lastRegular : undefined;
+  const earlier = broken ? [] : records.filter((r) => r.data?.resolution !== undefined && !r.stub && r.date < sitting.date).sort(byDate);
   const lastResolution = earlier.at(-1)?.data;
   const resolution = new YAMLMap();
 
@@ -535,7 +535,7 @@ function addResolution(
   const lastNumbered = earlier.filter((r) => r.data?.resolution?.number !== undefined).at(-1)?.data;
   if (lastNumbered && !(termStart !== undefined && lastNumbered.date < termStart && termStart <= sitting.date)) {
     resolution.add(doc.createPair('number', lastNumbered.resolution!.number! + 1));
-  } else if (termStart !== undefined && termStart <= sitting.date && (!lastNumbered || lastNumbered.date < termStart)) {
+  } else if (!broken && termStart !== undefined && termStart <= sitting.date && (!lastNumbered || lastNumbered.date < termStart)) {
     resolution.add(doc.createPair('number', 1));
   }
 
@@ -557,10 +557,14 @@ function addResolution(
     review.add(doc.createPair('tasks', tasks));
     remaining.push({ what: 'reviewedTasks', count: previousTasks.length });
   }
+  if (broken) remaining.push({ what: 'reviewedTasks' });
   const reviewKey = new Scalar('review');
-  reviewKey.commentBefore = lastResolution
-    ? ` I. Đánh giá thực hiện Nghị quyết ngày ${shortDate(lastResolution.date)}: từng nhiệm vụ chép từ nghị quyết đó`
-    : ' I. Đánh giá kết quả thực hiện nhiệm vụ tháng trước';
+  reviewKey.commentBefore = broken
+    ? ` I. Đánh giá thực hiện nhiệm vụ tháng trước: hồ sơ ngày ${shortDate(broken.date)} (${basename(broken.abs)}) còn lỗi nên chưa chép được` +
+      ' nhiệm vụ và số nghị quyết; sửa hồ sơ đó rồi chạy lại cellctl new --force'
+    : lastResolution
+      ? ` I. Đánh giá thực hiện Nghị quyết ngày ${shortDate(lastResolution.date)}: từng nhiệm vụ chép từ nghị quyết đó`
+      : ' I. Đánh giá kết quả thực hiện nhiệm vụ tháng trước';
   resolution.add(doc.createPair(reviewKey, review));
 
   const task = new YAMLMap();

@@ -1,5 +1,6 @@
 // `cellctl new` on the example cell, through the real binary: the record written, what it holds, and that it
 // validates only once its blanks are filled.
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -305,6 +306,25 @@ describe('cellctl new', { timeout: 120_000 }, () => {
     expect(record.stub).toBeUndefined();
     expect(record.date).toBe('2027-01-05');
     expect(record.resolution?.review?.tasks?.length).toBe(6);
+  });
+
+  it('neither hangs on a FIFO among the records nor offers again a sitting whose record has problems', async () => {
+    const [cwd, cellDir] = example();
+    execFileSync('mkfifo', [join(cellDir, 'meetings', '2026-05-ban-nhap.yaml')]);
+    // The September record is broken (no place, a bad time) but still says which sitting it is.
+    const september = join(cellDir, 'meetings', '2026-09.yaml');
+    writeFileSync(september, readFileSync(september, 'utf8').replace(/^place: .*\n/m, '').replace(/^end: .*$/m, 'end: 21h15'));
+    rmSync(join(cellDir, 'meetings', '2026-10.yaml'));
+    const run = await runCli(['new', CELL], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Đã ghi ${join(CELL, 'meetings', '2026-10.yaml')}`);
+    // September's resolution cannot be read: August's tasks and number would be wrong, so none are copied.
+    expect(run.stdout).toContain('nhiệm vụ tháng trước (hồ sơ kỳ trước còn lỗi)');
+    const october = read(join(cellDir, 'meetings', '2026-10.yaml'));
+    expect(october.resolution?.review?.tasks).toBeUndefined();
+    expect(october.resolution?.number).toBeUndefined();
+    expect(readFileSync(join(cellDir, 'meetings', '2026-10.yaml'), 'utf8')).toContain('hồ sơ ngày 07/9/2026 (2026-09.yaml) còn lỗi');
   });
 
   it('says how to go on when every planned sitting has a record, and when the cell has no plan', async () => {
