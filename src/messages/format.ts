@@ -1,12 +1,13 @@
 // Message formatting: fill `{name}` placeholders from report data; `{name|term}` translates an enum value,
-// `{name|date}` writes an ISO date the Party's way in Vietnamese (05/6/2024).
+// `{name|date}` writes an ISO date the Party's way in Vietnamese (05/6/2024); `{name|roman}` a number in
+// Roman numerals (quý III) and `{name|month}` a month number the Party's way (01, 02, 3 … 12).
 import { term } from './terms.js';
-import { shortDate } from '../util/vi-date.js';
+import { partyMonth, romanNumeral, shortDate } from '../util/vi-date.js';
 
 /** Languages cellctl speaks; Vietnamese is the default. */
 export type Lang = 'vi' | 'en';
 
-const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?:\|(term|date|roman|month))?\}/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Numbers are written the Vietnamese way in Vietnamese messages (decimal comma). */
@@ -32,6 +33,8 @@ export function formatMessage(
     if (value === undefined) return whole;
     if (filter === 'term') return term(String(value), lang);
     if (filter === 'date' && lang === 'vi' && ISO_DATE.test(String(value))) return shortDate(String(value));
+    if (filter === 'roman' && Number.isInteger(Number(value))) return romanNumeral(Number(value));
+    if (filter === 'month' && Number.isInteger(Number(value))) return partyMonth(Number(value));
     return show(value, lang);
   }) + suggestion;
 }

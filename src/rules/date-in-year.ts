@@ -29,12 +29,12 @@ const rule: CellYearRule<DateInYearOptions> = {
       en: 'The date {date} is not in the plan year {year}.',
     },
     fileNameYear: {
-      vi: 'Tên tệp ghi năm {fileYear} nhưng kế hoạch là của năm {year}.',
-      en: 'The file name says {fileYear} but the plan is for {year}.',
+      vi: 'Tên tệp ghi năm {fileYear} nhưng kế hoạch là của năm {year}: đổi tên tệp thành plan-{year}.yaml (hoặc sửa năm của kế hoạch).',
+      en: 'The file name says {fileYear} but the plan is for {year}: rename the file plan-{year}.yaml (or correct the plan year).',
     },
     fileNameMonth: {
-      vi: 'Tên tệp ghi tháng {fileMonth} nhưng buổi sinh hoạt họp ngày {date|date}.',
-      en: 'The file name says {fileMonth} but the sitting was held on {date}.',
+      vi: 'Tên tệp {fileName} bắt đầu bằng {fileMonth} nhưng buổi sinh hoạt họp ngày {date|date}: đổi tên tệp thành {rename} (hoặc sửa lại ngày họp).',
+      en: 'The file name {fileName} starts with {fileMonth} but the sitting was held on {date}: rename the file {rename} (or correct the date).',
     },
   },
   check(ctx) {
@@ -71,10 +71,11 @@ const rule: CellYearRule<DateInYearOptions> = {
       if (!named) continue;
       const fileMonth = `${named[1]}-${named[2]}`;
       if (date.slice(0, 7) !== fileMonth) {
+        const fileName = baseName(meeting.file);
         ctx.report(meeting, {
           path: '/date',
           messageId: 'fileNameMonth',
-          data: { fileMonth, date },
+          data: { fileMonth, date, fileName, rename: date.slice(0, 7) + fileName.slice(fileMonth.length) },
           severity: 'warning',
         });
       }

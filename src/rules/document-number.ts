@@ -11,6 +11,11 @@ interface Numbered {
   number: number;
 }
 
+/** A document number as Party documents write it (HD 36-HD/VPTW): 01–09 padded, `Số 05-NQ/CB`. */
+function docNo(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 10 ? `0${n}` : String(n);
+}
+
 /** Report gaps and repeats in one run of numbers (date order); `start` is the required first number. */
 function checkRun(
   ctx: CellYearContext<DocumentNumberOptions>,
@@ -22,13 +27,13 @@ function checkRun(
   for (const { doc, number } of run) {
     const firstDate = seen.get(number);
     if (firstDate !== undefined) {
-      ctx.report(doc, { path: '/resolution/number', messageId: 'duplicate', data: { number, firstDate } });
+      ctx.report(doc, { path: '/resolution/number', messageId: 'duplicate', data: { number, numberNo: docNo(number), firstDate } });
       continue;
     }
     seen.set(number, doc.data.date);
     const expected = previous === undefined ? start : previous + 1;
     if (expected !== undefined && number !== expected) {
-      ctx.report(doc, { path: '/resolution/number', messageId: 'gap', data: { expected, actual: number } });
+      ctx.report(doc, { path: '/resolution/number', messageId: 'gap', data: { expected, actual: number, expectedNo: docNo(expected), actualNo: docNo(number) } });
     }
     previous = previous === undefined ? number : Math.max(previous, number);
   }
@@ -47,11 +52,11 @@ const rule: CellYearRule<DocumentNumberOptions> = {
   defaultOptions: {},
   messages: {
     gap: {
-      vi: 'Số nghị quyết không liên tục: số này phải là {expected}, không phải {actual}.',
+      vi: 'Số nghị quyết không liên tục: nghị quyết này phải mang số {expectedNo}, không phải số {actualNo}.',
       en: 'Resolution numbers are not consecutive: this one should be {expected}, not {actual}.',
     },
     duplicate: {
-      vi: 'Số nghị quyết {number} đã dùng cho nghị quyết ngày {firstDate|date}.',
+      vi: 'Số {numberNo} đã dùng cho nghị quyết ngày {firstDate|date}; mỗi nghị quyết trong nhiệm kỳ mang một số riêng.',
       en: 'Resolution number {number} was already used on {firstDate}.',
     },
     yearRestart: {

@@ -90,16 +90,16 @@ const rule: MeetingRule<MeetingStepsOptions> = {
   defaultOptions: { procedures: DEFAULT_PROCEDURES },
   messages: {
     missing: {
-      vi: 'Thiếu bước "{title}" trong quy trình {kind|term}.',
-      en: 'The step "{titleEn}" of the procedure of a {kind|term} is missing.',
+      vi: 'Thiếu bước "{title}" trong quy trình {kind|term}: thêm dòng "- step: {step}" vào {where}.',
+      en: 'The step "{titleEn}" of the procedure of a {kind|term} is missing: add the line "- step: {step}" to {whereEn}.',
     },
     missingRecommended: {
-      vi: 'Nên có bước "{title}" trong quy trình {kind|term}.',
-      en: 'The procedure of a {kind|term} should include the step "{titleEn}".',
+      vi: 'Nên có bước "{title}" trong quy trình {kind|term}: thêm dòng "- step: {step}" vào {where}.',
+      en: 'The procedure of a {kind|term} should include the step "{titleEn}": add the line "- step: {step}" to {whereEn}.',
     },
     missingOutcome: {
-      vi: 'Thiếu bước bắt buộc: cần có một trong các bước {titles}.',
-      en: 'A required step is missing: one of {titlesEn}.',
+      vi: 'Thiếu bước bắt buộc, một trong các bước {titles}: thêm dòng {lines} vào {where}.',
+      en: 'A required step is missing, one of {titlesEn}: add the line {linesEn} to {whereEn}.',
     },
     outOfOrder: {
       vi: 'Bước "{title}" không đúng thứ tự: phải diễn ra sau bước "{afterTitle}".',
@@ -114,8 +114,8 @@ const rule: MeetingRule<MeetingStepsOptions> = {
       en: 'The step "{titleEn}" is not part of the procedure of a {kind|term}; record anything else as "step: other" with a "title".',
     },
     emptyContent: {
-      vi: 'Bước "{title}" còn để trống: ghi vào content diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả).',
-      en: 'The step "{titleEn}" is empty: write in content what actually happened in it (who presented, the gist, the outcome).',
+      vi: 'Bước "{title}" còn để trống: ghi vào content {hint}.',
+      en: 'The step "{titleEn}" is empty: write in content {hintEn}.',
     },
     blocksInterleaved: {
       vi: 'Buổi sinh hoạt kết hợp gồm hai phần nối tiếp nhau: bước "{title}" thuộc phần {block|term} nhưng lại diễn ra sau khi đã chuyển sang phần {other|term}.',
@@ -166,10 +166,38 @@ function checkContent(ctx: MeetingContext<MeetingStepsOptions>, defs: Map<string
     ctx.report({
       path: `/steps/${i}/content`,
       messageId: 'emptyContent',
-      data: { step: s.step, ...labels(ctx, s.step) },
+      data: { step: s.step, ...labels(ctx, s.step), ...hints(ctx, s.step) },
       severity: level === 'warning' ? 'warning' : undefined,
     });
   });
+}
+
+/** What a step's content records, from the catalogue, or a general description. */
+function hints(ctx: MeetingContext<MeetingStepsOptions>, step: string): { hint: string; hintEn: string } {
+  const info = Object.hasOwn(ctx.env.steps, step) ? ctx.env.steps[step] : undefined;
+  return {
+    hint: info?.hint ?? 'diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả)',
+    hintEn: info?.hintEn ?? 'what actually happened in it (who presented, the gist, the outcome)',
+  };
+}
+
+/**
+ * Where a missing step goes, in both languages: after the nearest earlier step of the procedure that the
+ * record holds, or at the start of `steps` when it holds none of them.
+ */
+function placeOf(
+  ctx: MeetingContext<MeetingStepsOptions>,
+  procedure: ProcedureStep[],
+  index: number,
+  held: Set<string>,
+): { after: string; where: string; whereEn: string } {
+  for (let j = index - 1; j >= 0; j--) {
+    const after = procedure[j]!.step;
+    if (!held.has(after)) continue;
+    const { title, titleEn } = labels(ctx, after);
+    return { after, where: `mục steps, sau bước "${title}" (${after})`, whereEn: `steps, after "${titleEn}" (${after})` };
+  }
+  return { after: '', where: 'đầu mục steps', whereEn: 'the start of steps' };
 }
 
 /** Report required and recommended steps (or groups of alternatives) the record does not hold. */
@@ -190,7 +218,7 @@ function checkMissing(ctx: MeetingContext<MeetingStepsOptions>, procedure: Proce
       path: '/steps',
       key: true,
       messageId: level === 'warning' ? 'missingRecommended' : 'missing',
-      data: { step: p.step, ...labels(ctx, p.step), kind: meeting.kind },
+      data: { step: p.step, ...labels(ctx, p.step), kind: meeting.kind, ...placeOf(ctx, procedure, procedure.indexOf(p), held) },
       severity: level === 'warning' ? 'warning' : undefined,
     });
   }
@@ -201,6 +229,7 @@ function checkMissing(ctx: MeetingContext<MeetingStepsOptions>, procedure: Proce
     const level = levels.includes('error') ? 'error' : levels.includes('warning') ? 'warning' : 'optional';
     if (level === 'optional') continue;
     const steps = members.map((p) => p.step);
+    const lines = steps.map((s) => `"- step: ${s}"`);
     ctx.report({
       path: '/steps',
       key: true,
@@ -211,6 +240,9 @@ function checkMissing(ctx: MeetingContext<MeetingStepsOptions>, procedure: Proce
         titles: steps.map((s) => `"${labels(ctx, s).title}"`).join(' / '),
         titlesEn: steps.map((s) => `"${labels(ctx, s).titleEn}"`).join(' / '),
         kind: meeting.kind,
+        lines: lines.join(' hoặc '),
+        linesEn: lines.join(' or '),
+        ...placeOf(ctx, procedure, procedure.indexOf(members[0]!), held),
       },
       severity: level === 'warning' ? 'warning' : undefined,
     });

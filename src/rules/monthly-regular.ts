@@ -19,11 +19,11 @@ const rule: CellYearRule<MonthlyRegularOptions> = {
   defaultOptions: {},
   messages: {
     missingPlannedMonth: {
-      vi: 'Kế hoạch năm {year} chưa có buổi sinh hoạt thường kỳ nào trong tháng {month}.',
+      vi: 'Kế hoạch năm {year} chưa có buổi sinh hoạt thường kỳ nào trong tháng {month|month}.',
       en: 'The {year} plan has no regular meeting in month {month}.',
     },
     missingMonth: {
-      vi: 'Chưa có hồ sơ sinh hoạt thường kỳ tháng {month}/{year}.',
+      vi: 'Chưa có hồ sơ sinh hoạt thường kỳ tháng {month|month}/{year}.',
       en: 'There is no record of a regular meeting for {month}/{year}.',
     },
   },

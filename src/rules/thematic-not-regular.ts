@@ -35,11 +35,11 @@ const rule: CellYearRule<ThematicNotRegularOptions> = {
   defaultOptions: {},
   messages: {
     planThematicOnly: {
-      vi: 'Tháng {month}/{year} trong kế hoạch chỉ có sinh hoạt chuyên đề; sinh hoạt chuyên đề không thay thế sinh hoạt thường kỳ (có thể chuyển thành buổi thường kỳ kết hợp chuyên đề).',
+      vi: 'Tháng {month|month}/{year} trong kế hoạch chỉ có sinh hoạt chuyên đề; sinh hoạt chuyên đề không thay thế sinh hoạt thường kỳ (có thể chuyển thành buổi thường kỳ kết hợp chuyên đề).',
       en: 'Month {month}/{year} of the plan has only a thematic session; it does not replace the regular meeting (make it a combined sitting).',
     },
     thematicOnly: {
-      vi: 'Tháng {month}/{year} chỉ có sinh hoạt chuyên đề, không có sinh hoạt thường kỳ; sinh hoạt chuyên đề không thay thế sinh hoạt thường kỳ.',
+      vi: 'Tháng {month|month}/{year} chỉ có sinh hoạt chuyên đề, không có sinh hoạt thường kỳ; sinh hoạt chuyên đề không thay thế sinh hoạt thường kỳ.',
       en: 'Month {month}/{year} has only a thematic session and no regular meeting; a thematic session does not replace it.',
     },
   },

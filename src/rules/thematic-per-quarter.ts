@@ -29,11 +29,11 @@ const rule: CellYearRule<ThematicPerQuarterOptions> = {
   defaultOptions: {},
   messages: {
     missingPlannedQuarter: {
-      vi: 'Kế hoạch năm {year} chưa có buổi sinh hoạt chuyên đề nào trong quý {quarter}.',
+      vi: 'Kế hoạch năm {year} chưa có buổi sinh hoạt chuyên đề nào trong quý {quarter|roman}.',
       en: 'The {year} plan has no thematic session in quarter {quarter}.',
     },
     missingQuarter: {
-      vi: 'Quý {quarter}/{year} không có buổi sinh hoạt chuyên đề nào (mỗi quý ít nhất một lần).',
+      vi: 'Quý {quarter|roman} năm {year} không có buổi sinh hoạt chuyên đề nào (mỗi quý ít nhất một lần).',
       en: 'Quarter {quarter} of {year} had no thematic session (at least one a quarter).',
     },
   },

@@ -51,6 +51,9 @@ export interface StepInfo {
   phase: 'opening' | 'conduct' | 'closing' | 'any';
   title: string;
   en: string;
+  /** What the step's content records (Vietnamese, English), for the message when it is left empty. */
+  hint?: string;
+  hintEn?: string;
 }
 
 /** A versioned rules profile (profiles/*.yaml), after local overrides. */

@@ -9,8 +9,8 @@ const rule: MeetingRule<VoteEligibilityOptions> = {
   id: 'vote-eligibility',
   scope: 'meeting',
   description: {
-    vi: 'Tổng số phiếu biểu quyết (tán thành, không tán thành, ý kiến khác) không vượt quá số đảng viên có quyền biểu quyết có mặt; đảng viên dự bị, đảng viên sinh hoạt tạm thời không biểu quyết.',
-    en: 'The votes cast (for, against, other) do not exceed the members present who may vote; probationary and temporarily attached members do not vote.',
+    vi: 'Tổng số đồng chí biểu quyết (tán thành, không tán thành, có ý kiến khác) không vượt quá số đảng viên có quyền biểu quyết có mặt; chi bộ biểu quyết bằng giơ tay, đảng viên dự bị, đảng viên sinh hoạt tạm thời không biểu quyết.',
+    en: 'The members voting (for, against, other) do not exceed the members present who may vote; probationary and temporarily attached members do not vote.',
   },
   source: 'Điều lệ Đảng Điều 3; Quy định 294-QĐ/TW (2025), trước đó Quy định 24-QĐ/TW (2021) §9.3',
   defaultSeverity: 'error',
@@ -18,8 +18,8 @@ const rule: MeetingRule<VoteEligibilityOptions> = {
   defaultOptions: {},
   messages: {
     tooManyVotes: {
-      vi: 'Có {total} phiếu biểu quyết nhưng chỉ có {eligiblePresent} đảng viên có quyền biểu quyết có mặt (đảng viên dự bị không biểu quyết).',
-      en: '{total} votes were cast but only {eligiblePresent} members present may vote (probationary members do not vote).',
+      vi: 'Có {total} đồng chí biểu quyết nhưng chỉ có {eligiblePresent} đảng viên có quyền biểu quyết có mặt (đảng viên dự bị, đảng viên sinh hoạt tạm thời không biểu quyết).',
+      en: '{total} members voted but only {eligiblePresent} members present may vote (probationary and temporarily attached members do not vote).',
     },
   },
   check(ctx) {

@@ -25,7 +25,7 @@ const rule: MeetingRule<VoteMajorityOptions> = {
   defaultOptions: { excusedAbsentCount: true },
   messages: {
     noMajority: {
-      vi: 'Nghị quyết có {for} đồng chí tán thành trên tổng số {eligible} đảng viên có quyền biểu quyết, chưa quá một nửa (cần ít nhất {needed}).',
+      vi: 'Nghị quyết có {for} đồng chí tán thành trên tổng số {eligible} đảng viên có quyền biểu quyết, chưa quá một nửa (cần ít nhất {needed} đồng chí tán thành).',
       en: 'The resolution has {for} votes for out of {eligible} members entitled to vote, not more than half (at least {needed} needed).',
     },
     missingVote: {

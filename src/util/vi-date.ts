@@ -21,3 +21,21 @@ export function longDate(iso: string): string {
   const { d, m, y } = parts(iso);
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
+
+/** `3` → `III`: quarters (quý III), terms and section numbers as Party documents write them. */
+export function romanNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
+  const table: [number, string][] = [
+    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [value, numeral] of table) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
+  return out;
+}

@@ -80,7 +80,13 @@ describe('date-in-year', () => {
 
   it('compares the year too', async () => {
     const problems = await run({ 'meetings/2025-03-chuyen-de.yaml': meetingYaml({ date: '2026-03-10' }) });
-    expect(problems.map((p) => p.data)).toEqual([{ fileMonth: '2025-03', date: '2026-03-10' }]);
+    expect(problems.map((p) => p.data)).toEqual([
+      { fileMonth: '2025-03', date: '2026-03-10', fileName: '2025-03-chuyen-de.yaml', rename: '2026-03-chuyen-de.yaml' },
+    ]);
+    // The message gives the exact new name.
+    expect(problems[0]!.message).toBe(
+      'Tên tệp 2025-03-chuyen-de.yaml bắt đầu bằng 2025-03 nhưng buổi sinh hoạt họp ngày 10/3/2026: đổi tên tệp thành 2026-03-chuyen-de.yaml (hoặc sửa lại ngày họp).',
+    );
   });
 
   it('ignores record file names that do not start with a month', async () => {

@@ -37,13 +37,15 @@ describe('document-number', () => {
       data: { expected: 3, actual: 4 },
       ...at(text, 'number: 4', '4'),
     });
+    // Numbers as Party documents write them: 03, not 3.
+    expect(problems[0]!.message).toBe('Số nghị quyết không liên tục: nghị quyết này phải mang số 03, không phải số 04.');
   });
 
   it('warns about a number used twice', async () => {
     const sittings = numbered(2026, [1, 2, 2, 3]);
     const problems = await run(sittings);
     expect(problems.map((p) => [p.rel, p.messageId, p.data])).toEqual([
-      [meetingFile(sittings[2]!), 'duplicate', { number: 2, firstDate: '2026-02-10' }],
+      [meetingFile(sittings[2]!), 'duplicate', { number: 2, numberNo: '02', firstDate: '2026-02-10' }],
     ]);
   });
 
@@ -73,7 +75,7 @@ describe('document-number', () => {
     const sittings = [...yearOfMeetings(2026), ...yearOfMeetings(2027, { firstNumber: 13 })];
     expect(await run(sittings)).toEqual([]);
     const gap = [...yearOfMeetings(2026), ...numbered(2027, [13, 15])];
-    expect((await run(gap)).map((p) => p.data)).toEqual([{ expected: 14, actual: 15 }]);
+    expect((await run(gap)).map((p) => p.data)).toEqual([{ expected: 14, actual: 15, expectedNo: '14', actualNo: '15' }]);
   });
 
   it('restarts at 1 on the term start', async () => {
@@ -82,13 +84,13 @@ describe('document-number', () => {
     expect(await run(sittings, cellTerm('2026-07-01'))).toEqual([]);
     const carried = numbered(2026, [31, 32, 33, 34, 35, 36, 37, 38]);
     const problems = await run(carried, cellTerm('2026-07-01'));
-    expect(problems.map((p) => [p.rel, p.data])).toEqual([['meetings/2026-07-10.yaml', { expected: 1, actual: 37 }]]);
+    expect(problems.map((p) => [p.rel, p.data])).toEqual([['meetings/2026-07-10.yaml', { expected: 1, actual: 37, expectedNo: '01', actualNo: '37' }]]);
   });
 
   it('counts a resolution of the term start day in the new term', async () => {
     expect(await run(numbered(2026, [31, 32, 1]), cellTerm('2026-03-10'))).toEqual([]);
     expect((await run(numbered(2026, [31, 32, 33]), cellTerm('2026-03-10'))).map((p) => p.data)).toEqual([
-      { expected: 1, actual: 33 },
+      { expected: 1, actual: 33, expectedNo: '01', actualNo: '33' },
     ]);
   });
 

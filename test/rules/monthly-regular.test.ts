@@ -44,17 +44,17 @@ describe('monthly-regular', () => {
     ]);
   });
 
-  it('checks only months that ended before asOf', async () => {
+  it('checks only months that ended on or before asOf (inclusive)', async () => {
     const sittings = yearOfMeetings(2026, { months: [1, 2, 3, 4] });
-    expect(await run(tree(sittings), { asOf: '2026-05-31' })).toEqual([]);
-    const problems = await run(tree(sittings), { asOf: '2026-06-01' });
+    expect(await run(tree(sittings), { asOf: '2026-05-30' })).toEqual([]);
+    const problems = await run(tree(sittings), { asOf: '2026-05-31' });
     expect(problems.map((p) => p.data)).toEqual([{ month: 5, year: 2026 }]);
   });
 
   it('knows that February 2028 ends on the 29th', async () => {
     const sittings = yearOfMeetings(2028, { months: [1] });
-    expect(await run(tree(sittings), { asOf: '2028-02-29' })).toEqual([]);
-    expect((await run(tree(sittings), { asOf: '2028-03-01' })).map((p) => p.data)).toEqual([{ month: 2, year: 2028 }]);
+    expect(await run(tree(sittings), { asOf: '2028-02-28' })).toEqual([]);
+    expect((await run(tree(sittings), { asOf: '2028-02-29' })).map((p) => p.data)).toEqual([{ month: 2, year: 2028 }]);
   });
 
   it('reports every missing month of a past year', async () => {

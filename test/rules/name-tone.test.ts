@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_CELL, BASE_MEETING, ROOT, lint, runCli, writeTree } from '../helpers.js';
 
-/** The roster spells three members one way (old style: hoà, thuỷ, khoẻ)… */
+/** The roster spells four members one way (old style: hoà, thuỷ, khoẻ; quỳnh)… */
 const CELL = BASE_CELL.replace('Phạm Thị Dung', 'Phạm Thị Hoà')
   .replace('Vũ Thị Lan', 'Vũ Thị Thuỷ')
-  .replace('Lê Văn Cường', 'Lê Văn Khoẻ');
-/** …and the record the other (new style: hòa, thủy, khỏe), in attendance and as a speaker. */
+  .replace('Lê Văn Cường', 'Lê Văn Khoẻ')
+  .replace('Hoàng Văn Hải', 'Hoàng Thị Quỳnh');
+/** …and the record the other (new style: hòa, thủy, khỏe; the mark typed on the u: qùynh), in attendance and as a speaker. */
 const MEETING = BASE_MEETING.replaceAll('Phạm Thị Dung', 'Phạm Thị Hòa')
   .replaceAll('Vũ Thị Lan', 'Vũ Thị Thủy')
-  .replaceAll('Lê Văn Cường', 'Lê Văn Khỏe');
+  .replaceAll('Lê Văn Cường', 'Lê Văn Khỏe')
+  .replaceAll('Hoàng Văn Hải', 'Hoàng Thị Qùynh');
 
 describe('tone-mark placement in names', () => {
   it('the fixture really spells them differently, byte for byte, even after NFC', () => {

@@ -38,7 +38,9 @@ describe('required steps need real content', () => {
         data: expect.objectContaining({ step: 'review', title: 'Đánh giá kết quả thực hiện nhiệm vụ tháng trước' }),
       }),
     ]);
-    expect(problems[0]!.message).toContain('Đánh giá kết quả thực hiện nhiệm vụ tháng trước');
+    expect(problems[0]!.message).toBe(
+      'Bước "Đánh giá kết quả thực hiện nhiệm vụ tháng trước" còn để trống: ghi vào content kết quả thực hiện từng nhiệm vụ của nghị quyết tháng trước.',
+    );
   });
 
   it('takes white space for empty, and leaves a step with real content alone', async () => {
@@ -67,7 +69,7 @@ describe('required steps need real content', () => {
     expect(problems.every((p) => p.messageId === 'emptyContent')).toBe(true);
     expect(problems.filter((p) => p.severity === 'error').length).toBeGreaterThanOrEqual(10);
     expect(problems.map((p) => p.message)).toContain(
-      'Bước "Thông qua nội dung, chương trình sinh hoạt" còn để trống: ghi vào content diễn biến thực tế của bước này (ai trình bày, nội dung chính, kết quả).',
+      'Bước "Thông qua nội dung, chương trình sinh hoạt" còn để trống: ghi vào content nội dung, chương trình sinh hoạt đã được thông qua.',
     );
     const rendered = await runCli(['render', file, '--out', join(dir, 'out')]);
     expect(rendered.code).toBe(1);

@@ -147,3 +147,13 @@ describe('score-total: criteria named like Object properties (issue 8, defect 10
     expect(problems.map((p) => [p.messageId, p.data?.criterion])).toEqual([['criterionOverMax', 'constructor']]);
   });
 });
+
+describe('score-total without a scoring sheet', () => {
+  it('a profile with an empty sheet checks only that the criteria add up to the total', async () => {
+    const cell = cellWithOverrides({ 'score-total': { options: { criteria: {} } } });
+    const text = edit(BASE_MEETING, (d) => d.setIn(['score', 'criteria'], d.createNode({ 'chuan-bi': 20, 'dien-bien': 72 })));
+    expect(await run(text, {}, cell)).toEqual([]);
+    const wrong = edit(text, (d) => d.setIn(['score', 'total'], 95));
+    expect((await run(wrong, {}, cell)).map((p) => p.messageId)).toEqual(['sumMismatch']);
+  });
+});

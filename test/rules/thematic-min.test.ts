@@ -31,8 +31,9 @@ describe('thematic-min', () => {
 
   it('waits for the year to end', async () => {
     const files = tree(yearOfMeetings(2026, { combined: [3] }));
-    expect(await run(files, { asOf: '2026-12-31' })).toEqual([]);
-    expect((await run(files, AFTER)).map((p) => p.data)).toEqual([{ count: 1, min: 4, year: 2026 }]);
+    expect(await run(files, { asOf: '2026-12-30' })).toEqual([]);
+    // --as-of is inclusive: on 31/12 the year has ended.
+    expect((await run(files, { asOf: '2026-12-31' })).map((p) => p.data)).toEqual([{ count: 1, min: 4, year: 2026 }]);
   });
 
   it('counts thematic and combined sittings alike', async () => {
@@ -59,7 +60,7 @@ describe('thematic-min', () => {
 
   it('does not count a planned date of another year', async () => {
     const plan = planYaml(2026, [...fullPlan(2026, [3, 6, 9]), { date: '2027-01-15', kind: 'thematic' }]);
-    expect((await run(tree([], { plans: { 2026: plan } }))).map((p) => p.data)).toEqual([{ count: 3, min: 4, year: 2026 }]);
+    expect((await run(tree([], { plans: { 2026: plan } }), { asOf: '2026-12-30' })).map((p) => p.data)).toEqual([{ count: 3, min: 4, year: 2026 }]);
   });
 
   it('takes the minimum from validate options', async () => {

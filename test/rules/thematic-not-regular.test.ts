@@ -44,8 +44,8 @@ describe('thematic-not-regular', () => {
 
   it('waits for the month to end', async () => {
     const sittings = mayThematicOnly('12').filter((s) => s.date < '2026-06');
-    expect(await run(tree(sittings), { asOf: '2026-05-31' })).toEqual([]);
-    expect((await run(tree(sittings), { asOf: '2026-06-01' })).map((p) => p.data)).toEqual([{ month: 5, year: 2026 }]);
+    expect(await run(tree(sittings), { asOf: '2026-05-30' })).toEqual([]);
+    expect((await run(tree(sittings), { asOf: '2026-05-31' })).map((p) => p.data)).toEqual([{ month: 5, year: 2026 }]);
   });
 
   it('accepts a combined sitting', async () => {

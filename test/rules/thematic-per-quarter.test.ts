@@ -34,8 +34,8 @@ describe('thematic-per-quarter', () => {
 
   it('waits for the quarter to end', async () => {
     const sittings = yearOfMeetings(2026, { months: [1, 2, 3, 4, 5, 6], combined: [2] });
-    expect(await run(tree(sittings), { asOf: '2026-06-30' })).toEqual([]);
-    expect((await run(tree(sittings), { asOf: '2026-07-01' })).map((p) => p.data)).toEqual([{ quarter: 2, year: 2026 }]);
+    expect(await run(tree(sittings), { asOf: '2026-06-29' })).toEqual([]);
+    expect((await run(tree(sittings), { asOf: '2026-06-30' })).map((p) => p.data)).toEqual([{ quarter: 2, year: 2026 }]);
   });
 
   it('reports on the plan, or the first record, without a cell profile', async () => {
