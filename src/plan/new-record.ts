@@ -30,27 +30,6 @@ import { plannedTimes, requiredSteps, sittingName, stubFileName, type Procedures
 const MEETING_SCHEMA_URL = 'https://unpkg.com/cellctl/schemas/meeting.schema.json';
 const SCHEMA_LINE = /^#\s*yaml-language-server:\s*\$schema=\S+/;
 
-/** What each step of a record holds, for the one-line comment above it (falls back to the catalogue title). */
-const STEP_HINTS: Record<string, string> = {
-  opening: 'ghi lý do buổi sinh hoạt, đại biểu dự (nếu có)',
-  'appoint-secretary': 'ghi đồng chí được cử làm thư ký',
-  'attendance-report': 'ghi tổng số đảng viên, số có mặt, vắng có lý do, vắng không lý do, tỷ lệ dự họp',
-  'dues-report': 'ghi số đồng chí đã nộp đảng phí tháng trước và số tiền',
-  agenda: 'ghi chương trình sinh hoạt và việc chi bộ nhất trí',
-  'news-briefing': 'ghi tin thời sự, văn bản mới của cấp trên, tình hình tư tưởng',
-  review: 'ghi việc làm được, chưa làm được, nguyên nhân (từng nhiệm vụ ở resolution: review: tasks)',
-  'next-tasks': 'ghi dự thảo nhiệm vụ và phân công (từng nhiệm vụ ở resolution: tasks)',
-  discussion: 'mỗi ý kiến một mục: speaker (họ tên), opinion (tóm tắt ý kiến)',
-  'chair-conclusion': 'ghi kết luận của đồng chí chủ trì',
-  'vote-resolution': 'ghi số đồng chí tán thành trên số đồng chí có quyền biểu quyết',
-  'adopt-conclusion': 'ghi kết luận được chi bộ thông qua',
-  'quality-assessment': 'ghi tổng điểm chi bộ tự chấm và xếp loại',
-  'thematic-purpose': 'ghi mục đích, yêu cầu của chuyên đề',
-  'thematic-presentation': 'tóm tắt nội dung chuyên đề đã trình bày',
-  'thematic-discussion': 'mỗi ý kiến một mục: speaker (họ tên), opinion (tóm tắt, có liên hệ bản thân)',
-  'thematic-conclusion': 'ghi kết luận chuyên đề và việc đảng viên cần làm',
-  'adopt-minutes': 'ghi việc thông qua biên bản và giờ kết thúc',
-};
 /** Steps whose record is a list of opinions rather than a text. */
 const DISCUSSION_STEPS = new Set(['discussion', 'thematic-discussion']);
 
@@ -472,7 +451,9 @@ function buildRecord(
       step.add(doc.createPair('content', blank()));
       emptySteps++;
     }
-    step.commentBefore = ` ${catalogue[p.step]?.title ?? p.step} — ${STEP_HINTS[p.step] ?? 'ghi nội dung của bước này'}`;
+    // One line from the step catalogue: the step's name, then what its content records.
+    const info = catalogue[p.step];
+    step.commentBefore = ` ${info?.title ?? p.step}${info?.hint ? ` — ghi: ${info.hint}` : ''}`;
     steps.add(step);
   }
   set('steps', steps);
