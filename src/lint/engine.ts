@@ -25,6 +25,8 @@ export interface EngineOptions {
   /** The superior committee's overrides (--rules), applied over the cell's own. */
   rules?: RuleOverrides;
   maxFileBytes?: number;
+  /** Texts to check in place of files on disk, by absolute path (the serve page's unsaved edits). */
+  overrides?: Record<string, string>;
 }
 
 /** Problems of one file, before messages are written in a language. */
@@ -58,7 +60,8 @@ interface ActiveRule {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function loadDoc(input: InputFile, options: EngineOptions, reported = true): LoadedDoc {
-  const read = readSource(input.abs, options.maxFileBytes);
+  const override = options.overrides?.[input.abs];
+  const read = override !== undefined ? { ok: true as const, text: override } : readSource(input.abs, options.maxFileBytes);
   if (!read.ok) return { input, problems: [read.problem], unreadable: read.unreadable, reported };
   const parsed = parseYaml(read.text);
   if (parsed.fatal) return { input, problems: parsed.problems, unreadable: false, locator: parsed.locator, reported };
