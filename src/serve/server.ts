@@ -1,10 +1,15 @@
 // The local web server of `cellctl serve`: loopback only, a secret token, same-origin requests, a strict CSP.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CellctlError } from '../errors.js';
+import { newRecord, writeNewRecord } from '../plan/new-record.js';
 import { resolveInside } from './paths.js';
+import { checkText, eligibleOf, recordView, saveRecord } from './record.js';
+import { applyData } from './yaml-sync.js';
 import { yearView } from './year-view.js';
 
 /** Options of startServer. */
@@ -47,16 +52,48 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-/** The first page, until the year view is built: static, no script. */
+/** The page shell: the bundle and its styles are separate files, so the CSP needs no inline script. */
 const INDEX_HTML = `<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><title>cellctl</title></head>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>cellctl — hồ sơ sinh hoạt chi bộ</title>
+<link rel="stylesheet" href="/app.css">
+<script type="module" src="/app.js"></script>
+</head>
 <body>
-<h1>cellctl serve</h1>
-<p>Máy chủ đang chạy trên máy này. Dữ liệu năm của chi bộ: <a href="/api/cell">/api/cell</a>.</p>
+<div id="app"><p>Đang tải…</p></div>
+<noscript>Trang cần JavaScript; bật JavaScript trong trình duyệt.</noscript>
 </body>
 </html>
 `;
+
+/** The page bundle, built by scripts/build-page.js into dist/page (from src/serve or dist/serve alike). */
+const PAGE_DIR = fileURLToPath(new URL('../../dist/page/', import.meta.url));
+const ASSETS: Record<string, string> = { '/app.js': 'text/javascript; charset=utf-8', '/app.css': 'text/css; charset=utf-8' };
+
+/** Largest request body: a record is a few kilobytes; the validator caps files at 2 MiB. */
+const MAX_BODY = 2 * 1024 * 1024;
+
+/** The JSON body of a POST, or undefined when it is too large, not JSON or not sent as JSON. */
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  // Only a script of this page can send application/json here: a cross-site form cannot, even unnoticed.
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
@@ -106,7 +143,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       refuse(res, 403, 'Yêu cầu từ trang web khác bị từ chối.');
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const isPost = req.method === 'POST' && ['/api/check', '/api/save', '/api/new'].includes(new URL(req.url ?? '/', 'http://x').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !isPost) {
       refuse(res, 405, 'Phương thức không được hỗ trợ.');
       return;
     }
@@ -135,6 +173,72 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       send(res, 200, 'text/html; charset=utf-8', INDEX_HTML);
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      send(res, 204, 'image/x-icon', '');
+      return;
+    }
+    const asset = ASSETS[url.pathname];
+    if (asset !== undefined) {
+      let body: string;
+      try {
+        body = readFileSync(join(PAGE_DIR, url.pathname.slice(1)), 'utf8');
+      } catch {
+        refuse(res, 500, 'Thiếu tệp giao diện; chạy npm run build rồi mở lại.');
+        return;
+      }
+      send(res, 200, asset, body);
+      return;
+    }
+    const root = resolve(options.root);
+    /** A record named by the page: its real path and the paths validate may know it by. */
+    const record = (rel: unknown): { abs: string; keys: string[]; rel: string } | undefined => {
+      const found = resolveInside(root, typeof rel === 'string' ? rel : '');
+      if (!found.ok) {
+        if (found.why === 'outside') refuse(res, 403, 'Chỉ đọc, ghi được tệp trong thư mục chi bộ đang mở.');
+        else refuse(res, 404, 'Không có tệp hồ sơ này.');
+        return undefined;
+      }
+      const named = join(root, ...(rel as string).split(/[\\/]+/));
+      return { abs: found.abs, keys: [named, found.abs], rel: relative(root, named).split(/[\\/]/).join('/') };
+    };
+    if (url.pathname === '/api/record') {
+      const r = record(url.searchParams.get('path'));
+      if (!r) return;
+      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(await recordView(root, r.abs, r.keys, asOf()))}\n`);
+      return;
+    }
+    if (req.method === 'POST') {
+      const body = await jsonBody(req);
+      if (body === undefined) {
+        refuse(res, 400, 'Yêu cầu không hợp lệ (cần JSON, dưới 2 MiB).');
+        return;
+      }
+      if (url.pathname === '/api/new') {
+        const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
+        const made = newRecord(root, { display: '.', ...(date ? { date } : {}) });
+        writeNewRecord(made, false, relative(root, made.path));
+        send(res, 201, 'application/json; charset=utf-8', `${JSON.stringify({ path: relative(root, made.path).split(/[\\/]/).join('/') })}\n`);
+        return;
+      }
+      const r = record(body.path);
+      if (!r) return;
+      if (url.pathname === '/api/check') {
+        const text = applyData(readFileSync(r.abs, 'utf8'), body.data);
+        const problems = await checkText(root, r.abs, r.keys, text, asOf());
+        send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify({ problems, eligible: eligibleOf(root, body.data) })}\n`);
+        return;
+      }
+      const saved = saveRecord(r.abs, r.rel, typeof body.base === 'string' ? body.base : '', body.data);
+      if (!saved.ok) {
+        send(res, 409, 'application/json; charset=utf-8', `${JSON.stringify({
+          error: 'Tệp đã bị thay đổi trên đĩa (ở cửa sổ khác hoặc chương trình khác) từ khi trang mở nó; chưa ghi gì. Xem khác biệt, rồi tải lại tệp.',
+          ...saved,
+        })}\n`);
+        return;
+      }
+      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(saved)}\n`);
+      return;
+    }
     if (url.pathname === '/api/cell') {
       const day = asOf();
       const yearParam = url.searchParams.get('year');
@@ -147,7 +251,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     if (url.pathname === '/api/file') {
-      const found = resolveInside(options.root, url.searchParams.get('path') ?? '');
+      const found = resolveInside(root, url.searchParams.get('path') ?? '');
       if (!found.ok) {
         if (found.why === 'outside') refuse(res, 403, 'Chỉ đọc được tệp trong thư mục chi bộ đang mở.');
         else refuse(res, 404, 'Không có tệp hồ sơ này.');
