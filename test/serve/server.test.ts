@@ -31,6 +31,26 @@ function get(server: RunningServer, path: string, headers: Record<string, string
   });
 }
 
+/** A real POST with a body (JSON unless the test says otherwise). */
+function post(server: RunningServer, path: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1', port: server.port, path, method: 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('cellctl serve: the server', () => {
   let server: RunningServer;
   let cellDir: string;
@@ -161,5 +181,44 @@ describe('cellctl serve: the server', () => {
     }
     expect((await get(server, '/api/file?path=meetings/2030-01.yaml', auth())).status).toBe(404);
     expect((await get(server, '/api/file?path=meetings', auth())).status).toBe(404);
+  });
+
+  it('writes only with the token, from this site, as JSON, inside the folder, and from the version the page read', async () => {
+    const file = join(cellDir, 'meetings', '2026-05.yaml');
+    const record = JSON.parse((await get(server, '/api/record?path=meetings/2026-05.yaml', auth())).body) as { hash: string; data: Record<string, unknown>; text: string };
+    expect(record.text).toBe(readFileSync(file, 'utf8'));
+    const changed = JSON.stringify({ path: 'meetings/2026-05.yaml', base: record.hash, data: { ...record.data, place: 'Hội trường' } });
+    // No token, a foreign Origin, a form post (not JSON), a path outside: refused, and nothing written.
+    expect((await post(server, '/api/save', changed)).status).toBe(403);
+    expect((await post(server, '/api/save', changed, { ...auth(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(server, '/api/save', changed, { ...auth(), 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
+    for (const path of ['../cell.yaml', 'meetings/passwd.yaml', '/etc/passwd']) {
+      const r = await post(server, '/api/save', JSON.stringify({ path, base: record.hash, data: {} }), auth());
+      expect({ path, status: r.status }).toEqual({ path, status: 403 });
+    }
+    expect(readFileSync(file, 'utf8')).toBe(record.text);
+    // From a stale version: 409 with the text on disk and the difference; the file is untouched.
+    const stale = await post(server, '/api/save', JSON.stringify({ path: 'meetings/2026-05.yaml', base: '0'.repeat(64), data: { ...record.data, place: 'Hội trường' } }), auth());
+    expect(stale.status).toBe(409);
+    const conflict = JSON.parse(stale.body) as { error: string; current: string; diff: string };
+    expect(conflict.error).toContain('đã bị thay đổi trên đĩa');
+    expect(conflict.current).toBe(record.text);
+    expect(conflict.diff).toContain('+place: Hội trường');
+    expect(readFileSync(file, 'utf8')).toBe(record.text);
+    // From the version read: written, comments kept.
+    const saved = await post(server, '/api/save', changed, auth());
+    expect(saved.status).toBe(200);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(record.text.replace(/^place: .*$/m, 'place: Hội trường'));
+    expect(after).toContain('# yaml-language-server');
+  });
+
+  it('checks an unsaved edit with the whole cell, without writing it', async () => {
+    const record = JSON.parse((await get(server, '/api/record?path=meetings/2026-05.yaml', auth())).body) as { data: Record<string, unknown>; text: string };
+    const r = await post(server, '/api/check', JSON.stringify({ path: 'meetings/2026-05.yaml', data: { ...record.data, end: '20:00' } }), auth());
+    expect(r.status).toBe(200);
+    const { problems } = JSON.parse(r.body) as { problems: { path: string; ruleId: string }[] };
+    expect(problems.map((p) => p.ruleId)).toContain('duration-min');
+    expect(readFileSync(join(cellDir, 'meetings', '2026-05.yaml'), 'utf8')).toBe(record.text);
   });
 });
