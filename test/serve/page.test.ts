@@ -85,6 +85,19 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
     await soon(() => beside(page, '/end').count()).toBe(0);
     await soon(() => page.locator('#problem-count').innerText()).toBe('Không có lỗi.');
 
+    // A date typed the Party's way is stored as the model stores it; an impossible one is named beside it.
+    await field(page, '/date').fill('31/02/2026');
+    await soon(() => beside(page, '/date').count()).toBe(1);
+    await field(page, '/date').fill('5/6/2026');
+    await soon(() => beside(page, '/date').count()).toBe(0);
+
+    // Real labels on native inputs: the keyboard (and a screen reader) reaches each field by its name.
+    await expect(page.getByLabel('Địa điểm').getAttribute('id')).resolves.toBe('f:/place');
+    await expect(page.getByLabel('Lý do vắng của Nguyễn Văn Toàn').inputValue()).resolves.toBe('Miễn sinh hoạt');
+    await field(page, '/place').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f:/chair');
+
     // Absent without reason: the reason field goes; the eligible count follows the roster's rules live.
     await page.locator('.attendance tbody tr').nth(1).getByRole('radio', { name: 'Vắng có lý do' }).check();
     await soon(() => field(page, '/attendance/1/reason').isVisible()).toBe(true);
