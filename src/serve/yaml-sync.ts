@@ -27,7 +27,7 @@ function lineIndent(src: string, offset: number): number {
 
 /** A scalar's new text in place of the old one, in the old one's style where the value allows. */
 function scalarText(src: string, node: Scalar, value: Json): string {
-  if (typeof value !== 'string') return value === null ? '""' : String(value);
+  if (typeof value !== 'string') return value === null ? 'null' : String(value);
   if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
     // A block text keeps its indentation: that of its first content line.
     const headerEnd = src.indexOf('\n', node.range![0]);

@@ -63,4 +63,11 @@ describe('applyData', () => {
     expect(out.startsWith('# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n# Sinh hoạt chi bộ thường kỳ tháng 6 năm 2026.\n')).toBe(true);
     expect(changedLines(JUNE, out).length).toBeGreaterThan(0);
   });
+
+  it('keeps the comments right beside an edited value', () => {
+    const text = 'a: >-\n  long text\n  folded\n\n# comment after a\nb: 1 # trailing\nc:\n  - x\n  # between\n  - y\n';
+    const data = dataOf(text) as Rec;
+    Object.assign(data, { a: 'new', b: 2, c: ['x', 'z'] });
+    expect(applyData(text, data)).toBe('a: >-\n  new\n\n# comment after a\nb: 2 # trailing\nc:\n  - x\n  # between\n  - z\n');
+  });
 });
