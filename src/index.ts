@@ -17,3 +17,6 @@ export { reportToXlsx } from './report/views/xlsx.js';
 export { reportToHtml } from './report/views/html.js';
 export { reportToDocx, type ReportDocOptions, type ReportView } from './report/views/docx.js';
 export type { ReportLang, ReportViewOptions, Thresholds } from './report/views/common.js';
+export { newRecord, writeNewRecord, remainingText, type NewRecord, type NewRecordOptions, type Remaining } from './plan/new-record.js';
+export { startServer, CSP, type ServeOptions, type RunningServer } from './serve/server.js';
+export { yearView, type YearView, type SittingView, type SittingState } from './serve/year-view.js';

@@ -271,6 +271,29 @@ export async function main(io: CliIo): Promise<number> {
       exitCode = await runReport(paths, flags, io);
     });
 
+  program
+    .command('new')
+    .description('Lập hồ sơ buổi sinh hoạt kế tiếp theo kế hoạch năm, điền sẵn những gì đã biết; in những chỗ còn phải điền.')
+    .argument('<thư-mục-chi-bộ>', 'thư mục có cell.yaml')
+    .option('--date <YYYY-MM-DD>', 'ngày họp (mặc định: buổi đầu tiên trong kế hoạch chưa có hồ sơ)', isoDate)
+    .addOption(new Option('--kind <loại>', 'loại buổi sinh hoạt').choices(['regular', 'thematic', 'combined']))
+    .option('--force', 'ghi đè hồ sơ đã có')
+    .action(async (dir: string, flags: import('./new-command.js').NewFlags) => {
+      const { runNew } = await import('./new-command.js');
+      exitCode = runNew(dir, flags, io);
+    });
+
+  program
+    .command('serve')
+    .description('Mở trang web trên máy này để xem, ghi và in hồ sơ của chi bộ (chỉ máy này truy cập được).')
+    .argument('[thư-mục-chi-bộ]', 'thư mục có cell.yaml', '.')
+    .option('-p, --port <số>', 'cổng (mặc định: một cổng còn trống)', nonNegativeInt)
+    .option('--no-open', 'không tự mở trình duyệt')
+    .action(async (dir: string, flags: import('./serve-command.js').ServeFlags) => {
+      const { runServe } = await import('./serve-command.js');
+      exitCode = await runServe(dir, flags, io);
+    });
+
   try {
     await program.parseAsync([...io.argv], { from: 'user' });
     return exitCode;

@@ -31,6 +31,8 @@ export interface EngineOptions {
   committees?: Record<string, RuleOverrides>;
   /** Also derive each cell's facts (for `report`), with the rules' settings for these calendar years. */
   facts?: { years: number[] };
+  /** Texts to check in place of files on disk, by absolute path (the serve page's unsaved edits). */
+  overrides?: Record<string, string>;
 }
 
 /** What one group yields: its files' problems and, when asked for, its facts. */
@@ -70,7 +72,8 @@ interface ActiveRule {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function loadDoc(input: InputFile, options: EngineOptions, reported = true): LoadedDoc {
-  const read = readSource(input.abs, options.maxFileBytes);
+  const override = options.overrides?.[input.abs];
+  const read = override !== undefined ? { ok: true as const, text: override } : readSource(input.abs, options.maxFileBytes);
   if (!read.ok) return { input, problems: [read.problem], unreadable: read.unreadable, reported };
   const parsed = parseYaml(read.text);
   if (parsed.fatal) return { input, problems: parsed.problems, unreadable: false, locator: parsed.locator, reported };

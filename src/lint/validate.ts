@@ -26,6 +26,8 @@ export interface ValidateOptions {
   maxFileBytes?: number;
   /** Threads to use (default 1; the CLI uses the number of cores). */
   jobs?: number;
+  /** Texts to check in place of files on disk, by absolute path: an edit validated before it is saved. */
+  overrides?: Record<string, string>;
 }
 
 /** Today's date in the machine's local time zone, YYYY-MM-DD. */
@@ -134,6 +136,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
     asOf: options.asOf ?? today(),
     ...(rules ? { rules } : {}),
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   };
   const { groups, missing, notes, fileCount } = collect(paths, cwd);
   // Each cell finds the nearest committee.yaml above it by itself, as ESLint finds its config.

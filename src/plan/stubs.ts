@@ -134,7 +134,7 @@ export function meetingStub(planned: PlannedMeeting, cell: CellProfile, procedur
 }
 
 /** The steps a record must hold, in order: optional ones left out, one of each group of alternatives (the first). */
-function requiredSteps(procedure: readonly ProcedureStep[]): ProcedureStep[] {
+export function requiredSteps(procedure: readonly ProcedureStep[]): ProcedureStep[] {
   const groups = new Set<string>();
   return procedure.filter((p) => {
     if (p.level === 'optional') return false;
@@ -150,7 +150,7 @@ function byRole(members: Member[], role: Member['role']): Member | undefined {
 }
 
 /** `sinh hoạt chi bộ thường kỳ tháng 3/2027`, `sinh hoạt chuyên đề quý I năm 2027`… for the comment header. */
-function sittingName(planned: PlannedMeeting): string {
+export function sittingName(planned: PlannedMeeting): string {
   const { month, year } = ymd(planned.date);
   const monthText = `${partyMonth(month)}/${year}`;
   const quarter = `quý ${romanNumeral(quarterOf(month))} năm ${year}`;

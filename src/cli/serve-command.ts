@@ -1,0 +1,63 @@
+// `cellctl serve`: start the local web server on a cell folder, print (and open) its URL, stop on Ctrl+C.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { loadCell } from '../plan/new-record.js';
+import { startServer } from '../serve/server.js';
+import { EXIT_OK, reportFailure } from './exit.js';
+import type { CliIo } from './io.js';
+
+/** Options of `cellctl serve` as commander hands them over. */
+export interface ServeFlags {
+  port?: number;
+  /** false with --no-open. */
+  open: boolean;
+}
+
+/** Open a URL in the default browser; a missing opener only means the user opens the printed URL. */
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // The URL is printed; the user can open it by hand.
+  }
+}
+
+/** Serve a cell folder until SIGINT or SIGTERM; returns the exit code. */
+export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promise<number> {
+  try {
+    const root = resolve(io.cwd, dir);
+    const shown = dir.replace(/[\\/]+$/, '') || dir;
+    loadCell(root, () => shown); // a folder without a valid cell.yaml stops here, with the reason
+    if (flags.port !== undefined && flags.port > 65535) throw new UsageError(`--port ${flags.port}: cổng phải từ 0 đến 65535.`);
+    const server = await startServer({ root, ...(flags.port !== undefined ? { port: flags.port } : {}) }).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new InputError(`cổng ${flags.port} đang được chương trình khác dùng; chọn cổng khác hoặc bỏ --port (port in use)`);
+      }
+      throw e;
+    });
+    io.stdout.write(`cellctl serve: ${shown}\nMở trang: ${server.url}\n(Ctrl+C để dừng)\n`);
+    if (flags.open) openBrowser(server.url);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    io.stdout.write('Đã dừng.\n');
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io.stderr, Boolean(io.env?.CELLCTL_DEBUG));
+  }
+}

@@ -1,0 +1,126 @@
+// The meeting form's server side: a record with what the form needs, live checking, and saving without loss.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { validate } from '../lint/validate.js';
+import type { MeetingRecord } from '../model.js';
+import { loadCell } from '../plan/new-record.js';
+import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
+import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
+import { applyData, dataOf } from './yaml-sync.js';
+
+/** A problem as the page shows it: beside the field its JSON pointer names, and in the list. */
+export interface PageProblem {
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+  ruleId: string;
+  line: number;
+  column: number;
+}
+
+/** What the meeting form needs to build itself for one record. */
+export interface RecordView {
+  /** The record, relative to the cell folder, `/` separated. */
+  path: string;
+  text: string;
+  /** SHA-256 of the text on disk: the version a save must start from. */
+  hash: string;
+  data: unknown;
+  /** Members of the cell active on the record's date, by name. */
+  roster: string[];
+  /** Title of each step id, from the step catalogue. */
+  steps: Record<string, string>;
+  /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile. */
+  scoring: { criteria: Record<string, number>; thresholds: Record<string, number> };
+  eligible: number | null;
+  problems: PageProblem[];
+}
+
+/** SHA-256 of a text, hex. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function asRecord(data: unknown): MeetingRecord | undefined {
+  const d = data as Partial<MeetingRecord> | null;
+  return d && typeof d === 'object' && typeof d.date === 'string' && Array.isArray(d.attendance) ? (d as MeetingRecord) : undefined;
+}
+
+/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
+export function eligibleOf(root: string, data: unknown): number | null {
+  const record = asRecord(data);
+  if (!record) return null;
+  try {
+    const cell = loadCell(root);
+    const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, record.date);
+    return eligibleVoters(rosterFor(cell), record, excusedAbsentCount).eligible;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Check a record's text with the whole cell, cross-file rules included, as if it were saved at `abs`
+ * (nothing is written): validate reads the text from memory in place of the file.
+ */
+export async function checkText(root: string, abs: string, keys: string[], text: string, asOf: string): Promise<PageProblem[]> {
+  const overrides = Object.fromEntries(keys.map((k) => [k, text]));
+  const result = await validate([root], { asOf, cwd: root, overrides });
+  const mine = result.results.filter((r) => keys.includes(r.file) || r.file === abs);
+  return mine.flatMap((r) =>
+    r.problems.map((p) => ({ path: p.path, message: p.message, severity: p.severity, ruleId: p.ruleId, line: p.line, column: p.column })),
+  );
+}
+
+/** The record at `abs` with everything its form needs. */
+export async function recordView(root: string, abs: string, keys: string[], asOf: string): Promise<RecordView> {
+  const text = readFileSync(abs, 'utf8');
+  const data = dataOf(text);
+  const cell = loadCell(root);
+  const date = asRecord(data)?.date ?? asOf;
+  const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date);
+  const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date);
+  const steps = Object.fromEntries(Object.entries(stepCatalogue()).map(([id, info]) => [id, info.title]));
+  return {
+    path: relative(root, keys[0] ?? abs).split(/[\\/]/).join('/'),
+    text,
+    hash: hashText(text),
+    data,
+    roster: cell.members.filter((m) => isActiveOn(m, date)).map((m) => m.name),
+    steps,
+    scoring: { criteria: score.criteria ?? {}, thresholds },
+    eligible: eligibleOf(root, data),
+    problems: await checkText(root, abs, keys, text, asOf),
+  };
+}
+
+/** Outcome of a save: written (the new version), or refused because the file changed since `base`. */
+export type SaveOutcome =
+  | { ok: true; hash: string; text: string }
+  | { ok: false; current: string; hash: string; diff: string };
+
+/**
+ * Write `data` into the record at `abs` if the file is still the version `base` (its SHA-256): only what
+ * changed is rewritten (comments and key order kept), through a temporary file renamed over the record so
+ * a crash leaves the old file or the new one, never half of one. A file changed on disk is not touched.
+ */
+export function saveRecord(abs: string, rel: string, base: string, data: unknown): SaveOutcome {
+  const current = readFileSync(abs, 'utf8');
+  const hash = hashText(current);
+  if (hash !== base) {
+    const mine = applyData(current, data);
+    return { ok: false, current, hash, diff: createTwoFilesPatch(`${rel} (trên đĩa)`, `${rel} (trên trang)`, current, mine, '', '', { context: 2 }) };
+  }
+  const text = applyData(current, data);
+  const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return { ok: true, hash: hashText(text), text };
+}

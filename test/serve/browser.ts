@@ -1,0 +1,49 @@
+// Test helpers for the serve page: the real `bin/cellctl serve` on a copy of the example, and Debian's chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT } from '../helpers.js';
+
+/** A running `cellctl serve`: the URL it printed (with the token) and how to stop it. */
+export interface Served {
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+/** Start the real binary on `cellDir` with --no-open and wait for the URL it prints. */
+export async function serve(cellDir: string): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'serve', cellDir, '--no-open'], {
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (c: string) => {
+      stdout += c;
+      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}${stderr}`)));
+  });
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Debian's chromium, headless, with no network of its own (Playwright gives it a fresh profile each launch). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
