@@ -71,10 +71,12 @@ describe('outputs never collide', () => {
     expect(tree(join(work, 'out'))).toEqual([
       'a/chi-bo/2026-03-bien-ban.docx',
       'a/chi-bo/2026-03-nghi-quyet.docx',
+      'a/chi-bo/2026-03-phieu-danh-gia.docx',
       'b/chi-bo/2026-03-bien-ban.docx',
       'b/chi-bo/2026-03-nghi-quyet.docx',
+      'b/chi-bo/2026-03-phieu-danh-gia.docx',
     ]);
-    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+    expect(run.stdout.trim().split('\n')).toHaveLength(6);
     expect(sha256Check(run, work)).toBe(true);
   });
 
@@ -87,8 +89,10 @@ describe('outputs never collide', () => {
     expect(tree(join(work, 'out'))).toEqual([
       '2026-03-bien-ban.docx',
       '2026-03-nghi-quyet.docx',
+      '2026-03-phieu-danh-gia.docx',
       'cu/2026-03-bien-ban.docx',
       'cu/2026-03-nghi-quyet.docx',
+      'cu/2026-03-phieu-danh-gia.docx',
     ]);
     expect(sha256Check(run, work)).toBe(true);
   });
@@ -184,11 +188,12 @@ describe('all outputs or none, never a temporary file left', () => {
 
   it('an output name of 250 bytes is written (its temporary name is short); one over 255 bytes is a plain message', async () => {
     const work = cells('chi-bo');
-    const long = 'a'.repeat(250 - '-nghi-quyet.docx'.length);
+    // The longest of the three names (the quality sheet's) is 250 bytes.
+    const long = 'a'.repeat(250 - '-phieu-danh-gia.docx'.length);
     renameSync(join(work, 'chi-bo', 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', `${long}.yaml`));
     const ok = await render(work, 'chi-bo');
     expect(ok.code, ok.stderr).toBe(0);
-    expect(tree(join(work, 'out'))).toEqual([`${long}-bien-ban.docx`, `${long}-nghi-quyet.docx`]);
+    expect(tree(join(work, 'out'))).toEqual([`${long}-bien-ban.docx`, `${long}-nghi-quyet.docx`, `${long}-phieu-danh-gia.docx`]);
 
     const tooLong = 'b'.repeat(250);
     const work2 = cells('chi-bo');
@@ -293,7 +298,7 @@ describe('two renders racing for one folder', () => {
     const [winner, loser] = a.code === 0 ? [a, b] : [b, a];
     expect(loser.stdout).toBe('');
     noInternalError(loser);
-    expect(tree(join(work, 'chung'))).toEqual(['2026-03-bien-ban.docx', '2026-03-nghi-quyet.docx']);
+    expect(tree(join(work, 'chung'))).toEqual(['2026-03-bien-ban.docx', '2026-03-nghi-quyet.docx', '2026-03-phieu-danh-gia.docx']);
     expect(sha256Check(winner, work)).toBe(true);
   });
 });
@@ -313,7 +318,7 @@ describe('two renders racing for one folder with --force', () => {
       }
       noInternalError(run);
     }
-    expect(tree(join(work, 'chung'))).toEqual(['2026-03-bien-ban.docx', '2026-03-nghi-quyet.docx']);
+    expect(tree(join(work, 'chung'))).toEqual(['2026-03-bien-ban.docx', '2026-03-nghi-quyet.docx', '2026-03-phieu-danh-gia.docx']);
     expect(runs.some((run) => run.code === 0 && sha256Check(run, work))).toBe(true);
   });
 });

@@ -252,7 +252,7 @@ describe('templates', () => {
 });
 
 describe('hostile and extreme content', () => {
-  it('NFD text, control characters, & and <, a 20,000-character speech, 60 speakers and no optional sections all render and open', async () => {
+  it('NFD text, & and <, a 20,000-character speech, 60 speakers and no optional sections all render and open; a control character is refused at its position', async () => {
     const work = mkdtempSync(join(tmpdir(), 'cellctl-extreme-'));
     cpSync(EXAMPLE, join(work, 'chi-bo'), { recursive: true });
     const file = join(work, 'chi-bo', 'meetings', '2026-06.yaml');
@@ -261,7 +261,7 @@ describe('hostile and extreme content', () => {
     const present = (doc.toJS() as { attendance: { member: string; status: string }[] }).attendance.filter((a) => a.status === 'present').map((a) => a.member);
     const speakers = Array.from({ length: 60 }, (_, i) => ({
       speaker: present[i % present.length]!,
-      opinion: i === 0 ? `${'Ý kiến rất dài về công tác xây dựng Đảng. '.repeat(500)}` : `Ý kiến ${i}: Vệ sinh & an ninh <tốt> {{cell.name}} </p> ]]> \u0007chuông`,
+      opinion: i === 0 ? `${'Ý kiến rất dài về công tác xây dựng Đảng. '.repeat(500)}` : `Ý kiến ${i}: Vệ sinh & an ninh <tốt> {{cell.name}} </p> ]]> chuông`,
     }));
     const steps = doc.get('steps') as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] };
     const discussion = steps.items.find((s) => s.get('step') === 'discussion')!;
@@ -286,6 +286,17 @@ describe('hostile and extreme content', () => {
     expect(xml).toContain('Đồng chí Hùng phát biểu'.normalize('NFC'));
     expect(pdfPages(join(work, 'out', '2026-06-nghi-quyet.pdf')).pages).toBeGreaterThanOrEqual(1);
     validateOoxml(join(work, 'out', '2026-06-bien-ban.docx'), join(work, 'out', '2026-06-nghi-quyet.docx'));
+
+    // A control character (BEL, typed as an escape) is invisible in Word: the record is refused, the
+    // problem points at the speech, and nothing is written over the documents above.
+    const before = readFileSync(join(work, 'out', '2026-06-bien-ban.docx'));
+    const withBell = parseDocument(readFileSync(file, 'utf8'));
+    withBell.setIn(['steps', steps.items.indexOf(discussion), 'speakers', 1, 'opinion'], 'Ý kiến 1: \u0007chuông');
+    writeFileSync(file, withBell.toString({ lineWidth: 0 }));
+    const refused = await cellctl(['render', 'chi-bo/meetings/2026-06.yaml', '--as-of', '2026-12-31', '--force'], work);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^ +\d+:\d+ +lỗi .*ký tự điều khiển.*encoding$/m);
+    expect(readFileSync(join(work, 'out', '2026-06-bien-ban.docx')).equals(before)).toBe(true);
   }, 180_000);
 });
 

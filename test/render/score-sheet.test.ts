@@ -35,7 +35,8 @@ describe('the quality sheet', () => {
     expect(text).toContain('ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT');
     expect(text).toContain('CHI BỘ KHU DÂN CƯ SỐ 5');
     expect(text).toContain('PHIẾU ĐÁNH GIÁ');
-    expect(text).toContain('chất lượng sinh hoạt thường kỳ tháng 3 năm 2026');
+    // Titles keep “tháng 3” on one line with a no-break space.
+    expect(text.replaceAll('\u00a0', ' ')).toContain('chất lượng sinh hoạt thường kỳ tháng 3 năm 2026');
     // hd42-2025 sheet rows, in the sheet's order: label, maximum, points.
     expect(text).toContain(
       [
