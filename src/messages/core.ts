@@ -226,6 +226,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       vi: 'Hồ sơ buổi sinh hoạt {date|date} mới là bản khung (cellctl plan tạo): ghi đủ diễn biến, điểm danh, ý kiến, biểu quyết… rồi xóa dòng “stub: true”.',
       en: 'The record of {date} is still a stub (from cellctl plan): fill in the proceedings, attendance, opinions, vote… then delete the “stub: true” line.',
     },
+    stubNotRendered: {
+      vi: 'Hồ sơ buổi sinh hoạt {date|date} mới là bản khung (cellctl plan tạo), chưa in thành văn bản: ghi đủ diễn biến rồi xóa dòng “stub: true”, hoặc dùng --draft để in bản dự thảo.',
+      en: 'The record of {date} is still a stub (from cellctl plan) and is not rendered: fill it in and delete the “stub: true” line, or use --draft for a draft.',
+    },
   },
   'cell-context': {
     noCell: {
@@ -235,6 +239,14 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     yearSkipped: {
       vi: 'Chưa kiểm tra các quy định theo năm (họp hằng tháng, chuyên đề hằng quý, số văn bản…) vì {count} tệp của chi bộ còn lỗi; hãy sửa các lỗi đó trước.',
       en: 'Year checks (monthly meetings, quarterly thematic sessions, numbering…) were skipped because {count} file(s) of the cell have errors; fix those first.',
+    },
+    renderNoCell: {
+      vi: 'Không tìm thấy cell.yaml của chi bộ; cần hồ sơ chi bộ (tên chi bộ, danh sách đảng viên) để in văn bản. Hãy chép cell.yaml vào thư mục chi bộ (hoặc tạo bằng cellctl init).',
+      en: 'No cell.yaml: the cell profile (its name and roster) is needed to render. Copy cell.yaml into the cell folder (or create it with cellctl init).',
+    },
+    renderCellInvalid: {
+      vi: 'Hồ sơ chi bộ {cellFile} có lỗi; cần sửa trước khi in văn bản (chạy cellctl validate để xem lỗi).',
+      en: 'The cell profile {cellFile} has errors; fix it before rendering (run cellctl validate to see them).',
     },
     cellInvalid: {
       vi: 'Hồ sơ chi bộ {cellFile} có lỗi; bỏ qua các kiểm tra cần danh sách đảng viên cho đến khi sửa xong.',

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import type { Lang } from '../messages/format.js';
+import { messageText } from '../messages/lookup.js';
 import { collect, type CellGroup } from '../lint/collect.js';
 import { readValidated } from '../lint/load.js';
 import type { FileResult, Problem } from '../lint/problem.js';
@@ -234,13 +236,19 @@ function plan(
     const errors = (problemsOf.get(input.display) ?? []).filter((p) => p.severity === 'error');
     // The cell's names and roster are on every page: without a valid profile nothing can be rendered.
     if (!cell) {
-      refused.push({ file: input.display, problems: [noCellProblem(input.display, group.cellFile), ...errors] });
+      refused.push({ file: input.display, problems: [noCellProblem(input.display, group.cellFile, options.lang ?? 'vi'), ...errors] });
       continue;
     }
     const meeting = loadValid<MeetingRecord>(input.abs, 'meeting');
     // A record that is not even valid data cannot be laid out, draft or not.
     if (!meeting || (errors.length > 0 && !options.draft)) {
       refused.push({ file: input.display, problems: errors });
+      continue;
+    }
+    // A stub is a sitting planned, not held: even when its day has not come (so validate has nothing to
+    // say), only --draft prints it.
+    if (meeting.stub === true && !options.draft) {
+      refused.push({ file: input.display, problems: errors.length > 0 ? errors : [stubProblem(input.display, meeting.date, options.lang ?? 'vi')] });
       continue;
     }
     // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
@@ -276,18 +284,21 @@ function recordSub(root: string | undefined, abs: string): string[] {
   return parts[0] === 'meetings' ? parts.slice(1) : parts;
 }
 
-function noCellProblem(file: string, cellFile: string | undefined): Problem {
+function noCellProblem(file: string, cellFile: string | undefined, lang: Lang): Problem {
+  const messageId = cellFile ? 'renderCellInvalid' : 'renderNoCell';
+  const data = cellFile ? { cellFile } : undefined;
   return {
-    file,
-    line: 1,
-    column: 1,
-    ruleId: 'cell-context',
-    severity: 'error',
-    messageId: cellFile ? 'cellInvalid' : 'noCell',
-    ...(cellFile ? { data: { cellFile } } : {}),
-    message: cellFile
-      ? `Hồ sơ chi bộ ${cellFile} có lỗi; cần sửa trước khi in văn bản. (The cell profile has errors; fix it before rendering.)`
-      : 'Không tìm thấy cell.yaml của chi bộ; cần hồ sơ chi bộ để in văn bản. (No cell.yaml: the cell profile is needed to render.)',
-    path: '',
+    file, line: 1, column: 1, ruleId: 'cell-context', severity: 'error', messageId, path: '',
+    ...(data ? { data } : {}),
+    message: messageText('cell-context', messageId, data, lang),
+  };
+}
+
+/** Why a stub record was not rendered. */
+function stubProblem(file: string, date: string, lang: Lang): Problem {
+  const data = { date };
+  return {
+    file, line: 1, column: 1, ruleId: 'record-complete', severity: 'error', messageId: 'stubNotRendered', path: '/stub', data,
+    message: messageText('record-complete', 'stubNotRendered', data, lang),
   };
 }
