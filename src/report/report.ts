@@ -149,6 +149,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     ...(committee ? { place: committee.place, kind: committee.kind } : {}),
     ...(committee ? { numbering: { code: committee.numbering?.code ?? 'BC/ĐU', ...(committee.numbering?.next ? { next: committee.numbering.next } : {}) } } : {}),
     ...(secretary ? { signer: { name: secretary.name, role: secretary.role } } : {}),
+    ...(committee?.recipients ? { recipients: committee.recipients } : {}),
     period,
     asOf,
     cells,

@@ -169,6 +169,8 @@ export interface CommitteeReport {
   numbering?: { code: string; next?: number };
   /** Who signs T/M ĐẢNG ỦY: the committee's secretary (bí thư), when committee.yaml lists one. */
   signer?: { name: string; role: string };
+  /** Nơi nhận of the report, from committee.yaml (absent: derived from the superior body). */
+  recipients?: string[];
   period: ReportPeriod;
   asOf: IsoDate;
   cells: CellReport[];

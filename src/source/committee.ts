@@ -39,6 +39,8 @@ export interface Committee {
   members?: CommitteeMember[];
   assignments?: Assignment[];
   numbering?: { code?: string; next?: number; termStart?: IsoDate };
+  /** Nơi nhận of the committee's reports; by default derived from the superior body. */
+  recipients?: string[];
   overrides?: RuleOverrides;
 }
 

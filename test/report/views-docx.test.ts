@@ -27,6 +27,15 @@ describe('reportView', () => {
     expect(reportView(REPORT).dateline).toBe('Hoàng Liệt, ngày 20 tháng 12 năm 2026');
   });
 
+  it('sends the report where committee.yaml says, else to the superior standing committee named the Party way', () => {
+    expect(reportView({ ...REPORT, recipients: ['Ban Thường vụ Đảng ủy Khối (để b/c)', 'Lưu VP'] }).recipients).toEqual([
+      'Ban Thường vụ Đảng ủy Khối (để b/c)',
+      'Lưu VP',
+    ]);
+    expect(reportView({ ...REPORT, parent: 'Đảng bộ tỉnh Lạng Sơn' }).recipients[0]).toBe('Ban Thường vụ Tỉnh ủy Lạng Sơn (để b/c)');
+    expect(reportView({ ...REPORT, parent: 'Đảng bộ Khối các cơ quan tỉnh' }).recipients[0]).toBe('Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh (để b/c)');
+  });
+
   it("takes the number and the signer the report carries from committee.yaml, unless given", () => {
     const carried = { ...REPORT, numbering: { code: 'BC/ĐU', next: 7 }, signer: { name: 'Nguyễn Thị Minh Hạnh', role: 'deputy-secretary' } };
     expect(reportView(carried).number).toBe('Số 07-BC/ĐU');
@@ -44,7 +53,7 @@ describe('reportView', () => {
     // 12: 5/5, 13: 3/5, 14: 5/5, Trường: 5/5 — the December sitting of 12 was not yet due.
     expect(view.regular).toEqual({ held: 18, due: 20 });
     expect(view.thematic).toEqual({ held: 5, kept: 3, due: 4 });
-    expect(view.rows[0]).toMatchObject({ name: 'Chi bộ Khu dân cư số 12', regular: '5/5', thematic: '1/1', attendance: '94,6%', score: '93,5', ratings: 'Tốt 6', note: '' });
+    expect(view.rows[0]).toMatchObject({ name: 'Chi bộ Khu dân cư số 12', regular: '5/5', thematic: '1/1', attendance: '94,6%', score: '93,5', ratings: 'Tốt: 6 kỳ', note: '' });
     expect(view.rows[3]).toMatchObject({ name: 'Chi bộ Khu dân cư số 15', regular: '0/5', attendance: '–', note: 'Không gửi hồ sơ' });
   });
 
@@ -82,7 +91,8 @@ describe('templates/bao-cao.hbs', () => {
       for: 'T/M ĐẢNG ỦY',
       title: 'BÍ THƯ',
       name: 'Nguyễn Văn Hùng',
-      recipients: ['Ban Thường vụ Đảng ủy Thành phố Hà Nội (để b/c)', 'Các chi bộ trực thuộc', 'Lưu VP'],
+      // A city's Party organisation reports to its Thành ủy.
+      recipients: ['Ban Thường vụ Thành ủy Hà Nội (để b/c)', 'Các chi bộ trực thuộc', 'Lưu VP'],
     });
   });
 

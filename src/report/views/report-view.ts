@@ -157,7 +157,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
 
   const rows = report.cells.map((c): ReportRowView => {
     const r = c.score.ratings;
-    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]} ${r[k]}`);
+    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
     return {
       name: name(c),
       // What was due and held, as the table's footnote says: a sitting of a month not yet due is not counted.
@@ -201,7 +201,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     .filter((c) => c.status === 'unreadable')
     .map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? 'có tệp không đọc được.') }));
   const missing = own.filter((c) => c.status === 'missing').map(name);
-  const superior = parent === '' ? 'Cấp ủy cấp trên' : `${parent.replace(/^Đảng bộ\s+/iu, 'Ban Thường vụ Đảng ủy ')}`;
+  const superior = superiorStandingCommittee(parent);
 
   return {
     parentUpper: upperVi(parent),
@@ -268,7 +268,20 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
       0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
     signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
-    recipients: (options.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
+    recipients: (options.recipients ?? report.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
   };
 }
 
+
+/**
+ * The standing committee a report goes to (để b/c), named as the Party names it: a city's or province's
+ * Party organisation reports to its Thành ủy / Tỉnh ủy, any other "Đảng bộ X" to the Đảng ủy X.
+ */
+export function superiorStandingCommittee(parent: string): string {
+  if (parent === '') return 'Cấp ủy cấp trên';
+  const city = /^Đảng bộ\s+thành phố\s+/iu.exec(parent);
+  if (city) return `Ban Thường vụ Thành ủy ${parent.slice(city[0].length)}`;
+  const province = /^Đảng bộ\s+tỉnh\s+/iu.exec(parent);
+  if (province) return `Ban Thường vụ Tỉnh ủy ${parent.slice(province[0].length)}`;
+  return parent.replace(/^Đảng bộ\s+/iu, 'Ban Thường vụ Đảng ủy ');
+}
