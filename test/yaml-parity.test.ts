@@ -63,6 +63,17 @@ describe('the js-yaml fast path agrees with the yaml package', () => {
     );
   });
 
+  it('rejects, like yaml, a quoted scalar whose next line is not indented under its key (js-yaml accepts it)', () => {
+    for (const text of ["a: '\na: '", 'a: "x\nb: y"', "- 'x\n- y'"]) {
+      const slow = parseYamlAuthoritative(text);
+      const fast = parseYaml(text);
+      expect(fast.fatal, text).toBe(slow.fatal);
+      expect(fast.data, text).toEqual(slow.data);
+    }
+    // An apostrophe inside a word opens nothing, and a quoted scalar closed on its line keeps the fast path's data.
+    expect(parseYaml("a: it's\nb: 'x'").data).toEqual({ a: "it's", b: 'x' });
+  });
+
   it('on random, often malformed, text: same data whenever yaml accepts it', () => {
     fc.assert(
       fc.property(yamlText, (text) => {

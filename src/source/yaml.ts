@@ -312,6 +312,40 @@ function finish(raw: unknown, locator: Locator, cleaned: CleanedText): ParsedYam
 }
 
 /**
+ * Whether a quoted scalar runs on past the end of its line. js-yaml accepts continuation lines that YAML 1.2
+ * requires to be indented under their key (`a: '` then `b: '` at column 0 reads as one string); `yaml`
+ * rejects them, so such files take the authoritative path. A quote opens a scalar only where a token may
+ * start (after a blank, `[`, `{` or `,`, or at the start of a line), never inside a plain word (`it's`).
+ */
+function hasMultilineQuoted(text: string): boolean {
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = '';
+      } else if (c === '\n') return true;
+    } else if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+      else if (c === '\n') return true;
+    } else if (c === "'" || c === '"' || c === '#') {
+      const before = i === 0 ? '\n' : text[i - 1]!;
+      if (!/[\s[{,]/.test(before)) continue;
+      if (c === '#') {
+        const end = text.indexOf('\n', i);
+        if (end < 0) return false;
+        i = end;
+      } else {
+        quote = c;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * Parse YAML text. Files without `&` or `*` cannot hold anchors or aliases, so js-yaml (about five times
  * faster) reads their data; anything it rejects, and every file that might use aliases, goes through
  * the `yaml` package, which also supplies every position. A property test keeps the two in agreement.
@@ -319,7 +353,7 @@ function finish(raw: unknown, locator: Locator, cleaned: CleanedText): ParsedYam
 export function parseYaml(text: string): ParsedYaml {
   const cleaned = cleanText(text);
   // Aliases, and keys that are lists or mappings (js-yaml would silently stringify them), need `yaml`.
-  if (/[&*]|^\s*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m.test(cleaned.text)) return parseSlow(text, cleaned);
+  if (/[&*]|^\s*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m.test(cleaned.text) || hasMultilineQuoted(cleaned.text)) return parseSlow(text, cleaned);
   let data: unknown;
   try {
     data = jsyaml.load(cleaned.text, { schema: CORE_12, json: false });
