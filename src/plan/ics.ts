@@ -1,7 +1,7 @@
 // The year plan as an iCalendar file (RFC 5545) for Outlook and Google Calendar: one event per sitting and per dated task.
 import type { CellProfile, PlannedEvent, PlannedMeeting, YearPlan } from '../model.js';
 import { minutesOf, quarterOf, ymd } from '../util/time.js';
-import { romanNumeral } from '../render/viewmodel.js';
+import { romanNumeral } from '../util/vi-date.js';
 import { plannedTimes } from './stubs.js';
 import { partyMonth } from '../util/vi-date.js';
 

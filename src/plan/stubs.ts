@@ -5,7 +5,7 @@ import { stepCatalogue } from '../rules/profiles.js';
 import { isActiveOn, rosterFor, statusOn } from '../rules/roster.js';
 import type { ProcedureStep } from '../rules/types.js';
 import { minutesOf, quarterOf, ymd, clockOf } from '../util/time.js';
-import { romanNumeral } from '../render/viewmodel.js';
+import { romanNumeral } from '../util/vi-date.js';
 import { shortDate, partyMonth } from '../util/vi-date.js';
 
 /** The first line of every record: VS Code's YAML extension validates and documents the file with it. */

@@ -1,12 +1,11 @@
 // Handlebars helpers of the document templates, on a private Handlebars instance; every helper returns plain text.
 import Handlebars from 'handlebars';
-import { longDate, shortDate } from '../util/vi-date.js';
+import { longDate, romanNumeral, shortDate } from '../util/vi-date.js';
 import {
   documentNumber,
   formatNumber,
   moneyText,
   percentText,
-  romanNumeral,
   subItemLetter,
   timeText,
   upperVi,

@@ -3,7 +3,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ConfigError } from '../errors.js';
 import { closest } from '../util/closest.js';
 import type { Block, HeadingBlock, ParagraphBlock, Run, TableBlock } from './blocks.js';
-import { romanNumeral, stripForbidden, subItemLetter } from './viewmodel.js';
+import { stripForbidden, subItemLetter } from './viewmodel.js';
+import { romanNumeral } from '../util/vi-date.js';
 
 /**
  * A template that cannot be used: broken Handlebars, an unknown field or helper, or markup that is not

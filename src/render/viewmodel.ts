@@ -11,7 +11,7 @@ import type {
 import { stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, normalizeName, rosterFor, statusOn, type Roster } from '../rules/roster.js';
 import { minutesOf, quarterOf, ymd } from '../util/time.js';
-import { longDate, shortDate, partyMonth } from '../util/vi-date.js';
+import { longDate, shortDate, partyMonth, romanNumeral } from '../util/vi-date.js';
 import type { Layout } from './layout.js';
 import { ruleOptions } from '../rules/profiles.js';
 
@@ -360,23 +360,6 @@ export function percentText(part: number, whole: number): string {
   return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)}%`;
 }
 
-/** Roman numeral of 1–3999 (`3` → `III`). */
-export function romanNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
-  const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, numeral] of table) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
-}
 
 // Sub-item letters of the Vietnamese alphabet (a b c d đ e g h i k …): f, j, w, z are not among them.
 const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];

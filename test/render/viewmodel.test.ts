@@ -11,12 +11,12 @@ import {
   formatNumber,
   moneyText,
   percentText,
-  romanNumeral,
   timeText,
   upperVi,
   voteSentence,
 } from '../../src/render/viewmodel.js';
 import { isActiveOn, statusOn } from '../../src/rules/roster.js';
+import { romanNumeral } from '../../src/util/vi-date.js';
 import { parseYaml } from '../../src/source/yaml.js';
 import { ROOT } from '../helpers.js';
 
