@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
-import type { CellProfile, CellType, YearPlan } from '../model.js';
+import type { CellProfile, CellType, RuleOverrides, YearPlan } from '../model.js';
 import { planYear } from '../plan/generate.js';
 import { initCell } from '../plan/init.js';
 import { planToIcs } from '../plan/ics.js';
@@ -13,6 +13,7 @@ import { planDiff, planYaml, writePlan } from '../plan/write-plan.js';
 import { writeAtomic } from '../render/write.js';
 import { ruleOptions } from '../rules/profiles.js';
 import { readValidated } from '../lint/load.js';
+import { committeeRulesFor } from '../source/committee.js';
 import { EXIT_OK, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 
@@ -78,8 +79,8 @@ function loadPlan(abs: string, shown: string, year: number): YearPlan {
 }
 
 /** The procedures (steps of each kind) in force on a date for a cell, as the validator will check them. */
-function proceduresOn(cell: CellProfile, date: string): Procedures {
-  return ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date).procedures;
+function proceduresOn(cell: CellProfile, date: string, committee: RuleOverrides | undefined): Procedures {
+  return ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date, committee).procedures;
 }
 
 /**
@@ -94,6 +95,8 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     const shown = dir.replace(/[\\/]+$/, '') || dir;
     const cellDir = resolve(io.cwd, dir);
     const cell = loadCell(cellDir, shown);
+    // The nearest committee.yaml above the cell: its rule overrides shape the plan as validate will judge it.
+    const committee = committeeRulesFor([cellDir], io.cwd, 'vi')[cellDir];
     const outShown = flags.out ?? join(shown, `plan-${flags.year}.yaml`);
     const out = resolve(io.cwd, outShown);
     const icsToStdout = flags.ics === '-';
@@ -113,7 +116,7 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     const keepPlan = existing !== undefined && !flags.force && !flags.dryRun && companions;
     const plan = keepPlan
       ? loadPlan(out, outShown, flags.year)
-      : planYear(cell, flags.year, { onWarning: (w) => io.stderr.write(`cảnh báo: ${w.message}\n`) });
+      : planYear(cell, flags.year, { onWarning: (w) => io.stderr.write(`cảnh báo: ${w.message}\n`), ...(committee ? { committee } : {}) });
     const text = planYaml(plan, cell);
 
     // Everything to write besides the plan itself: [path shown, absolute path, bytes].
@@ -133,7 +136,7 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
         const name = join('meetings', stubFileName(planned));
         // A record that exists may already be filled in: it is never replaced by an empty stub.
         if (existsSync(join(cellDir, name))) keptRecords.push(join(shown, name));
-        else extra.push([join(shown, name), join(cellDir, name), Buffer.from(meetingStub(planned, cell, proceduresOn(cell, planned.date)), 'utf8')]);
+        else extra.push([join(shown, name), join(cellDir, name), Buffer.from(meetingStub(planned, cell, proceduresOn(cell, planned.date, committee)), 'utf8')]);
       }
     }
 

@@ -6,6 +6,7 @@ import type {
   MeetingDayRule,
   PlannedEvent,
   PlannedMeeting,
+  RuleOverrides,
   YearPlan,
 } from '../model.js';
 import { profileIdFor, ruleOptions } from '../rules/profiles.js';
@@ -32,6 +33,8 @@ export interface PlanWarning {
 export interface PlanOptions {
   /** Receives each warning (e.g. more than 6 thematic sessions); the plan is made either way. */
   onWarning?: (warning: PlanWarning) => void;
+  /** The superior committee's rule overrides (its committee.yaml, or --rules), over the cell's own. */
+  committee?: RuleOverrides;
 }
 
 /** The defaults used where the profile has no customs. */
@@ -110,8 +113,8 @@ function endOf(start: string, minutes: number): string {
 }
 
 /** The public-holiday options the validator will use for this cell and year, so the plan avoids the same days. */
-function holidayOptionsOf(cell: CellProfile, year: number): HolidayOptions & { extraDates: ExtraDate[] } {
-  return ruleOptions<HolidayOptions & { extraDates: ExtraDate[] }>('public-holiday', cell, `${year}-12-31`);
+function holidayOptionsOf(cell: CellProfile, year: number, committee?: RuleOverrides): HolidayOptions & { extraDates: ExtraDate[] } {
+  return ruleOptions<HolidayOptions & { extraDates: ExtraDate[] }>('public-holiday', cell, `${year}-12-31`, committee);
 }
 
 /** The cell's blackout dates: customs.blackoutDates and the extraDates of its public-holiday options. */
@@ -201,7 +204,7 @@ const EVENT_ORDER: Record<PlannedEvent['kind'], number> = {
 export function planYear(cell: CellProfile, year: number, options: PlanOptions = {}): YearPlan {
   const warn = (code: PlanWarning['code'], message: string): void => options.onWarning?.({ code, message });
   const customs = cell.customs ?? {};
-  const { extraDates, ...holidays } = holidayOptionsOf(cell, year);
+  const { extraDates, ...holidays } = holidayOptionsOf(cell, year, options.committee);
   const calendar: WorkingDayOptions = {
     ...(customs.workingDays ? { workingDays: customs.workingDays } : {}),
     blackout: blackoutOf(cell, { extraDates }),
@@ -209,9 +212,9 @@ export function planYear(cell: CellProfile, year: number, options: PlanOptions =
   };
   // Floors and ranges from the rules profile in force at the year's end, as validate will apply them.
   const yearEnd = `${year}-12-31`;
-  const floors = ruleOptions<{ regular: number; combined: number }>('duration-min', cell, yearEnd);
-  const thematicMin = Math.max(QUARTERS, ruleOptions<{ min: number }>('thematic-min', cell, yearEnd).min);
-  const thematicMax = ruleOptions<{ max: number }>('thematic-max', cell, yearEnd).max;
+  const floors = ruleOptions<{ regular: number; combined: number }>('duration-min', cell, yearEnd, options.committee);
+  const thematicMin = Math.max(QUARTERS, ruleOptions<{ min: number }>('thematic-min', cell, yearEnd, options.committee).min);
+  const thematicMax = ruleOptions<{ max: number }>('thematic-max', cell, yearEnd, options.committee).max;
   const start = customs.time ?? (cell.type === 'residential' ? PLAN_DEFAULTS.residentialTime : PLAN_DEFAULTS.otherTime);
   const place = customs.place ?? PLAN_DEFAULTS.place;
   const regularMinutes = Math.max(customs.durationMinutes ?? PLAN_DEFAULTS.regularMinutes, floors.regular);
@@ -322,7 +325,7 @@ export function planYear(cell: CellProfile, year: number, options: PlanOptions =
 
   // The chi ủy's preparation meeting before each regular (or combined) sitting.
   const prepDays = customs.prepWorkingDays ?? PLAN_DEFAULTS.prepWorkingDays;
-  const { committeeFrom } = ruleOptions<{ committeeFrom: number }>('cell-structure', cell, yearEnd);
+  const { committeeFrom } = ruleOptions<{ committeeFrom: number }>('cell-structure', cell, yearEnd, options.committee);
   const preps: { event: PlannedEvent; month: number }[] = [];
   for (const sitting of regular) {
     const date = workingDaysBefore(sitting.date, prepDays, calendar);
