@@ -18,6 +18,19 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
  * (NFD): recomposing would glue the moved mark onto a final consonant ("n" + tilde → "ñ").
  */
 export function nameKey(s: string): string {
+  let key = nameKeys.get(s);
+  if (key === undefined) {
+    // A cell's few dozen names are looked up thousands of times in a run: fold each once.
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    key = foldName(s);
+    nameKeys.set(s, key);
+  }
+  return key;
+}
+
+const nameKeys = new Map<string, string>();
+
+function foldName(s: string): string {
   return normalizeName(s)
     .normalize('NFD')
     .split(' ')

@@ -43,6 +43,8 @@ export interface Locator {
   locate(pointer: string, key?: boolean): Position;
   /** The source text and its `yaml` Document (parsed on first use), for checks that need the tokens as typed. */
   source?(): { text: string; doc: Document; lineCounter: LineCounter } | undefined;
+  /** The source text alone, without parsing it: for a cheap test before asking for `source()`. */
+  readonly text?: string;
 }
 
 /** A parsed YAML file: its data (NFC-normalised) or the problems that prevent reading it. */
@@ -91,7 +93,7 @@ export function contentStart(text: string): Position | undefined {
 class LazyLocator implements Locator {
   private parsed: Authoritative | undefined;
   constructor(
-    private readonly text: string,
+    readonly text: string,
     parsed?: Authoritative,
   ) {
     this.parsed = parsed;
