@@ -50,6 +50,12 @@ describe.skipIf(!FONTCONFIG && !process.env.CI)('the font LibreOffice uses for T
     ).toContain(file);
   });
 
+  it('is metric-compatible with Times New Roman (Liberation Serif), not merely a serif with Vietnamese letters', () => {
+    // A fresh machine has DejaVu Serif, which covers Vietnamese but is wider: headings would wrap where Word's do not.
+    const family = fc(['fc-match', '-f', '%{family[0]}', 'Times New Roman']).trim();
+    expect(['Liberation Serif', 'Times New Roman'], `fc-match 'Times New Roman' gives ${family}: install fonts-liberation2.`).toContain(family);
+  });
+
   it('gives no --pdf warning on this machine', () => {
     expect(vietnameseFontWarning(process.env)).toBeUndefined();
   });
