@@ -1,6 +1,6 @@
 // Test helper: check a written .docx/.xlsx against the ISO/IEC 29500 schemas with shared/ooxml/validate.py.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -21,4 +21,16 @@ export function validateOoxml(...files: string[]): void {
     .filter((l) => !/\bOK\b/.test(l) && l.trim() !== '')
     .join('\n');
   expect(run.status, `OOXML schema errors in ${files.join(', ')}:\n${failures}\n${run.stderr}`).toBe(0);
+}
+
+/** The body of a .docx, one paragraph a line (table cells one per line), after checking it with validateOoxml. */
+export async function docxParagraphs(file: string): Promise<string> {
+  validateOoxml(file);
+  const { default: JSZip } = await import('jszip');
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .filter((l) => l.trim() !== '')
+    .join('\n');
 }

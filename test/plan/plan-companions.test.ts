@@ -1,12 +1,11 @@
 // `cellctl plan` beside an existing plan: stubs, calendar and the thematic plan document from the plan as edited.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exampleCellWithoutCustoms, ROOT, runCli } from '../helpers.js';
+import { exampleCellWithoutCustoms, runCli } from '../helpers.js';
+import { docxParagraphs } from '../ooxml.js';
 
 /** A temporary folder holding `cb/cell.yaml`, a copy of the example cell's profile. */
 function exampleCell(): string {
@@ -16,15 +15,6 @@ function exampleCell(): string {
   return root;
 }
 
-async function docxParagraphs(file: string): Promise<string> {
-  execFileSync('python3', [join(ROOT, '..', 'shared', 'ooxml', 'validate.py'), file], { stdio: 'pipe' });
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return xml
-    .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter((l) => l.trim() !== '')
-    .join('\n');
-}
 
 describe('plan --with-meetings on a cell that already has its plan', () => {
   it('adds the missing stubs from the plan as edited, without --force, keeping the plan and filled records', async () => {

@@ -1,23 +1,11 @@
 // The monthly quality sheet (phiếu đánh giá chất lượng sinh hoạt chi bộ) as its own document, and criteria optional.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { BASE_CELL, BASE_MEETING, edit, ROOT, runCli, writeTree } from '../helpers.js';
+import { BASE_CELL, BASE_MEETING, edit, runCli, writeTree } from '../helpers.js';
+import { docxParagraphs } from '../ooxml.js';
 
-const VALIDATE_OOXML = join(ROOT, '..', 'shared', 'ooxml', 'validate.py');
 
-/** Paragraph texts of the body; table cells come out one per line. */
-async function bodyText(file: string): Promise<string> {
-  execFileSync('python3', [VALIDATE_OOXML, file], { stdio: 'pipe' });
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-  return xml
-    .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter((l) => l.trim() !== '')
-    .join('\n');
-}
 
 async function render(meeting: string, args: string[] = []) {
   const dir = writeTree({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': meeting });
@@ -31,7 +19,7 @@ describe('the quality sheet', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2026-03-phieu-danh-gia.docx');
-    const text = await bodyText(sheet);
+    const text = await docxParagraphs(sheet);
     expect(text).toContain('ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT');
     expect(text).toContain('CHI BỘ KHU DÂN CƯ SỐ 5');
     expect(text).toContain('PHIẾU ĐÁNH GIÁ');
@@ -59,7 +47,7 @@ describe('the quality sheet', () => {
     expect(json.results[0]!.problems.filter((p) => p.ruleId === 'schema' || p.ruleId.startsWith('score'))).toEqual([]);
     const { run, sheet } = await render(meeting);
     expect(run.code).toBe(0);
-    const text = await bodyText(sheet);
+    const text = await docxParagraphs(sheet);
     expect(text).not.toContain('Tiêu chí');
     expect(text).not.toContain('Tổng cộng');
     expect(text).toContain('Tổng số điểm: 92 điểm.');
@@ -78,7 +66,7 @@ describe('the quality sheet', () => {
   it('a draft gets the sheet as a form: maximums printed, points, total and rating blank', async () => {
     const { run, sheet } = await render(BASE_MEETING, ['--draft']);
     expect(run.code).toBe(0);
-    const text = await bodyText(sheet);
+    const text = await docxParagraphs(sheet);
     expect(text).toContain(['Tổ chức, tiến hành sinh hoạt', '40', '…'].join('\n'));
     expect(text).toContain('Xếp loại: ….');
     expect(text).not.toContain('92');
