@@ -1,36 +1,12 @@
 // CLI scenarios through the real bin/cellctl (built by `npm test`'s pretest): stdout, stderr and exit codes.
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_CELL, BASE_MEETING, edit, ROOT, writeTree } from './helpers.js';
+import { BASE_CELL, BASE_MEETING, edit, runCli, writeTree } from './helpers.js';
 
-const BIN = join(ROOT, 'bin', 'cellctl');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Run the real binary with a clean colour environment. */
-function cellctl(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: options.cwd ?? ROOT,
-        env: { PATH: process.env.PATH ?? '', ...options.env },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const cellctl = runCli;
 
 /** A cell folder with the baseline profile, a clean year plan-free record set, checked as of March. */
 function cleanCell(extra: Record<string, string> = {}): string {

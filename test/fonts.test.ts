@@ -5,18 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vietnameseFontWarning } from '../src/render/pdf.js';
-import { HAVE_OFFICE_TOOLS, copyExample, runCli } from './helpers.js';
+import { HAVE_OFFICE_TOOLS, copyExample, installed, runCli } from './helpers.js';
 
-function has(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const FONTCONFIG = has('fc-match') && has('fc-list');
+const FONTCONFIG = installed('fc-match') && installed('fc-list');
 const fc = (args: string[], env: NodeJS.ProcessEnv = process.env) => execFileSync(args[0]!, args.slice(1), { encoding: 'utf8', env });
 /** Font files that have Ạ (U+1EA0), the probe for Vietnamese letters. */
 const vietnameseFiles = (env?: NodeJS.ProcessEnv) => fc(['fc-list', '-f', '%{file}\n', ':charset=1ea0'], env).split('\n').filter(Boolean);

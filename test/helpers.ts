@@ -96,7 +96,8 @@ export function exampleCellWithoutCustoms(): string {
   return doc.toString();
 }
 
-function installed(tool: string): boolean {
+/** Whether a command is on PATH. */
+export function installed(tool: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     return true;

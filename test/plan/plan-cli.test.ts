@@ -1,34 +1,16 @@
 // `cellctl plan` and `cellctl init` through the real bin/cellctl (built by `npm test`'s pretest).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exampleCellWithoutCustoms, ROOT } from '../helpers.js';
+import { exampleCellWithoutCustoms, runCli, writeTree } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin', 'cellctl');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cellctl(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
-  });
-}
+const cellctl = (args: string[], cwd: string) => runCli(args, { cwd });
 
 /** A temporary folder holding `cb/cell.yaml`, a copy of the example cell's profile. */
 function exampleCell(): string {
-  const root = mkdtempSync(join(tmpdir(), 'cellctl-plan-cli-'));
-  mkdirSync(join(root, 'cb'), { recursive: true });
-  writeFileSync(join(root, 'cb', 'cell.yaml'), exampleCellWithoutCustoms());
-  return root;
+  return writeTree({ 'cb/cell.yaml': exampleCellWithoutCustoms() });
 }
 
 describe('cellctl plan', () => {

@@ -1,18 +1,14 @@
 // `cellctl plan` beside an existing plan: stubs, calendar and the thematic plan document from the plan as edited.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exampleCellWithoutCustoms, runCli } from '../helpers.js';
+import { exampleCellWithoutCustoms, runCli, writeTree } from '../helpers.js';
 import { docxParagraphs } from '../ooxml.js';
 
 /** A temporary folder holding `cb/cell.yaml`, a copy of the example cell's profile. */
 function exampleCell(): string {
-  const root = mkdtempSync(join(tmpdir(), 'cellctl-plan-companions-'));
-  mkdirSync(join(root, 'cb'), { recursive: true });
-  writeFileSync(join(root, 'cb', 'cell.yaml'), exampleCellWithoutCustoms());
-  return root;
+  return writeTree({ 'cb/cell.yaml': exampleCellWithoutCustoms() });
 }
 
 

@@ -1,5 +1,5 @@
 // `cellctl render` end to end: the real binary renders the example year, LibreOffice opens every document.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -7,25 +7,12 @@ import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, runCli, type CliRun } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
 
-const BIN = join(ROOT, 'bin', 'cellctl');
 const EXAMPLE = join(ROOT, 'examples', 'chi-bo-khu-dan-cu-12');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cellctl(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
-  });
-}
+const cellctl = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env });
 
 /** Convert every .docx in a folder to PDF in one LibreOffice run (its start-up is the slow part). */
 function toPdfs(dir: string): void {
@@ -51,7 +38,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 
 describe('rendering the example year', () => {
   const work = mkdtempSync(join(tmpdir(), 'cellctl-render-'));
-  let run: Run;
+  let run: CliRun;
   const out = join(work, 'ban-in');
 
   beforeAll(async () => {
