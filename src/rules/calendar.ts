@@ -1,15 +1,9 @@
-// Calendar helpers shared by the year rules: month keys, thematic sittings, where year findings go.
-import type { MeetingKind } from '../model.js';
+// Calendar helpers shared by the year rules: month keys, where year findings go (thematic sittings: facts/derive.ts).
 import type { CellYearContext, DocRef } from './types.js';
 
 /** `YYYY-MM` of a month, comparable with `date.slice(0, 7)` and with `recordsFrom`. */
 export function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** A thematic session or a sitting that combines one with the regular meeting. */
-export function isThematic(kind: MeetingKind): boolean {
-  return kind === 'thematic' || kind === 'combined';
 }
 
 /** Where a finding about the whole year goes: the cell profile, else the plan, else the first record. */

@@ -1,6 +1,6 @@
 // Rule thematic-max: more than `max` thematic sittings a year is unusual (rules.md C3: 4–6, no national maximum).
 import type { CellYearRule } from './types.js';
-import { isThematic } from './calendar.js';
+import { isThematicKind } from '../facts/derive.js';
 
 /** Options of thematic-max. */
 export interface ThematicMaxOptions {
@@ -43,7 +43,7 @@ const rule: CellYearRule<ThematicMaxOptions> = {
       if (plan.data.year !== year) continue;
       const indexes: number[] = [];
       plan.data.meetings.forEach((m, i) => {
-        if (isThematic(m.kind) && m.date.startsWith(inYear)) indexes.push(i);
+        if (isThematicKind(m.kind) && m.date.startsWith(inYear)) indexes.push(i);
       });
       const dates = plan.data.meetings;
       indexes.sort((a, b) => (dates[a]!.date < dates[b]!.date ? -1 : dates[a]!.date > dates[b]!.date ? 1 : a - b));
@@ -58,7 +58,7 @@ const rule: CellYearRule<ThematicMaxOptions> = {
       }
     }
 
-    const held = ctx.meetings.filter((m) => isThematic(m.data.kind) && m.data.date.startsWith(inYear));
+    const held = ctx.meetings.filter((m) => isThematicKind(m.data.kind) && m.data.date.startsWith(inYear));
     const over = held[max];
     if (over) {
       ctx.report(over, { path: '/kind', messageId: 'tooMany', data: { count: held.length, max, year, nth: max + 1 } });
