@@ -1,6 +1,6 @@
 // Bundle the serve page (web/) into dist/page/: one script and one stylesheet, no CDN, works offline.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,4 +15,6 @@ await build({
   outfile: `${root}dist/page/app.js`,
   logLevel: 'warning',
 });
-copyFileSync(`${root}web/app.css`, `${root}dist/page/app.css`);
+// One stylesheet: app.css first (the base), then each view's own sheet in name order.
+const sheets = readdirSync(`${root}web`).filter((f) => f.endsWith('.css')).sort((a, b) => (a === 'app.css' ? -1 : b === 'app.css' ? 1 : a < b ? -1 : 1));
+writeFileSync(`${root}dist/page/app.css`, sheets.map((f) => readFileSync(`${root}web/${f}`, 'utf8')).join('\n'));

@@ -1,16 +1,12 @@
 // The local web server of `cellctl serve`: loopback only, a secret token, same-origin requests, a strict CSP.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CellctlError } from '../errors.js';
-import { newRecord, writeNewRecord } from '../plan/new-record.js';
-import { resolveInside } from './paths.js';
-import { checkText, eligibleOf, recordView, saveRecord } from './record.js';
-import { applyData } from './yaml-sync.js';
-import { yearView } from './year-view.js';
+import { ROUTES } from './api.js';
 
 /** Options of startServer. */
 export interface ServeOptions {
@@ -96,6 +92,10 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  sendRaw(res, status, type, body, extra);
+}
+
+function sendRaw(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
@@ -143,8 +143,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       refuse(res, 403, 'Yêu cầu từ trang web khác bị từ chối.');
       return;
     }
-    const isPost = req.method === 'POST' && ['/api/check', '/api/save', '/api/new'].includes(new URL(req.url ?? '/', 'http://x').pathname);
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !isPost) {
+    const route = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && route?.method === 'POST')) {
       refuse(res, 405, 'Phương thức không được hỗ trợ.');
       return;
     }
@@ -189,75 +189,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       send(res, 200, asset, body);
       return;
     }
-    const root = resolve(options.root);
-    /** A record named by the page: its real path and the paths validate may know it by. */
-    const record = (rel: unknown): { abs: string; keys: string[]; rel: string } | undefined => {
-      const found = resolveInside(root, typeof rel === 'string' ? rel : '');
-      if (!found.ok) {
-        if (found.why === 'outside') refuse(res, 403, 'Chỉ đọc, ghi được tệp trong thư mục chi bộ đang mở.');
-        else refuse(res, 404, 'Không có tệp hồ sơ này.');
-        return undefined;
+    if (route !== undefined) {
+      let body: Record<string, unknown> = {};
+      if (route.method === 'POST') {
+        const parsed = req.method === 'POST' ? await jsonBody(req) : undefined;
+        if (parsed === undefined) {
+          refuse(res, req.method === 'POST' ? 400 : 405, req.method === 'POST' ? 'Yêu cầu không hợp lệ (cần JSON, dưới 2 MiB).' : 'Phương thức không được hỗ trợ.');
+          return;
+        }
+        body = parsed;
       }
-      const named = join(root, ...(rel as string).split(/[\\/]+/));
-      return { abs: found.abs, keys: [named, found.abs], rel: relative(root, named).split(/[\\/]/).join('/') };
-    };
-    if (url.pathname === '/api/record') {
-      const r = record(url.searchParams.get('path'));
-      if (!r) return;
-      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(await recordView(root, r.abs, r.keys, asOf()))}\n`);
-      return;
-    }
-    if (req.method === 'POST') {
-      const body = await jsonBody(req);
-      if (body === undefined) {
-        refuse(res, 400, 'Yêu cầu không hợp lệ (cần JSON, dưới 2 MiB).');
-        return;
-      }
-      if (url.pathname === '/api/new') {
-        const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
-        const made = newRecord(root, { display: '.', ...(date ? { date } : {}) });
-        writeNewRecord(made, false, relative(root, made.path));
-        send(res, 201, 'application/json; charset=utf-8', `${JSON.stringify({ path: relative(root, made.path).split(/[\\/]/).join('/') })}\n`);
-        return;
-      }
-      const r = record(body.path);
-      if (!r) return;
-      if (url.pathname === '/api/check') {
-        const text = applyData(readFileSync(r.abs, 'utf8'), body.data);
-        const problems = await checkText(root, r.abs, r.keys, text, asOf());
-        send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify({ problems, eligible: eligibleOf(root, body.data) })}\n`);
-        return;
-      }
-      const saved = saveRecord(r.abs, r.rel, typeof body.base === 'string' ? body.base : '', body.data);
-      if (!saved.ok) {
-        send(res, 409, 'application/json; charset=utf-8', `${JSON.stringify({
-          error: 'Tệp đã bị thay đổi trên đĩa (ở cửa sổ khác hoặc chương trình khác) từ khi trang mở nó; chưa ghi gì. Xem khác biệt, rồi tải lại tệp.',
-          ...saved,
-        })}\n`);
-        return;
-      }
-      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(saved)}\n`);
-      return;
-    }
-    if (url.pathname === '/api/cell') {
-      const day = asOf();
-      const yearParam = url.searchParams.get('year');
-      const year = yearParam === null ? Number(day.slice(0, 4)) : /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
-      if (Number.isNaN(year)) {
-        refuse(res, 400, 'Năm phải có dạng YYYY.');
-        return;
-      }
-      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(await yearView(options.root, year, day))}\n`);
-      return;
-    }
-    if (url.pathname === '/api/file') {
-      const found = resolveInside(root, url.searchParams.get('path') ?? '');
-      if (!found.ok) {
-        if (found.why === 'outside') refuse(res, 403, 'Chỉ đọc được tệp trong thư mục chi bộ đang mở.');
-        else refuse(res, 404, 'Không có tệp hồ sơ này.');
-        return;
-      }
-      send(res, 200, 'text/yaml; charset=utf-8', readFileSync(found.abs, 'utf8'));
+      const reply = await route.handle({ root: resolve(options.root), asOf: asOf(), url, body });
+      if ('json' in reply) send(res, reply.status, 'application/json; charset=utf-8', `${JSON.stringify(reply.json)}\n`, reply.headers);
+      else sendRaw(res, reply.status, reply.type, reply.text, reply.headers);
       return;
     }
     refuse(res, 404, 'Không có trang này.');

@@ -1,0 +1,194 @@
+// The meeting form: a record's fields checked live beside each field, and saved without loss.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { html } from 'htm/preact';
+import { api, readDate, setAt, showDate } from './api.js';
+import { Area, fid, Problems, Select, Text } from './fields.js';
+import { ATTENDANCE, CRITERION, KIND, RATING } from './words.js';
+
+/** The JSON pointers that have a field on the form, so that each problem lands beside the nearest one. */
+function fieldPointers(data) {
+  const out = ['/date', '/start', '/end', '/place', '/chair', '/secretary', '/status', '/attendance', '/steps', '/vote', '/vote/for', '/vote/against', '/score', '/score/total', '/score/rating'];
+  (data.attendance ?? []).forEach((_, i) => out.push(`/attendance/${i}`, `/attendance/${i}/status`, `/attendance/${i}/reason`, `/attendance/${i}/member`));
+  (data.steps ?? []).forEach((s, i) => {
+    out.push(`/steps/${i}`, `/steps/${i}/content`, `/steps/${i}/presenter`);
+    (s.speakers ?? []).forEach((_, j) => out.push(`/steps/${i}/speakers/${j}/speaker`, `/steps/${i}/speakers/${j}/opinion`));
+  });
+  for (const k of Object.keys(data.score?.criteria ?? {})) out.push(`/score/criteria/${k}`);
+  return new Set(out);
+}
+/** The field a problem belongs beside: its pointer, or the nearest enclosing one on the form ('' = the record). */
+function anchorOf(path, fields) {
+  let p = path;
+  while (p !== '' && !fields.has(p)) p = p.slice(0, p.lastIndexOf('/'));
+  return p;
+}
+function ratingFor(total, thresholds) {
+  for (const r of ['good', 'fair', 'average']) if (thresholds[r] !== undefined && total >= thresholds[r]) return r;
+  return 'poor';
+}
+
+export function RecordForm({ path, onBack }) {
+  const [rec, setRec] = useState(null); // the record as loaded: text, hash, roster, steps, scoring
+  const [data, setData] = useState(null); // what the form holds now (never dropped on a failed save)
+  const [problems, setProblems] = useState([]);
+  const [eligible, setEligible] = useState(null);
+  const [checking, setChecking] = useState(false);
+  const [saveState, setSaveState] = useState({ kind: 'clean' });
+  const [error, setError] = useState('');
+  const seq = useRef(0);
+  const timer = useRef(undefined);
+
+  const load = async () => {
+    const { status, json } = await api(`/api/record?path=${encodeURIComponent(path)}`);
+    if (status !== 200) return setError(json.error);
+    setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setSaveState({ kind: 'clean' });
+  };
+  useEffect(() => { load(); }, [path]);
+  useEffect(() => {
+    const warn = (e) => { if (saveState.kind !== 'clean' && saveState.kind !== 'saved') { e.preventDefault(); e.returnValue = ''; } };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [saveState]);
+
+  const check = (next) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      const mine = ++seq.current;
+      setChecking(true);
+      const { status, json } = await api('/api/check', { path, data: next }).catch(() => ({ status: 0, json: {} }));
+      if (mine !== seq.current) return; // a later change is being checked: this answer is stale
+      setChecking(false);
+      if (status === 200) { setProblems(json.problems); setEligible(json.eligible); }
+    }, 350);
+  };
+  const change = (pointer, value) => {
+    setData((old) => {
+      let next = setAt(old, pointer, value);
+      if (pointer.startsWith('/score/criteria/')) {
+        const total = Object.values(next.score.criteria).reduce((a, b) => a + (Number(b) || 0), 0);
+        next = setAt(setAt(next, '/score/total', total), '/score/rating', ratingFor(total, rec.scoring.thresholds));
+      }
+      check(next);
+      return next;
+    });
+    setSaveState({ kind: 'dirty' });
+  };
+  const save = async (base = rec.hash) => {
+    setSaveState({ kind: 'saving' });
+    let reply;
+    try {
+      reply = await api('/api/save', { path, base, data });
+    } catch {
+      return setSaveState({ kind: 'failed', message: 'Không gửi được tới cellctl serve (đã dừng?). Nội dung trên trang vẫn còn; chạy lại cellctl serve rồi bấm Lưu.' });
+    }
+    const { status, json } = reply;
+    if (status === 200) {
+      setRec({ ...rec, text: json.text, hash: json.hash });
+      setSaveState({ kind: 'saved', at: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) });
+    } else if (status === 409) setSaveState({ kind: 'conflict', message: json.error, diff: json.diff, hash: json.hash });
+    else setSaveState({ kind: 'failed', message: json.error ?? `Lỗi ${status}; nội dung trên trang vẫn còn.` });
+  };
+  useEffect(() => {
+    const key = (e) => { if ((e.ctrlKey || e.metaKey) && e.key === 's' && rec) { e.preventDefault(); save(); } };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  });
+
+  if (error) return html`<main><p role="alert" class="error-box">${error}</p><a href="#/">← Về trang năm</a></main>`;
+  if (!rec || !data) return html`<p>Đang tải…</p>`;
+
+  const fields = fieldPointers(data);
+  const by = new Map();
+  for (const p of problems) {
+    const a = anchorOf(p.path, fields);
+    by.set(a, [...(by.get(a) ?? []), p]);
+  }
+  const at = (pointer) => by.get(pointer);
+  const roster = rec.roster.map((n) => [n, n]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const jump = (p) => {
+    const el = document.getElementById(fid(anchorOf(p.path, fields))) ;
+    if (el) { el.scrollIntoView({ block: 'center' }); el.focus(); }
+  };
+  const criteria = rec.scoring.criteria;
+  const scoreTotal = Object.values(data.score?.criteria ?? {}).reduce((a, b) => a + (Number(b) || 0), 0);
+  const maxTotal = Object.values(criteria).reduce((a, b) => a + b, 0);
+
+  return html`<div class="record">
+    <header class="top">
+      <a href="#/">← Về trang năm</a>
+      <h1>Biên bản ${KIND[data.kind] ?? ''} ngày ${showDate(data.date)}</h1>
+      <p class="file">${path}</p>
+      <div class="savebar">
+        <button type="button" id="save" onClick=${() => save()} disabled=${saveState.kind === 'saving'}>Lưu (Ctrl+S)</button>
+        <span id="save-state" role="status">${{
+          clean: 'Chưa sửa gì.', dirty: 'Có thay đổi chưa lưu.', saving: 'Đang lưu…', saved: `Đã lưu lúc ${saveState.at}.`,
+          failed: 'Chưa lưu được.', conflict: 'Chưa lưu: tệp đã đổi trên đĩa.' }[saveState.kind]}</span>
+      </div>
+      ${saveState.kind === 'failed' ? html`<p role="alert" class="error-box">${saveState.message}</p>` : null}
+      ${saveState.kind === 'conflict' ? html`<div role="alert" class="error-box conflict" id="conflict">
+        <p>${saveState.message}</p>
+        <details open><summary>Khác biệt giữa tệp trên đĩa và nội dung trên trang</summary><pre>${saveState.diff}</pre></details>
+        <button type="button" id="reload" onClick=${load}>Tải lại tệp từ đĩa (bỏ thay đổi trên trang)</button>
+        <button type="button" id="overwrite" onClick=${() => save(saveState.hash)}>Vẫn ghi nội dung trên trang đè lên tệp</button>
+      </div>` : null}
+    </header>
+    <div class="columns"><form class="form" onSubmit=${(e) => { e.preventDefault(); save(); }}>
+      <${Problems} list=${at('')} />
+      <fieldset><legend>Thông tin chung</legend><div class="grid">
+        <${Text} id=${fid('/date')} label="Ngày họp (dd/mm/yyyy)" value=${showDate(data.date)} onInput=${(v) => change('/date', readDate(v))} problems=${at('/date')} inputmode="numeric" />
+        <${Text} id=${fid('/start')} label="Bắt đầu (giờ:phút)" value=${data.start} inputmode="numeric" placeholder="19:30" onInput=${(v) => change('/start', v)} problems=${at('/start')} />
+        <${Text} id=${fid('/end')} label="Kết thúc (giờ:phút)" value=${data.end} inputmode="numeric" placeholder="21:20" onInput=${(v) => change('/end', v)} problems=${at('/end')} />
+        <${Text} id=${fid('/place')} label="Địa điểm" value=${data.place} onInput=${(v) => change('/place', v)} problems=${at('/place')} />
+        <${Select} id=${fid('/chair')} label="Chủ trì" value=${data.chair} options=${roster} onChange=${(v) => change('/chair', v)} problems=${at('/chair')} />
+        <${Select} id=${fid('/secretary')} label="Thư ký" value=${data.secretary} options=${roster} onChange=${(v) => change('/secretary', v)} problems=${at('/secretary')} />
+        <${Select} id=${fid('/status')} label="Trạng thái" value=${data.status} options=${[['draft', 'Dự thảo'], ['adopted', 'Đã thông qua']]} onChange=${(v) => change('/status', v)} problems=${at('/status')} />
+      </div></fieldset>
+
+      <fieldset id=${fid('/attendance')} tabindex="-1"><legend>Điểm danh (${(data.attendance ?? []).filter((a) => a.status === 'present').length}/${(data.attendance ?? []).length} có mặt)</legend>
+        <${Problems} list=${at('/attendance')} />
+        <table class="attendance"><tbody>${(data.attendance ?? []).map((a, i) => html`<tr>
+          <th scope="row" id=${fid(`/attendance/${i}`)}>${a.member}</th>
+          <td><fieldset class="radios" id=${fid(`/attendance/${i}/status`)}><legend class="sr">${a.member}</legend>
+            ${ATTENDANCE.map(([v, t]) => html`<label><input type="radio" name=${`att-${i}`} value=${v} checked=${a.status === v}
+              onChange=${() => { change(`/attendance/${i}/status`, v); if (v !== 'excused') change(`/attendance/${i}/reason`, undefined); }} /> ${t}</label>`)}
+          </fieldset></td>
+          <td>${a.status === 'excused' ? html`<label class="sr" for=${fid(`/attendance/${i}/reason`)}>Lý do vắng của ${a.member}</label>
+            <input id=${fid(`/attendance/${i}/reason`)} placeholder="Lý do vắng" value=${a.reason ?? ''} onInput=${(e) => change(`/attendance/${i}/reason`, e.currentTarget.value)} />` : null}
+            <${Problems} list=${[...(at(`/attendance/${i}`) ?? []), ...(at(`/attendance/${i}/status`) ?? []), ...(at(`/attendance/${i}/reason`) ?? []), ...(at(`/attendance/${i}/member`) ?? [])]} /></td>
+        </tr>`)}</tbody></table>
+      </fieldset>
+
+      <fieldset id=${fid('/steps')} tabindex="-1"><legend>Diễn biến buổi sinh hoạt</legend><${Problems} list=${at('/steps')} />
+        <ol class="steps">${(data.steps ?? []).map((s, i) => html`<li class="step" id=${fid(`/steps/${i}`)} tabindex="-1">
+          <h3>${s.title ?? rec.steps[s.step] ?? s.step}</h3><${Problems} list=${at(`/steps/${i}`)} />
+          ${'presenter' in s ? html`<${Select} id=${fid(`/steps/${i}/presenter`)} label="Người trình bày" value=${s.presenter} options=${roster} onChange=${(v) => change(`/steps/${i}/presenter`, v)} problems=${at(`/steps/${i}/presenter`)} />` : null}
+          ${'content' in s || !s.speakers ? html`<${Area} id=${fid(`/steps/${i}/content`)} label="Nội dung" value=${s.content} onInput=${(v) => change(`/steps/${i}/content`, v)} problems=${at(`/steps/${i}/content`)} />` : null}
+          ${(s.speakers ?? []).map((sp, j) => html`<div class="speaker">
+            <${Select} id=${fid(`/steps/${i}/speakers/${j}/speaker`)} label=${`Ý kiến ${j + 1}: đồng chí`} value=${sp.speaker} options=${roster} onChange=${(v) => change(`/steps/${i}/speakers/${j}/speaker`, v)} problems=${at(`/steps/${i}/speakers/${j}/speaker`)} />
+            <${Area} id=${fid(`/steps/${i}/speakers/${j}/opinion`)} label="Nội dung ý kiến" value=${sp.opinion} onInput=${(v) => change(`/steps/${i}/speakers/${j}/opinion`, v)} problems=${at(`/steps/${i}/speakers/${j}/opinion`)} />
+          </div>`)}
+        </li>`)}</ol>
+      </fieldset>
+
+      ${data.vote ? html`<fieldset id=${fid('/vote')} tabindex="-1"><legend>Biểu quyết thông qua nghị quyết</legend><${Problems} list=${at('/vote')} />
+        <p id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></p><div class="grid">
+        <${Text} id=${fid('/vote/for')} label="Tán thành" type="number" min="0" value=${data.vote.for} onInput=${(v) => change('/vote/for', v === '' ? '' : Number(v))} problems=${at('/vote/for')} />
+        <${Text} id=${fid('/vote/against')} label="Không tán thành" type="number" min="0" value=${data.vote.against} onInput=${(v) => change('/vote/against', v === '' ? '' : Number(v))} problems=${at('/vote/against')} />
+      </div></fieldset>` : null}
+
+      ${data.score ? html`<fieldset id=${fid('/score')} tabindex="-1"><legend>Chấm điểm chất lượng buổi sinh hoạt</legend><${Problems} list=${at('/score')} />
+        <div class="grid">${Object.entries(criteria).map(([k, max]) => html`<${Text} id=${fid(`/score/criteria/${k}`)} label=${`${CRITERION[k] ?? k} (tối đa ${max})`} type="number" min="0" max=${max}
+          value=${data.score.criteria?.[k]} onInput=${(v) => change(`/score/criteria/${k}`, v === '' ? '' : Number(v))} problems=${at(`/score/criteria/${k}`)} />`)}</div>
+        <p class="total" id=${fid('/score/total')} tabindex="-1" aria-live="polite">Tổng điểm: <strong id="score-total">${scoreTotal}</strong>/${maxTotal} — xếp loại theo tổng điểm: <strong id="score-rating">${RATING[ratingFor(scoreTotal, rec.scoring.thresholds)]}</strong></p>
+        <${Problems} list=${[...(at('/score/total') ?? []), ...(at('/score/rating') ?? [])]} />
+      </fieldset>` : null}
+    </form>
+    <aside class="list" aria-label="Các vấn đề của biên bản">
+      <h2>Kiểm tra ${checking ? html`<span class="checking">(đang kiểm tra…)</span>` : null}</h2>
+      <p id="problem-count">${errors === 0 ? 'Không có lỗi.' : `${errors} lỗi`}${problems.length > errors ? `, ${problems.length - errors} cảnh báo` : ''}</p>
+      <ul id="problem-list">${problems.map((p) => html`<li class=${p.severity}><button type="button" class="link" onClick=${() => jump(p)}>Dòng ${p.line}: ${p.message}</button></li>`)}</ul>
+    </aside></div>
+  </div>`;
+}
+
