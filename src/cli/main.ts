@@ -263,6 +263,7 @@ export async function main(io: CliIo): Promise<number> {
       new Option('-l, --lang <ngôn-ngữ>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default(env.CELLCTL_LANG === 'en' ? 'en' : 'vi'),
     )
     .option('--rules <tệp>', 'quy định riêng (YAML), ưu tiên hơn quy định trong committee.yaml')
+    .option('--templates <thư-mục>', 'mẫu văn bản của đảng ủy cho --format docx (bao-cao.hbs; xem cellctl templates export)')
     .option('-j, --jobs <số>', 'số luồng xử lý (mặc định: số nhân CPU)', positiveInt)
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')

@@ -7,6 +7,7 @@ import type { CommitteeReport } from '../report/types.js';
 import { report } from '../report/report.js';
 import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
+import { loadTemplates } from '../render/templates.js';
 import { writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
 import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
@@ -25,6 +26,8 @@ export interface ReportFlags {
   force?: boolean;
   lang: 'vi' | 'en';
   rules?: string;
+  /** The committee office's own templates folder (bao-cao.hbs), for --format docx. */
+  templates?: string;
   jobs?: number;
   color?: boolean;
 }
@@ -51,6 +54,12 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
         `báo cáo dạng ${flags.format} là tệp nhị phân, không in ra màn hình được; hãy ghi vào tệp bằng --out, ví dụ --out bao-cao.${flags.format} (--out is required for ${flags.format})`,
       );
     }
+    if (flags.templates !== undefined && flags.format !== 'docx') {
+      throw new UsageError(`--templates chỉ dùng với --format docx (các định dạng khác không in từ mẫu văn bản); bỏ --templates hoặc thêm --format docx`);
+    }
+    // A wrong folder stops the run before the cells are read, not after.
+    const templatesDir = flags.templates === undefined ? undefined : resolve(io.cwd, flags.templates);
+    if (templatesDir !== undefined) loadTemplates(templatesDir);
     const r = await report(paths, {
       cwd: io.cwd,
       lang: flags.lang,
@@ -76,7 +85,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
       } else {
         const { reportToDocx } = await import('../report/views/docx.js');
         // Number and signer come with the report (from committee.yaml); the rules only colour.
-        output = await reportToDocx(r, committeeRules(paths, io.cwd, flags));
+        output = await reportToDocx(r, { ...committeeRules(paths, io.cwd, flags), ...(templatesDir ? { templatesDir } : {}) });
       }
     } else {
       throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers.js';
+import { docxParagraphs } from '../ooxml.js';
 
 const VALIDATOR = join(ROOT, '..', 'shared', 'ooxml', 'validate.py');
 const ARGS = ['report', 'dang-uy-phuong-hoang-liet', '--period', '2026-Q4', '--as-of', '2026-12-31'];
@@ -82,4 +83,23 @@ describe('cellctl report --format xlsx|html|docx', () => {
     expect(run.stdout).toContain('<svg');
     expect(existsSync(join(dir, 'bao-cao.html'))).toBe(false);
   }, 60_000);
+
+  it("prints the BÁO CÁO from the office's own template (--templates), and refuses it where no template is used", async () => {
+    const exported = await runCli(['templates', 'export', 'mau'], { cwd: dir });
+    expect(exported.code).toBe(0);
+    const own = join(dir, 'mau', 'bao-cao.hbs');
+    writeFileSync(own, readFileSync(own, 'utf8').replace('<h1>TÌNH HÌNH CHUNG</h1>', '<h1>TÌNH HÌNH CHUNG CỦA ĐẢNG BỘ</h1>'));
+    const run = await runCli([...ARGS, '--format', 'docx', '--out', 'bao-cao-rieng.docx', '--templates', 'mau'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const text = await docxParagraphs(join(dir, 'bao-cao-rieng.docx'));
+    expect(text).toContain('TÌNH HÌNH CHUNG CỦA ĐẢNG BỘ');
+
+    const wrong = await runCli([...ARGS, '--format', 'csv', '--templates', 'mau'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--templates chỉ dùng với --format docx');
+    const missing = await runCli([...ARGS, '--format', 'docx', '--out', 'x.docx', '--templates', 'khong-co'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('khong-co');
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  }, 120_000);
 });
