@@ -35,6 +35,7 @@ import type {
 } from './blocks.js';
 import { mmToTwip, type Layout } from './layout.js';
 import { coreXml, pinZipTimes } from './zip.js';
+import { curlyQuotes } from '../util/quotes.js';
 
 /** Paper sizes in millimetres. */
 const PAPER_MM = { A4: { width: 210, height: 297 } } as const;
@@ -160,13 +161,8 @@ export function keepNumeralsWithWord(text: string): string {
   return text.replace(/(?<![\p{L}\p{N}])(quý|tháng)[ \t]+(?=(?:[IVX]+|\d+)(?![\p{L}\p{N}]))/giu, '$1\u00A0');
 }
 
-/**
- * One style of quotation marks in every document: the typographic “ ” the templates use. An ASCII `"` opens
- * at the start of a run or after a space or an opening bracket, and closes everywhere else.
- */
-export function typographicQuotes(text: string): string {
-  return text.replace(/"/g, (_q, at: number) => (at === 0 || /[\s([{\u2013\u2014-]/u.test(text[at - 1]!) ? '\u201C' : '\u201D'));
-}
+/** One style of quotation marks in every document (the templates' text too): see curlyQuotes. */
+export const typographicQuotes = curlyQuotes;
 
 function upper(text: string): string {
   return text.toLocaleUpperCase(VI);

@@ -14,6 +14,7 @@ import { minutesOf, quarterOf, ymd } from '../util/time.js';
 import { longDate, shortDate, partyMonth, romanNumeral } from '../util/vi-date.js';
 import type { Layout } from './layout.js';
 import { ruleOptions } from '../rules/profiles.js';
+import { curlyQuotes } from '../util/quotes.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes. Every key is always present (null when the record has nothing for it), so that a template
@@ -320,14 +321,7 @@ export function stripForbidden(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(FORBIDDEN, '');
 }
 
-/**
- * Straight double quotes as the curly ones the templates print (`"Nghị quyết"` → `“Nghị quyết”`), so a
- * document has one style of quotation marks: opening after a space, a bracket or a dash, closing elsewhere.
- */
-export function curlyQuotes(s: string): string {
-  if (!s.includes('"')) return s;
-  return s.replace(/"/g, (_q, offset: number) => (offset === 0 || /[\s([{–—-]/u.test(s[offset - 1]!) ? '“' : '”'));
-}
+export { curlyQuotes } from '../util/quotes.js';
 
 /** Text as printed: NFC, without characters XML forbids, trimmed, quotation marks curly. */
 export function cleanText(s: string): string {

@@ -54,6 +54,10 @@ describe('header and text in the XML', () => {
 
   it('writes typographic “ ” for ASCII double quotes, opening and closing, and nothing else', async () => {
     expect(typographicQuotes('"Tết" và ("Ngày Chủ nhật xanh") - "x"')).toBe('“Tết” và (“Ngày Chủ nhật xanh”) - “x”');
+    // A quotation inside a quotation takes the single marks, as Vietnamese print nests them: never “…“…”…”.
+    expect(typographicQuotes('"Học tập và làm theo "tấm gương đạo đức" của Bác"')).toBe('“Học tập và làm theo ‘tấm gương đạo đức’ của Bác”');
+    expect(typographicQuotes('“Học tập "tấm gương" của Bác”')).toBe('“Học tập ‘tấm gương’ của Bác”');
+    expect(typographicQuotes('"a" và "b"')).toBe('“a” và “b”');
     const document = await xml('usual', 'word/document.xml');
     expect(document).toContain('“Tết trồng cây đời đời nhớ ơn Bác Hồ” và phong trào “Ngày Chủ nhật xanh”.');
     const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
