@@ -16,6 +16,14 @@ export function exitCodeFor(result: ValidationResult, maxWarnings: number | unde
   return EXIT_OK;
 }
 
+/** Language of the failure messages of this run: set once by main() from --lang or CELLCTL_LANG. */
+let failureLang: 'vi' | 'en' = 'vi';
+
+/** Set the language reportFailure() writes in. */
+export function setFailureLanguage(lang: 'vi' | 'en'): void {
+  failureLang = lang;
+}
+
 /**
  * Report an error that stopped a command and return its exit code; stacks only with CELLCTL_DEBUG.
  * Ordinary file-system failures (no permission, disk full, read-only, name too long…) are the user's to
@@ -23,15 +31,16 @@ export function exitCodeFor(result: ValidationResult, maxWarnings: number | unde
  */
 export function reportFailure(e: unknown, stderr: Out, debug: boolean): number {
   if (e instanceof CellctlError) {
-    stderr.write(`cellctl: ${e.message}\n`);
+    stderr.write(`cellctl: ${e.text(failureLang)}\n`);
   } else if (isExplainedFsError(e)) {
-    stderr.write(`cellctl: ${fsErrorMessage(e)}\n`);
+    stderr.write(`cellctl: ${fsErrorMessage(e, undefined, failureLang)}\n`);
     if (debug && e.stack) stderr.write(`${e.stack}\n`);
   } else {
     const err = e instanceof Error ? e : new Error(String(e));
     stderr.write(
-      `cellctl: lỗi nội bộ (internal error): ${err.message}\n` +
-        'Hãy báo lỗi này kèm tệp đầu vào; chạy lại với CELLCTL_DEBUG=1 để xem chi tiết.\n',
+      failureLang === 'en'
+        ? `cellctl: internal error: ${err.message}\nPlease report it with the input files; run again with CELLCTL_DEBUG=1 for details.\n`
+        : `cellctl: lỗi nội bộ: ${err.message}\nHãy báo lỗi này kèm tệp đầu vào; chạy lại với CELLCTL_DEBUG=1 để xem chi tiết.\n`,
     );
     if (debug && err.stack) stderr.write(`${err.stack}\n`);
   }

@@ -1,7 +1,7 @@
 // The command line: parses arguments with commander and hands each command to a lazily loaded module.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { reportFailure, EXIT_FAILURE, EXIT_OK } from './exit.js';
+import { reportFailure, setFailureLanguage, EXIT_FAILURE, EXIT_OK } from './exit.js';
 import type { CliIo } from './io.js';
 import type { InitFlags, PlanFlags } from './plan-command.js';
 import type { RenderFlags } from './render-command.js';
@@ -126,6 +126,7 @@ export interface ValidateFlags {
 export async function main(io: CliIo): Promise<number> {
   const env = io.env ?? {};
   usageLang = langOf(io.argv, env);
+  setFailureLanguage(usageLang);
   let exitCode = EXIT_OK;
   const program = new Command('cellctl')
     .description('Kiểm tra, lập kế hoạch và in biên bản, nghị quyết sinh hoạt chi bộ.')

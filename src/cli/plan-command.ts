@@ -47,7 +47,7 @@ export interface PlanFlags {
 function loadCell(cellDir: string, shown: string): CellProfile {
   const name = ['cell.yaml', 'cell.yml'].find((n) => existsSync(join(cellDir, n)));
   if (!name) {
-    throw new InputError(`${shown}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
+    throw new InputError(`${shown}: không có cell.yaml; tạo bằng cellctl init`, `${shown}: no cell.yaml; create one with cellctl init`);
   }
   const file = join(shown, name);
   const r = readValidated(join(cellDir, name), 'cell');
@@ -73,7 +73,7 @@ function loadPlan(abs: string, shown: string, year: number): YearPlan {
   }
   const plan = r.data as YearPlan;
   if (plan.year !== year) {
-    throw new InputError(`${shown}: là kế hoạch năm ${plan.year}, không phải năm ${year}; kiểm tra --year hoặc --out (the plan is for another year)`);
+    throw new InputError(`${shown}: là kế hoạch năm ${plan.year}, không phải năm ${year}; kiểm tra --year hoặc --out`, `${shown}: the plan is for another year`);
   }
   return plan;
 }
@@ -103,10 +103,10 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     // With the calendar on stdout, the report of what was written goes to stderr.
     const report = icsToStdout ? io.stderr : io.stdout;
     if (typeof flags.docx === 'string' && !/\.docx$/iu.test(flags.docx)) {
-      throw new InputError(`--docx ${flags.docx}: tên tệp kế hoạch phải có đuôi .docx, ví dụ --docx ke-hoach-chuyen-de-${flags.year}.docx (the file must end in .docx)`);
+      throw new InputError(`--docx ${flags.docx}: tên tệp kế hoạch phải có đuôi .docx, ví dụ --docx ke-hoach-chuyen-de-${flags.year}.docx`, `--docx ${flags.docx}: the file must end in .docx`);
     }
     if (flags.number !== undefined && !/^\d{1,3}$/u.test(flags.number.trim())) {
-      throw new InputError(`--number ${flags.number}: số kế hoạch phải là một số, ví dụ --number 3 (in là Số 03-KH/CB) (a number is needed)`);
+      throw new InputError(`--number ${flags.number}: số kế hoạch phải là một số, ví dụ --number 3 (in là Số 03-KH/CB)`, `--number ${flags.number}: a number is needed`);
     }
 
     // A plan already written may have been edited: asked only for its calendar, document or stubs, cellctl
@@ -150,9 +150,8 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     if (!flags.force) {
       const taken = [...(keepPlan ? [] : [out]), ...extra.map(([, abs]) => abs)].filter((p) => existsSync(p));
       if (taken.length > 0) {
-        throw new InputError(
-          `tệp đã có, không ghi đè khi không có --force (files exist; use --force):\n${taken.map((p) => `  ${relative(io.cwd, p) || p}`).join('\n')}`,
-        );
+        const list = taken.map((p) => `  ${relative(io.cwd, p) || p}`).join('\n');
+        throw new InputError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, `files exist; use --force to overwrite them:\n${list}`);
       }
     }
     if (!keepPlan) writePlan(out, text, flags.force ?? false);

@@ -8,7 +8,7 @@ import { report } from '../report/report.js';
 import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
 import { loadTemplates } from '../render/templates.js';
-import { writeAtomic } from '../render/write.js';
+import { fileExists, writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
 import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
 import { loadRulesFile } from '../lint/rules-file.js';
@@ -88,7 +88,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
         output = await reportToDocx(r, { ...committeeRules(paths, io.cwd, flags), ...(templatesDir ? { templatesDir } : {}) });
       }
     } else {
-      throw new InputError(`định dạng ${flags.format} chưa có trong bản này (format ${flags.format} is not available in this build)`);
+      throw new InputError(`định dạng ${flags.format} chưa có trong bản này`, `format ${flags.format} is not available in this build`);
     }
     if (flags.out) {
       writeAtomic(resolve(io.cwd, flags.out), typeof output === 'string' ? Buffer.from(output, 'utf8') : output, flags.force ?? false);
@@ -97,7 +97,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
       io.stdout.write(output);
     } else {
       // A binary document on a terminal helps nobody.
-      throw new InputError(`định dạng ${flags.format} cần --out TỆP (format ${flags.format} needs --out FILE)`);
+      throw new InputError(`định dạng ${flags.format} cần --out TỆP`, `format ${flags.format} needs --out FILE`);
     }
     return reportExitCode(r);
   } catch (e) {
@@ -149,7 +149,7 @@ export function runInitCommittee(dir: string, flags: InitCommitteeFlags, io: Cli
   try {
     const path = join(resolve(io.cwd, dir), 'committee.yaml');
     if (existsSync(path) && !flags.force) {
-      throw new InputError(`${join(dir, 'committee.yaml')}: tệp đã có; dùng --force để ghi đè (file exists; use --force to overwrite)`);
+      throw fileExists(join(dir, 'committee.yaml'));
     }
     writeAtomic(path, Buffer.from(committeeYaml(flags), 'utf8'), flags.force ?? false);
     io.stdout.write(`${join(dir, 'committee.yaml')}\n`);

@@ -271,8 +271,8 @@ export function planYear(cell: CellProfile, year: number, options: PlanOptions =
     const date = meetingDayOf(dayRule, year, month, calendar);
     if (!date) {
       throw new InputError(
-        `${monthLabel(month)}/${year} không có ngày làm việc nào để họp; hãy xem lại customs.workingDays và customs.blackoutDates ` +
-          `(month ${month}/${year} has no working day to meet on)`,
+        `${monthLabel(month)}/${year} không có ngày làm việc nào để họp; hãy xem lại customs.workingDays và customs.blackoutDates`,
+        `${year}-${String(month).padStart(2, '0')}: no working day to meet on; check customs.workingDays and customs.blackoutDates`,
       );
     }
     regular.push({ date, kind: 'regular', start, end: endOf(start, regularMinutes), place });
@@ -303,7 +303,7 @@ export function planYear(cell: CellProfile, year: number, options: PlanOptions =
       const day = isoDay(year, month, thematic.meetingDay ?? PLAN_DEFAULTS.thematicDay);
       const date = freeWorkingDay(day, taken, calendar);
       if (!date) {
-        throw new InputError(`${monthLabel(month)}/${year} không còn ngày làm việc cho buổi chuyên đề (no working day left for the thematic session)`);
+        throw new InputError(`${monthLabel(month)}/${year} không còn ngày làm việc cho buổi chuyên đề`, `${year}-${String(month).padStart(2, '0')}: no working day left for the thematic session`);
       }
       taken.add(date);
       sitting = { date, kind: 'thematic', start, end: endOf(start, regularMinutes), place };

@@ -137,9 +137,9 @@ members:
 export function initCell(dir: string, fields: InitFields, force: boolean): string[] {
   try {
     if (lexists(dir)) {
-      if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: không phải thư mục (not a folder)`);
+      if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: không phải thư mục`, `${dir}: not a folder`);
       if (!force && readdirSync(dir).length > 0) {
-        throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi cell.yaml vào đó (folder not empty; use --force)`);
+        throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi cell.yaml vào đó`, `${dir}: folder not empty; use --force`);
       }
     }
   } catch (e) {
@@ -152,7 +152,7 @@ export function initCell(dir: string, fields: InitFields, force: boolean): strin
     place: fields.place.normalize('NFC').trim(),
   };
   for (const key of ['name', 'parent', 'place'] as const) {
-    if (!normalized[key]) throw new InputError(`--${key}: không được để trống (must not be empty)`);
+    if (!normalized[key]) throw new InputError(`--${key}: không được để trống`, `--${key}: must not be empty`);
     const at = normalized[key].search(CONTROL);
     if (at >= 0) {
       const code = `U+${normalized[key].codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`;

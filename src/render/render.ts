@@ -131,9 +131,8 @@ export async function render(paths: readonly string[], options: RenderOptions = 
   if (!options.force) {
     const existing = targets.map((t) => t.path).filter((p) => lexists(p));
     if (existing.length > 0) {
-      throw new InputError(
-        `tệp đã có, không ghi đè khi không có --force (files exist; use --force to overwrite):\n${existing.map((p) => `  ${display(p)}`).join('\n')}`,
-      );
+      const list = existing.map((p) => `  ${display(p)}`).join('\n');
+      throw new InputError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, `files exist; use --force to overwrite them:\n${list}`);
     }
   }
 

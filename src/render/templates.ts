@@ -182,12 +182,12 @@ export class TemplateSet {
   render(name: DocumentTemplate, view: MeetingView | PlanView | ReportView): Block[] {
     const file = this.documents.get(name);
     const template = this.compiled.get(name);
-    if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs (no template ${name}.hbs)`);
+    if (!file || !template) throw new ConfigError(`không có mẫu văn bản ${name}.hbs`, `no template ${name}.hbs`);
     if (name === 'nghi-quyet' && (view as MeetingView).resolution === null) {
-      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có nghị quyết (resolution) để in (the record has no resolution)`);
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có nghị quyết (resolution) để in`, `the record of ${(view as MeetingView).date} has no resolution to print`);
     }
     if (name === 'phieu-danh-gia' && (view as MeetingView).score === null) {
-      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có phần tự đánh giá, chấm điểm (score) để in phiếu (the record has no score)`);
+      throw new InputError(`hồ sơ buổi sinh hoạt ngày ${(view as MeetingView).dateShort} không có phần tự đánh giá, chấm điểm (score) để in phiếu`, `the record of ${(view as MeetingView).date} has no score to print a sheet from`);
     }
     let markup: string;
     try {
@@ -440,7 +440,7 @@ export function loadTemplates(dir?: string): TemplateSet {
   const cached = cache.get(key);
   if (cached) return cached;
   if (dir !== undefined && (!existsSync(dir) || !statSync(dir).isDirectory())) {
-    throw new ConfigError(`${dir}: không có thư mục mẫu văn bản này (templates folder not found)`);
+    throw new ConfigError(`${dir}: không có thư mục mẫu văn bản này`, `${dir}: templates folder not found`);
   }
   // name → [absolute path, path shown in messages]
   const documents = new Map<string, [string, string]>();

@@ -131,8 +131,8 @@ function lock(dir: string, shown: string): string {
         continue;
       }
       throw new InputError(
-        `${shown}: một lần chạy cellctl khác đang ghi vào thư mục này; chờ nó xong rồi chạy lại (nếu không còn lần chạy nào, xóa tệp ${LOCK} trong thư mục). ` +
-          '(another cellctl run is writing to this folder)',
+        `${shown}: một lần chạy cellctl khác đang ghi vào thư mục này; chờ nó xong rồi chạy lại (nếu không còn lần chạy nào, xóa tệp ${LOCK} trong thư mục).`,
+        `${shown}: another cellctl run is writing to this folder; wait for it to finish and run again (if none is running, delete ${LOCK} in the folder).`,
       );
     }
   }
@@ -185,7 +185,10 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
       if (force) {
         if (lexists(out.path)) {
           if (lstatSync(out.path).isDirectory()) {
-            throw new InputError(`${out.display ?? out.path}: là thư mục, không ghi đè được bằng tệp; hãy đổi tên hoặc xóa thư mục đó. (is a directory)`);
+            throw new InputError(
+              `${out.display ?? out.path}: là thư mục, không ghi đè được bằng tệp; hãy đổi tên hoặc xóa thư mục đó.`,
+              `${out.display ?? out.path}: is a folder and cannot be overwritten by a file; rename or remove that folder.`,
+            );
           }
           const old = tempName(dirname(out.path), 'old');
           renameSync(out.path, old);
@@ -224,6 +227,11 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
   for (const path of locks) tryUnlink(path);
 }
 
+/** The refusal to replace an existing file without --force. */
+export function fileExists(shown: string): InputError {
+  return new InputError(`${shown}: tệp đã có; dùng --force để ghi đè`, `${shown}: the file exists; use --force to overwrite it`);
+}
+
 /** Put a staged file at its name without replacing anything there; record the name once it is ours. */
 function place(tmp: string, out: OutputFile, placed: string[]): void {
   try {
@@ -233,7 +241,7 @@ function place(tmp: string, out: OutputFile, placed: string[]): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') {
-      throw new InputError(`${out.display ?? out.path}: tệp đã có; dùng --force để ghi đè (file exists; use --force to overwrite)`);
+      throw fileExists(out.display ?? out.path);
     }
     if (!NO_HARD_LINKS.has(code)) throw e;
   }
@@ -243,7 +251,7 @@ function place(tmp: string, out: OutputFile, placed: string[]): void {
     placed.push(out.path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new InputError(`${out.display ?? out.path}: tệp đã có; dùng --force để ghi đè (file exists; use --force to overwrite)`);
+      throw fileExists(out.display ?? out.path);
     }
     if (lexists(out.path)) placed.push(out.path);
     throw e;

@@ -352,3 +352,28 @@ describe('documents written by these tests', () => {
     for (const f of tree(join(work, 'out'))) execFileSync('python3', [VALIDATE_OOXML, join(work, 'out', f)], { stdio: 'pipe' });
   });
 });
+
+describe('failure messages in the language asked for', () => {
+  it('are Vietnamese without an English gloss by default, and English with CELLCTL_LANG=en or --lang en', async () => {
+    const work = cells('chi-bo');
+    const first = await render(work, 'chi-bo', '--out', 'in');
+    expect(first.code).toBe(0);
+    const vi = await render(work, 'chi-bo', '--out', 'in');
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toMatch(/tệp đã có, không ghi đè khi không có --force:\n  in\//);
+    expect(vi.stderr).not.toMatch(/file exists|\([a-z][a-z ;,-]+\)/);
+    const en = await runCli(['render', 'chi-bo', '--out', 'in', '--as-of', '2026-12-31'], { cwd: work, env: { CELLCTL_LANG: 'en' } });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/files exist; use --force to overwrite them:\n  in\//);
+    expect(en.stderr).not.toContain('tệp đã có');
+    // An OS error explained the same way: a file where the output folder should be.
+    writeFileSync(join(work, 'tep'), 'x');
+    const osVi = await render(work, 'chi-bo', '--out', 'tep/in');
+    expect(osVi.stderr).toContain('một phần của đường dẫn là tệp chứ không phải thư mục');
+    expect(osVi.stderr).not.toContain('not a directory');
+    const osEn = await runCli(['render', 'chi-bo', '--out', 'tep/in', '--as-of', '2026-12-31', '--lang', 'en'], { cwd: work });
+    expect(osEn.stderr).toContain('part of the path is a file, not a folder');
+    noInternalError(osVi);
+    noInternalError(osEn);
+  }, 120_000);
+});
