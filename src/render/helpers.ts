@@ -15,7 +15,10 @@ import {
 /** A helper used wrongly in a template (wrong number of values, a value of the wrong kind). */
 export class HelperError extends Error {
   constructor(
+    /** What is wrong, in Vietnamese. */
     message: string,
+    /** The same in English. */
+    readonly en: string,
     /** 1-based line of the helper call in its template file, when Handlebars gave it. */
     readonly line?: number,
     readonly column?: number,
@@ -37,9 +40,9 @@ type Value = unknown;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^\d{1,2}:\d{2}$/;
 
-function fail(name: string, options: HelperOptions, message: string): never {
+function fail(name: string, options: HelperOptions, message: string, en: string): never {
   const start = options.loc?.start;
-  throw new HelperError(`{{${name}}}: ${message}`, start?.line, start === undefined ? undefined : start.column + 1);
+  throw new HelperError(`{{${name}}}: ${message}`, `{{${name}}}: ${en}`, start?.line, start === undefined ? undefined : start.column + 1);
 }
 
 /** Truth as {{#if}} sees it: an empty list is false, like an empty text, null, 0 or false. */
@@ -54,14 +57,14 @@ function text(value: Value): string {
 
 function toNumber(name: string, options: HelperOptions, value: Value): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) fail(name, options, `cần một số, nhận được "${text(value)}" (a number is needed)`);
+  if (!Number.isFinite(n)) fail(name, options, `cần một số, nhận được "${text(value)}"`, `needs a number, got "${text(value)}"`);
   return n;
 }
 
 function isoDate(name: string, options: HelperOptions, value: Value): string | null {
   if (value === null || value === '') return null;
   if (typeof value !== 'string' || !ISO_DATE.test(value)) {
-    fail(name, options, `cần một ngày dạng YYYY-MM-DD, nhận được "${text(value)}" (an ISO date is needed)`);
+    fail(name, options, `cần một ngày dạng YYYY-MM-DD, nhận được "${text(value)}"`, `needs a date written YYYY-MM-DD, got "${text(value)}"`);
   }
   return value;
 }
@@ -88,7 +91,7 @@ function define(
     const options = all.pop() as HelperOptions;
     if (all.length < min || all.length > max) {
       const wanted = min === max ? `${min}` : `${min}–${max}`;
-      fail(name, options, `cần ${wanted} giá trị, có ${all.length} (takes ${wanted} values, got ${all.length})`);
+      fail(name, options, `cần ${wanted} giá trị, có ${all.length}`, `takes ${wanted} ${wanted === '1' ? 'value' : 'values'}, not ${all.length}`);
     }
     return fn.call(this, options, ...all);
   };
@@ -100,7 +103,7 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = Object.fromEnt
   // {{upper x}} or {{#upper}}…{{/upper}}: upper case with diacritics (đ → Đ).
   define('upper', [0, 1], function (options, value) {
     if (value === undefined) {
-      if (!options.fn) fail('upper', options, 'cần một giá trị hoặc dạng khối {{#upper}}…{{/upper}} (a value or a block is needed)');
+      if (!options.fn) fail('upper', options, 'cần một giá trị hoặc dạng khối {{#upper}}…{{/upper}}', 'needs a value, or the block form {{#upper}}…{{/upper}}');
       // A block's output is already escaped template output, and Handlebars does not escape it again.
       return upperMarkup(options.fn(this));
     }
@@ -117,7 +120,7 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = Object.fromEnt
   define('time', 1, (options, value) => {
     if (value === null || value === '') return '';
     if (typeof value !== 'string' || !CLOCK.test(value.trim())) {
-      fail('time', options, `cần giờ dạng HH:MM, nhận được "${text(value)}" (a HH:MM time is needed)`);
+      fail('time', options, `cần giờ dạng HH:MM, nhận được "${text(value)}"`, `needs a time written HH:MM, got "${text(value)}"`);
     }
     return timeText(value);
   }),

@@ -8,28 +8,34 @@ import { romanNumeral } from '../util/vi-date.js';
 
 /**
  * A template that cannot be used: broken Handlebars, an unknown field or helper, or markup that is not
- * the block markup. The message names the file and, when known, the line.
+ * the block markup. The message names the file and, when known, the line, in Vietnamese and in English.
  */
 export class TemplateError extends ConfigError {
   /** The template file (or the name given to parseMarkup). */
   readonly file: string;
   /** 1-based line in that file, when known. */
   readonly line: number | undefined;
-  /** What is wrong, without the location. */
+  /** What is wrong, without the location, in Vietnamese. */
   readonly detail: string;
+  /** What is wrong, without the location, in English. */
+  readonly detailEn: string;
   /** Text to look for in the template sources to find the line (e.g. `<para`), when the line is not known. */
   readonly needle: string | undefined;
   /** 1-based line in the generated markup (after the data was filled in), for markup errors. */
   readonly markupLine: number | undefined;
 
-  constructor(at: { file: string; line?: number; detail: string; needle?: string; markupLine?: number }) {
+  constructor(at: { file: string; line?: number; detail: string; detailEn: string; needle?: string; markupLine?: number }) {
     const where = at.line !== undefined ? `${at.file}:${at.line}` : at.file;
-    const markup = at.markupLine !== undefined ? ` [dòng ${at.markupLine} của mã đánh dấu sinh ra (line of the generated markup)]` : '';
-    super(`${where}: ${at.detail}${markup}`);
+    const markup = at.markupLine !== undefined;
+    super(
+      `${where}: ${at.detail}${markup ? ` [dòng ${at.markupLine} của mã đánh dấu sinh ra]` : ''}`,
+      `${where}: ${at.detailEn}${markup ? ` [line ${at.markupLine} of the generated markup]` : ''}`,
+    );
     this.name = 'TemplateError';
     this.file = at.file;
     this.line = at.line;
     this.detail = at.detail;
+    this.detailEn = at.detailEn;
     this.needle = at.needle;
     this.markupLine = at.markupLine;
   }
@@ -59,6 +65,8 @@ const TAGS: Record<string, Record<string, boolean>> = {
   u: {},
 };
 const TAG_NAMES = Object.keys(TAGS);
+/** Where the tags that cannot stand directly in <document> belong. */
+const HOME: Record<string, string> = { b: 'p', i: 'p', u: 'p', tr: 'table', td: 'tr', to: 'closing' };
 const INLINE = new Set(['b', 'i', 'u']);
 const ALIGN = new Set(['justify', 'center', 'left', 'right']);
 // An `&` that does not start one of the entities Handlebars escaping or XML writes: a literal ampersand.
@@ -149,11 +157,13 @@ class MarkupReader {
     return at < 0 ? undefined : this.xml.slice(0, at).split('\n').length;
   }
 
-  fail(detail: string, needle?: string): never {
+  /** Throw a TemplateError saying `detail` (Vietnamese) and `detailEn` (English), at the markup line of `needle`. */
+  fail(detail: string, detailEn: string, needle?: string): never {
     const markupLine = needle ? this.lineOf(needle) : undefined;
     throw new TemplateError({
       file: this.source,
       detail,
+      detailEn,
       ...(needle !== undefined ? { needle } : {}),
       ...(markupLine !== undefined ? { markupLine } : {}),
     });
@@ -163,7 +173,10 @@ class MarkupReader {
     const roots = nodes.filter((n) => tagOf(n) !== '#text' || textOf(n).trim() !== '');
     const root = roots[0];
     if (roots.length !== 1 || !root || tagOf(root) !== 'document') {
-      this.fail('văn bản phải nằm trọn trong một thẻ <document>…</document> (the markup must be one <document> element)');
+      this.fail(
+        'văn bản phải nằm trọn trong một thẻ <document>…</document>',
+        'the markup must be a single <document>…</document> element holding everything',
+      );
     }
     this.attrs(root, 'document');
     const blocks: Block[] = [];
@@ -185,14 +198,18 @@ class MarkupReader {
         const guess = closest(name, known);
         this.fail(
           `thẻ <${tag}> không có thuộc tính "${name}"${guess ? ` (có phải "${guess}"?)` : ''}; ` +
-            `thuộc tính dùng được: ${known.length ? known.join(', ') : 'không có'} (unknown attribute)`,
+            `thuộc tính dùng được: ${known.length ? known.join(', ') : 'không có'}`,
+          `the tag <${tag}> has no attribute "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
+            `${known.length ? `its attributes are: ${known.join(', ')}` : 'it takes no attributes'}`,
           `${name}=`,
         );
       }
       out[name] = decode(String(value)).replace(SPACES, ' ').trim().normalize('NFC');
     }
     for (const [name, required] of Object.entries(allowed)) {
-      if (required && !(name in out)) this.fail(`thẻ <${tag}> thiếu thuộc tính "${name}" (missing attribute)`, `<${tag}`);
+      if (required && !(name in out)) {
+        this.fail(`thẻ <${tag}> thiếu thuộc tính "${name}"`, `the tag <${tag}> lacks its attribute "${name}"; add ${name}="…"`, `<${tag}`);
+      }
     }
     return out;
   }
@@ -200,9 +217,10 @@ class MarkupReader {
   private checkTag(tag: string): void {
     if (tag in TAGS) return;
     const guess = closest(tag, TAG_NAMES);
+    const tags = TAG_NAMES.map((t) => `<${t}>`).join(' ');
     this.fail(
-      `thẻ <${tag}> không có trong mã đánh dấu${guess ? ` (có phải <${guess}>?)` : ''}; ` +
-        `các thẻ dùng được: ${TAG_NAMES.map((t) => `<${t}>`).join(' ')} (unknown tag)`,
+      `thẻ <${tag}> không có trong mã đánh dấu${guess ? ` (có phải <${guess}>?)` : ''}; các thẻ dùng được: ${tags}`,
+      `the markup has no tag <${tag}>${guess ? ` (did you mean <${guess}>?)` : ''}; the tags are: ${tags}`,
       `<${tag}`,
     );
   }
@@ -212,7 +230,11 @@ class MarkupReader {
     for (const child of childrenOf(node)) {
       const childTag = tagOf(child);
       if (childTag === '#text' && textOf(child).trim() === '') continue;
-      this.fail(`thẻ <${tag}> không chứa nội dung; ghi bằng thuộc tính (the element takes attributes only)`, `<${tag}`);
+      this.fail(
+        `thẻ <${tag}> không chứa nội dung; ghi bằng thuộc tính`,
+        `the tag <${tag}> holds no content; write it in its attributes`,
+        `<${tag}`,
+      );
     }
   }
 
@@ -227,7 +249,11 @@ class MarkupReader {
       }
       this.checkTag(tag);
       if (!INLINE.has(tag)) {
-        this.fail(`thẻ <${tag}> không được đặt trong <${container}>; trong đoạn văn chỉ dùng <b>, <i>, <u> (block inside a paragraph)`, `<${tag}`);
+        this.fail(
+          `thẻ <${tag}> không được đặt trong <${container}>; trong đoạn văn chỉ dùng <b>, <i>, <u>`,
+          `the tag <${tag}> cannot be inside <${container}>; a paragraph holds only <b>, <i>, <u>`,
+          `<${tag}`,
+        );
       }
       this.attrs(child, tag);
       const nested = tag === 'b' ? { bold: true } : tag === 'i' ? { italic: true } : { underline: true };
@@ -241,7 +267,12 @@ class MarkupReader {
     if (tag === '#text') {
       const text = textOf(node).trim();
       if (text === '') return undefined;
-      this.fail(`chữ nằm ngoài đoạn văn: "${decode(text).slice(0, 60)}"; hãy đặt trong <p>…</p> (text outside a paragraph)`, text.slice(0, 40));
+      const shown = decode(text).slice(0, 60);
+      this.fail(
+        `chữ nằm ngoài đoạn văn: "${shown}"; hãy đặt trong <p>…</p>`,
+        `text outside a paragraph: "${shown}"; put it inside <p>…</p>`,
+        text.slice(0, 40),
+      );
     }
     this.checkTag(tag);
     const attrs = this.attrs(node, tag);
@@ -280,7 +311,14 @@ class MarkupReader {
       case 'closing':
         return this.closing(node, attrs);
       default:
-        return this.fail(`thẻ <${tag}> không được đặt trực tiếp trong <document> (misplaced element)`, `<${tag}`);
+      {
+        const home = HOME[tag];
+        return this.fail(
+          `thẻ <${tag}> không được đặt trực tiếp trong <document>${home ? `; hãy đặt trong <${home}>…</${home}>` : ''}`,
+          `the tag <${tag}> cannot stand directly inside <document>${home ? `; put it inside <${home}>…</${home}>` : ''}`,
+          `<${tag}`,
+        );
+      }
     }
   }
 
@@ -308,11 +346,15 @@ class MarkupReader {
     if (runs.length === 0) return undefined;
     const align = attrs['align'];
     if (align !== undefined && !ALIGN.has(align)) {
-      this.fail(`align="${align}" không hợp lệ; dùng justify, center, left hoặc right (invalid align)`, `align="${align}"`);
+      this.fail(
+        `align="${align}" không hợp lệ; dùng justify, center, left hoặc right`,
+        `align="${align}" is not valid; use justify, center, left or right`,
+        `align="${align}"`,
+      );
     }
     const indent = attrs['indent'];
     if (indent !== undefined && indent !== 'true' && indent !== 'false') {
-      this.fail(`indent="${indent}" không hợp lệ; dùng true hoặc false (invalid indent)`, `indent="${indent}"`);
+      this.fail(`indent="${indent}" không hợp lệ; dùng true hoặc false`, `indent="${indent}" is not valid; use true or false`, `indent="${indent}"`);
     }
     return {
       type: 'paragraph',
@@ -325,7 +367,11 @@ class MarkupReader {
   private table(node: XmlNode, attrs: Attrs): TableBlock | undefined {
     const widths = (attrs['widths'] ?? '').split(',').map((w) => Number(w.trim()));
     if (widths.length === 0 || widths.some((w) => !Number.isFinite(w) || w <= 0)) {
-      this.fail(`widths="${attrs['widths']}" không hợp lệ; ghi độ rộng từng cột bằng milimét, cách nhau bởi dấu phẩy, ví dụ widths="12,88,40,25" (invalid widths)`, 'widths=');
+      this.fail(
+        `widths="${attrs['widths']}" không hợp lệ; ghi độ rộng từng cột bằng milimét, cách nhau bởi dấu phẩy, ví dụ widths="12,88,40,25"`,
+        `widths="${attrs['widths']}" is not valid; give each column's width in millimetres, separated by commas, e.g. widths="12,88,40,25"`,
+        'widths=',
+      );
     }
     let header: Run[][] | undefined;
     const rows: Run[][][] = [];
@@ -334,7 +380,7 @@ class MarkupReader {
       if (tag === '#text' && textOf(row).trim() === '') continue;
       if (tag !== 'tr') {
         if (tag !== '#text') this.checkTag(tag);
-        this.fail('trong <table> chỉ có các dòng <tr> (a table holds <tr> rows only)', tag === '#text' ? '<table' : `<${tag}`);
+        this.fail('trong <table> chỉ có các dòng <tr>', 'a <table> holds only <tr> rows', tag === '#text' ? '<table' : `<${tag}`);
       }
       const rowAttrs = this.attrs(row, 'tr');
       const cells: Run[][] = [];
@@ -343,17 +389,23 @@ class MarkupReader {
         if (cellTag === '#text' && textOf(cell).trim() === '') continue;
         if (cellTag !== 'td') {
           if (cellTag !== '#text') this.checkTag(cellTag);
-          this.fail('trong <tr> chỉ có các ô <td> (a row holds <td> cells only)', cellTag === '#text' ? '<tr' : `<${cellTag}`);
+          this.fail('trong <tr> chỉ có các ô <td>', 'a <tr> row holds only <td> cells', cellTag === '#text' ? '<tr' : `<${cellTag}`);
         }
         this.attrs(cell, 'td');
         cells.push(normalizeRuns(this.runs(cell, 'td')));
       }
       if (cells.length !== widths.length) {
-        this.fail(`một dòng của bảng có ${cells.length} ô nhưng widths có ${widths.length} cột (row and widths disagree)`, '<table');
+        this.fail(
+          `một dòng của bảng có ${cells.length} ô nhưng widths có ${widths.length} cột`,
+          `a row of the table has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but widths gives ${widths.length} ${widths.length === 1 ? 'column' : 'columns'}`,
+          '<table',
+        );
       }
       const isHeader = rowAttrs['header'] === 'true';
       if (isHeader) {
-        if (header || rows.length > 0) this.fail('chỉ dòng đầu tiên của bảng được là dòng tiêu đề header="true" (only the first row may be a header)', 'header=');
+        if (header || rows.length > 0) {
+          this.fail('chỉ dòng đầu tiên của bảng được là dòng tiêu đề header="true"', 'only the first row of a table may be a header row, header="true"', 'header=');
+        }
         header = cells;
       } else {
         rows.push(cells);
@@ -370,7 +422,7 @@ class MarkupReader {
       if (tag === '#text' && textOf(child).trim() === '') continue;
       if (tag !== 'to') {
         if (tag !== '#text') this.checkTag(tag);
-        this.fail('trong <closing> chỉ có các dòng nơi nhận <to> (closing holds <to> lines only)', tag === '#text' ? '<closing' : `<${tag}`);
+        this.fail('trong <closing> chỉ có các dòng nơi nhận <to>', 'a <closing> holds only <to> recipient lines', tag === '#text' ? '<closing' : `<${tag}`);
       }
       this.attrs(child, 'to');
       const line = normalizeRuns(this.runs(child, 'to'))
@@ -380,6 +432,45 @@ class MarkupReader {
     }
     return { type: 'closing', recipients, for: attrs['for'] ?? '', title: attrs['title'] ?? '', name: attrs['name'] ?? '' };
   }
+}
+
+/** The XML validator's reasons (fast-xml-parser), said in Vietnamese and English; an unforeseen one is quoted as it is. */
+const XML_REASONS: [RegExp, (m: RegExpExecArray, line: number) => { vi: string; en: string }][] = [
+  [
+    /^Expected closing tag '([^']*)' \(opened in line (\d+), col \d+\) instead of closing tag '([^']*)'/u,
+    // The opening line is worth saying only when it is not the line the error is reported at.
+    (m, line) => ({
+      vi: `thẻ <${m[1]}>${Number(m[2]) !== line ? ` mở ở dòng ${m[2]} của mã đánh dấu sinh ra` : ''} chưa được đóng bằng </${m[1]}> trước thẻ đóng </${m[3]}>`,
+      en: `<${m[1]}>${Number(m[2]) !== line ? `, opened on line ${m[2]} of the generated markup,` : ''} is not closed by </${m[1]}> before the closing </${m[3]}>`,
+    }),
+  ],
+  [/^Closing tag '([^']*)' has not been opened/u, (m) => ({ vi: `thẻ đóng </${m[1]}> không có thẻ mở <${m[1]}> tương ứng`, en: `the closing </${m[1]}> has no matching <${m[1]}>` })],
+  [/^Closing tag '([^']*)' doesn't have proper closing/u, (m) => ({ vi: `thẻ đóng </${m[1]}> thiếu dấu ">"`, en: `the closing </${m[1]}> lacks its ">"` })],
+  [/^Closing tag '([^']*)' can't have attributes/u, (m) => ({ vi: `thẻ đóng </${m[1]}> không được có thuộc tính`, en: `the closing </${m[1]}> cannot have attributes` })],
+  [/^Unclosed tag '([^']*)'/u, (m) => ({ vi: `thẻ <${m[1]}> chưa được đóng bằng </${m[1]}>`, en: `<${m[1]}> is never closed by </${m[1]}>` })],
+  [/^Invalid '\[(.*)\]' found/u, (m) => {
+    const tags = [...m[1]!.matchAll(/"([^"]*)"/gu)].map((t) => `<${t[1]}>`).join(', ');
+    return { vi: `các thẻ chưa được đóng: ${tags}`, en: `tags left open: ${tags}` };
+  }],
+  [/^Tag '([^']*)' is an invalid name/u, (m) => ({ vi: `"${m[1]}" không phải tên thẻ hợp lệ`, en: `"${m[1]}" is not a valid tag name` })],
+  [/^Invalid space after '<'/u, () => ({ vi: 'có khoảng trắng ngay sau dấu "<"; muốn in dấu < thì viết &lt;', en: 'a space right after "<"; to print "<", write &lt;' })],
+  [/^Attributes for '([^']*)' have open quote/u, (m) => ({ vi: `một thuộc tính của thẻ <${m[1]}> có dấu nháy chưa đóng`, en: `an attribute of <${m[1]}> has a quote left open` })],
+  [/^Attribute '([^']*)' has no space in starting/u, (m) => ({ vi: `thuộc tính "${m[1]}" phải cách thuộc tính trước bằng một khoảng trắng`, en: `the attribute "${m[1]}" must be separated from the one before by a space` })],
+  [/^(?:boolean attribute|Attribute) '([^']*)' is (?:without value|not allowed)/u, (m) => ({ vi: `thuộc tính "${m[1]}" thiếu giá trị; ghi ${m[1]}="…"`, en: `the attribute "${m[1]}" has no value; write ${m[1]}="…"` })],
+  [/^Attribute '([^']*)' is an invalid name/u, (m) => ({ vi: `"${m[1]}" không phải tên thuộc tính hợp lệ`, en: `"${m[1]}" is not a valid attribute name` })],
+  [/^Attribute '([^']*)' is repeated/u, (m) => ({ vi: `thuộc tính "${m[1]}" được ghi hai lần`, en: `the attribute "${m[1]}" is given twice` })],
+  [/^Multiple possible root nodes found/u, () => ({ vi: 'có hơn một thẻ ngoài cùng; mọi nội dung phải nằm trong <document>…</document>', en: 'more than one outermost tag; everything must be inside <document>…</document>' })],
+  [/^Extra text at the end/u, () => ({ vi: 'có chữ sau thẻ đóng </document>', en: 'text after the closing </document>' })],
+  [/^Start tag expected/u, () => ({ vi: 'không có thẻ nào; văn bản phải là <document>…</document>', en: 'no tag at all; the markup must be <document>…</document>' })],
+  [/^char '(.)' is not expected/u, (m) => ({ vi: `ký tự "${m[1]}" không được đặt ở đây`, en: `the character "${m[1]}" is not expected here` })],
+];
+
+function xmlReason(msg: string, line: number): { vi: string; en: string } {
+  for (const [pattern, say] of XML_REASONS) {
+    const m = pattern.exec(msg);
+    if (m) return say(m, line);
+  }
+  return { vi: `chi tiết kỹ thuật: ${msg}`, en: msg };
 }
 
 /**
@@ -392,15 +483,18 @@ export function parseMarkup(xml: string, source: string): Block[] {
   const reader = new MarkupReader(text, source);
   const special = /<!DOCTYPE|<!ENTITY|<\?|<!\[CDATA\[/u.exec(text);
   if (special) {
-    reader.fail(`"${special[0]}" không được dùng trong mẫu văn bản (not allowed in the markup)`, special[0]);
+    reader.fail(`"${special[0]}" không được dùng trong mẫu văn bản`, `"${special[0]}" is not allowed in a document template`, special[0]);
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line } = valid.err;
     const excerpt = (text.split('\n')[line - 1] ?? '').trim().slice(0, 100);
+    const said = xmlReason(msg, line);
+    const quoted = excerpt ? ` — «${excerpt}»` : '';
     throw new TemplateError({
       file: source,
-      detail: `mã đánh dấu sai cấu trúc (thẻ chưa đóng hoặc đóng sai thứ tự?): ${msg}${excerpt ? ` — «${excerpt}»` : ''} (malformed markup)`,
+      detail: `mã đánh dấu sai cấu trúc (thẻ chưa đóng hoặc đóng sai thứ tự?): ${said.vi}${quoted}`,
+      detailEn: `malformed markup (a tag left open or closed out of order?): ${said.en}${quoted}`,
       markupLine: line,
     });
   }

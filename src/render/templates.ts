@@ -4,6 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ConfigError, InputError } from '../errors.js';
+import { CORE_MESSAGES } from '../messages/core.js';
+import { formatMessage } from '../messages/format.js';
 import { readSource } from '../source/read.js';
 import { closest } from '../util/closest.js';
 import type { Block } from './blocks.js';
@@ -201,7 +203,7 @@ export class TemplateSet {
       if (!(e instanceof TemplateError) || e.needle === undefined) throw e;
       // The markup's own line is of the filled-in text; point at the template line that wrote the tag instead.
       const found = this.locate(e.needle, file);
-      return found ? rethrow(new TemplateError({ file: found.path, line: found.line, detail: e.detail })) : rethrow(e);
+      return found ? rethrow(new TemplateError({ file: found.path, line: found.line, detail: e.detail, detailEn: e.detailEn })) : rethrow(e);
     }
   }
 
@@ -223,6 +225,14 @@ function lineOfField(file: TemplateFile, key: string): number | undefined {
   return file.paths.find((p) => p.parts.includes(key))?.line;
 }
 
+/** The message of a field the data does not have, with "did you mean" when there is a close one. */
+function unknownField(name: string, guess?: string): { detail: string; detailEn: string } {
+  return {
+    detail: `trường "${name}" không có trong dữ liệu${guess ? ` (có phải "${guess}"?)` : ''}`,
+    detailEn: `the data has no field "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+  };
+}
+
 /** Any error of filling a template, as a TemplateError naming the file and, when known, the line. */
 function explain(e: unknown, file: TemplateFile): TemplateError {
   if (e instanceof TemplateError) return e;
@@ -231,11 +241,12 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
     return new TemplateError({
       file: file.path,
       ...(file.partialLine !== undefined ? { line: file.partialLine } : {}),
-      detail: 'mẫu con gọi lại chính nó (trực tiếp hoặc qua mẫu con khác) không dừng; hãy bỏ lệnh {{> …}} này (a partial includes itself)',
+      detail: 'mẫu con gọi lại chính nó (trực tiếp hoặc qua mẫu con khác) không dừng; hãy bỏ lệnh {{> …}} này',
+      detailEn: 'a partial includes itself (directly or through another partial) without end; remove this {{> …}}',
     });
   }
   if (e instanceof HelperError) {
-    return new TemplateError({ file: file.path, ...(e.line !== undefined ? { line: e.line } : {}), detail: e.message });
+    return new TemplateError({ file: file.path, ...(e.line !== undefined ? { line: e.line } : {}), detail: e.message, detailEn: e.en });
   }
   if (e instanceof MissingFieldError) {
     const line = lineOfField(file, e.key);
@@ -243,18 +254,20 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
     return new TemplateError({
       file: file.path,
       ...(line !== undefined ? { line } : {}),
-      detail: `trường "${name}" không có trong dữ liệu${e.suggestion ? ` (có phải "${e.suggestion}"?)` : ''} (unknown field)`,
+      ...unknownField(name, e.suggestion),
     });
   }
   if (e instanceof GroupAsTextError) {
     const last = e.field.split('.').pop() ?? e.field;
     const line = lineOfField(file, last);
+    const example = `{{${e.field ? `${e.field}.` : ''}${e.keys[0] ?? 'name'}}}`;
     return new TemplateError({
       file: file.path,
       ...(line !== undefined ? { line } : {}),
       detail:
         `"${e.field || 'this'}" là một nhóm trường (${e.keys.join(', ')}), không in trực tiếp được; ` +
-        `hãy ghi một trường của nhóm, ví dụ {{${e.field ? `${e.field}.` : ''}${e.keys[0] ?? 'name'}}} (a group of fields is not text)`,
+        `hãy ghi một trường của nhóm, ví dụ ${example}`,
+      detailEn: `"${e.field || 'this'}" is a group of fields (${e.keys.join(', ')}), not text to print; write one of its fields, e.g. ${example}`,
     });
   }
   const err = e instanceof Error ? e : new Error(String(e));
@@ -265,7 +278,7 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
     return new TemplateError({
       file: file.path,
       ...(line !== undefined ? { line } : {}),
-      detail: `trường "${notDefined[1]}" không có trong dữ liệu (unknown field)`,
+      ...unknownField(notDefined[1]!),
       needle: notDefined[1]!,
     });
   }
@@ -277,7 +290,10 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
       ...(l !== undefined ? { line: l } : {}),
       detail:
         `không đọc được trường "${nullRead[1]}" vì nhóm chứa nó đang trống (null) ở văn bản này; ` +
-        `hãy đặt phần đó trong {{#if …}} kiểm tra nhóm trước (a field of an empty group)`,
+        `hãy đặt phần đó trong {{#if …}} kiểm tra nhóm trước`,
+      detailEn:
+        `cannot read the field "${nullRead[1]}": the group holding it is empty (null) in this document; ` +
+        `put that part inside an {{#if …}} that tests the group first`,
     });
   }
   // `{{cellName.length}}`: strict mode asks `key in value` of a text.
@@ -289,34 +305,44 @@ function explain(e: unknown, file: TemplateFile): TemplateError {
     return new TemplateError({
       file: file.path,
       ...(owner ? { line: owner.line } : {}),
-      detail: `${parent ? `"${parent}"` : 'giá trị này'} là chữ, không có trường "${key}"; hãy bỏ ".${key}" (a text has no fields)`,
+      detail: `${parent ? `"${parent}"` : 'giá trị này'} là chữ, không có trường "${key}"; hãy bỏ ".${key}"`,
+      detailEn: `${parent ? `"${parent}"` : 'this value'} is text and has no field "${key}"; remove ".${key}"`,
     });
   }
   const message = err.message.replace(/ - \d+:\d+$/u, '');
   return new TemplateError({
     file: file.path,
     ...(line !== undefined ? { line } : {}),
-    detail: `không điền được dữ liệu vào mẫu; hãy kiểm tra các lệnh {{…}} vừa sửa trong tệp này, so với mẫu có sẵn (cellctl templates export) (chi tiết kỹ thuật: ${message})`,
+    detail: `không điền được dữ liệu vào mẫu; hãy kiểm tra các lệnh {{…}} vừa sửa trong tệp này, so với mẫu có sẵn do lệnh cellctl templates export xuất ra; chi tiết kỹ thuật: ${message}`,
+    detailEn: `the data could not be filled into the template; check the {{…}} you changed in this file against the shipped templates (cellctl templates export); technical detail: ${message}`,
   });
 }
 
 /** Add "did you mean" to Handlebars' own unknown-field errors, from every field the view has. */
 function withSuggestion(e: TemplateError, view: MeetingView | PlanView | ReportView): TemplateError {
-  if (!e.needle || e.detail.includes('có phải')) return e;
+  // Only the unknown-field message without a suggestion yet; its needle is the field's name.
+  if (!e.needle || e.detail !== unknownField(e.needle).detail) return e;
   const guess = closest(e.needle, [...allKeys(view)]);
   if (!guess) return e;
-  return new TemplateError({
-    file: e.file,
-    ...(e.line !== undefined ? { line: e.line } : {}),
-    detail: e.detail.replace(' (unknown field)', ` (có phải "${guess}"?) (unknown field)`),
-  });
+  return new TemplateError({ file: e.file, ...(e.line !== undefined ? { line: e.line } : {}), ...unknownField(e.needle, guess) });
 }
 
 /** The text of one template file. */
 function readText(abs: string, display: string): string {
   const read = readSource(abs, MAX_TEMPLATE_BYTES);
   if (!read.ok) {
-    throw new TemplateError({ file: display, detail: `không đọc được tệp mẫu (${read.problem.messageId}) (cannot read the template)` });
+    const { ruleId, messageId, data, line } = read.problem;
+    const why =
+      messageId === 'tooLarge'
+        ? { vi: `tệp quá lớn (${data?.size} byte, tối đa ${MAX_TEMPLATE_BYTES} byte); một mẫu văn bản chỉ vài KB`, en: `the file is too large (${data?.size} bytes, at most ${MAX_TEMPLATE_BYTES}); a template is a few KB` }
+        : CORE_MESSAGES[ruleId]?.[messageId];
+    throw new TemplateError({
+      file: display,
+      // An encoding problem points at the bad bytes; an unreadable file has no line.
+      ...(ruleId === 'encoding' && line > 1 ? { line } : {}),
+      detail: `không đọc được tệp mẫu: ${why ? formatMessage(why.vi, data, 'vi') : messageId}`,
+      detailEn: `cannot read the template: ${why ? formatMessage(why.en, data, 'en') : messageId}`,
+    });
   }
   return read.text;
 }
@@ -336,15 +362,18 @@ function readTemplate(text: string, display: string, name: string): { file: Temp
       throw new TemplateError({
         file: display,
         line: unclosed.line,
-        detail: `khối {{#${unclosed.name}}} mở ở dòng này chưa được đóng bằng {{/${unclosed.name}}} (unclosed block)`,
+        detail: `khối {{#${unclosed.name}}} mở ở dòng này chưa được đóng bằng {{/${unclosed.name}}}; hãy thêm {{/${unclosed.name}}} ở chỗ khối kết thúc`,
+        detailEn: `the block {{#${unclosed.name}}} opened on this line is not closed by {{/${unclosed.name}}}; add {{/${unclosed.name}}} where the block ends`,
       });
     }
     const line = typeof lineNumber === 'number' ? lineNumber : parseLine ? Number(parseLine) : undefined;
     const reason = err.message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/u.test(l.trim()));
+    const why = reason[reason.length - 1]?.replace(/ - \d+:\d+$/u, '') ?? err.message;
     throw new TemplateError({
       file: display,
       ...(line !== undefined ? { line } : {}),
-      detail: `lỗi cú pháp Handlebars: ${reason[reason.length - 1]?.replace(/ - \d+:\d+$/u, '') ?? err.message} (template syntax error)`,
+      detail: `lỗi cú pháp Handlebars: ${why}; hãy kiểm tra các cặp {{ }} của dòng này`,
+      detailEn: `Handlebars syntax error: ${why}; check the {{ }} pairs on this line`,
     });
   }
   const paths: TemplateFile['paths'] = [];
@@ -358,35 +387,49 @@ function readTemplate(text: string, display: string, name: string): { file: Temp
 
 /** Refuse what a template may not do: unescaped output, unknown helpers, missing partials, decorators. */
 function checkTemplate(file: TemplateFile, ast: unknown, partials: ReadonlySet<string>): void {
-  const fail = (n: AstNode, detail: string): never => {
-    throw new TemplateError({ file: file.path, ...(n.loc ? { line: n.loc.start.line } : {}), detail });
+  const fail = (n: AstNode, detail: string, detailEn: string): never => {
+    throw new TemplateError({ file: file.path, ...(n.loc ? { line: n.loc.start.line } : {}), detail, detailEn });
   };
   walk(ast, (n) => {
     const path = n['path'] as AstNode | undefined;
     const name = path?.type === 'PathExpression' ? String(path['original']) : undefined;
     if (name !== undefined && RESERVED.has(name.split(/[./]/u)[0]!)) {
-      fail(n, `"${name}" là tên dành riêng của Handlebars, không phải trường dữ liệu; xem danh sách trường trong README.md của thư mục mẫu (reserved name)`);
+      fail(
+        n,
+        `"${name}" là tên dành riêng của Handlebars, không phải trường dữ liệu; xem danh sách trường trong README.md của thư mục mẫu`,
+        `"${name}" is a name Handlebars keeps for itself, not a data field; see the list of fields in the README.md of the templates folder`,
+      );
     }
     if (name !== undefined && Object.hasOwn(BUILTIN_ARITY, name) && n.type !== 'PathExpression') {
       const params = ((n['params'] as unknown[] | undefined) ?? []).length;
       const wanted = BUILTIN_ARITY[name]!;
       if (n.type === 'MustacheStatement' && BLOCK_ONLY.has(name)) {
-        fail(n, `{{${name}}} chỉ dùng dạng khối: {{#${name} …}}…{{/${name}}} (${name} is a block helper)`);
+        fail(
+          n,
+          `{{${name}}} chỉ dùng dạng khối: {{#${name} …}}…{{/${name}}}`,
+          `{{${name}}} is written only as a block: {{#${name} …}}…{{/${name}}}`,
+        );
       }
       if (params !== wanted) {
         const what = n.type === 'BlockStatement' ? `{{#${name}}}` : `{{${name}}}`;
-        fail(
-          n,
-          wanted === 1
-            ? `${what} cần đúng một giá trị, có ${params}; ví dụ {{#${name} guests}}…{{/${name}}} (${name} takes one value)`
-            : `${what} cần ${wanted} giá trị, có ${params}; ví dụ {{lookup steps 0}} (${name} takes ${wanted} values)`,
-        );
+        if (wanted === 1) {
+          fail(
+            n,
+            `${what} cần đúng một giá trị, có ${params}; ví dụ {{#${name} guests}}…{{/${name}}}`,
+            `${what} takes exactly one value, not ${params}; e.g. {{#${name} guests}}…{{/${name}}}`,
+          );
+        }
+        fail(n, `${what} cần ${wanted} giá trị, có ${params}; ví dụ {{lookup steps 0}}`, `${what} takes ${wanted} values, not ${params}; e.g. {{lookup steps 0}}`);
       }
     }
     switch (n.type) {
       case 'MustacheStatement':
         if (n['escaped'] === false) {
-          fail(n, 'không dùng {{{…}}} hoặc {{&…}}: mọi dữ liệu phải được in qua {{…}} để không phá vỡ mã đánh dấu (unescaped output is not allowed)');
+          fail(
+            n,
+            'không dùng {{{…}}} hoặc {{&…}}: mọi dữ liệu phải được in qua {{…}} để không phá vỡ mã đánh dấu',
+            '{{{…}}} and {{&…}} are not allowed: all data must be printed through {{…}} so that it cannot break the markup',
+          );
         }
       // falls through: a mustache with values is a helper call
       case 'BlockStatement':
@@ -395,24 +438,34 @@ function checkTemplate(file: TemplateFile, ast: unknown, partials: ReadonlySet<s
         const isCall = n.type === 'SubExpression' || params.length > 0 || n['hash'] !== undefined;
         if (isCall && name !== undefined && !HELPERS.has(name)) {
           const guess = closest(name, [...HELPERS]);
-          fail(n, `không có hàm trợ giúp "${name}"${guess ? ` (có phải "${guess}"?)` : ''}; các hàm dùng được: ${[...HELPERS].join(', ')} (unknown helper)`);
+          fail(
+            n,
+            `không có hàm trợ giúp "${name}"${guess ? ` (có phải "${guess}"?)` : ''}; các hàm dùng được: ${[...HELPERS].join(', ')}`,
+            `there is no helper "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; the helpers are: ${[...HELPERS].join(', ')}`,
+          );
         }
         break;
       }
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         const partial = n['name'] as AstNode | undefined;
-        if (partial?.type !== 'PathExpression') fail(n, 'tên mẫu con phải viết cố định, ví dụ {{> diem-danh}} (dynamic partial names are not allowed)');
+        if (partial?.type !== 'PathExpression') {
+          fail(n, 'tên mẫu con phải viết cố định, ví dụ {{> diem-danh}}', 'a partial must be named as it is, not computed: e.g. {{> diem-danh}}');
+        }
         const partialName = String(partial!['original']);
         if (!partials.has(partialName)) {
           const guess = closest(partialName, [...partials]);
-          fail(n, `không có mẫu con "${partialName}" trong thư mục partials${guess ? ` (có phải "${guess}"?)` : ''} (unknown partial)`);
+          fail(
+            n,
+            `không có mẫu con "${partialName}" trong thư mục partials${guess ? ` (có phải "${guess}"?)` : ''}`,
+            `there is no partial "${partialName}" in the partials folder${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          );
         }
         break;
       }
       case 'Decorator':
       case 'DecoratorBlock':
-        fail(n, 'không dùng decorator {{* …}} trong mẫu văn bản (decorators are not allowed)');
+        fail(n, 'không dùng decorator {{* …}} trong mẫu văn bản', 'decorators {{* …}} are not allowed in a document template');
     }
   });
 }

@@ -123,8 +123,51 @@ describe('parseMarkup', () => {
 
   it('wants exactly one <document> and no DOCTYPE, entity declarations or CDATA', () => {
     expect(templateErrorOf(() => parseMarkup('<p>x</p>', 'a.hbs')).message).toMatch(/một thẻ <document>/);
-    expect(templateErrorOf(() => parseMarkup('<document></document><document></document>', 'a.hbs')).message).toMatch(/Multiple possible root nodes/);
+    expect(templateErrorOf(() => parseMarkup('<document></document><document></document>', 'a.hbs')).message).toMatch(/có hơn một thẻ ngoài cùng; mọi nội dung phải nằm trong <document>/);
     expect(templateErrorOf(() => parseMarkup('<!DOCTYPE d [<!ENTITY x "y">]><document><p>&x;</p></document>', 'a.hbs')).message).toMatch(/"<!DOCTYPE" không được dùng/);
     expect(templateErrorOf(() => parseMarkup('<document><p><![CDATA[x]]></p></document>', 'a.hbs')).message).toMatch(/CDATA/);
   });
+
+  // Every markup error, the XML validator's included: Vietnamese with no English gloss, and a real English text.
+  const broken: [string, string][] = [
+    ['<document><p>x</p>', 'never closed'],
+    ['<document><p>a<b>x</p></document>', 'is not closed by </b> before the closing </p>'],
+    ['<document></document></p>', 'the closing </p> has no matching <p>'],
+    ['<document><p align="a" align="b">x</p></document>', 'the attribute "align" is given twice'],
+    ['<document><p align>x</p></document>', 'the attribute "align" has no value; write align="…"'],
+    ['<document></document><document></document>', 'everything must be inside <document>…</document>'],
+    ['<p>x</p>', 'a single <document>…</document>'],
+    ['<document><h4>x</h4></document>', 'the markup has no tag <h4> (did you mean <h1>?)'],
+    ['<document><table width="1"><tr><td>a</td></tr></table></document>', 'has no attribute "width" (did you mean "widths"?)'],
+    ['<document><header cell="B"/></document>', 'the tag <header> lacks its attribute "parent"'],
+    ['<document><p align="middle">x</p></document>', 'align="middle" is not valid; use justify, center, left or right'],
+    ['<document><p indent="yes">x</p></document>', 'indent="yes" is not valid; use true or false'],
+    ['<document><table widths="10,x"><tr><td>a</td><td>b</td></tr></table></document>', 'widths="10,x" is not valid'],
+    ['<document><table widths="10,20"><tr><td>a</td></tr></table></document>', 'a row of the table has 1 cell but widths gives 2 columns'],
+    ['<document><table widths="10"><tr><td>a</td></tr><tr header="true"><td>b</td></tr></table></document>', 'only the first row of a table may be a header row'],
+    ['<document><table widths="10"><p>a</p></table></document>', 'a <table> holds only <tr> rows'],
+    ['<document><table widths="10"><tr><p>a</p></tr></table></document>', 'a <tr> row holds only <td> cells'],
+    ['<document><p>a <p>b</p></p></document>', 'the tag <p> cannot be inside <p>'],
+    ['<document><b>x</b></document>', 'the tag <b> cannot stand directly inside <document>; put it inside <p>…</p>'],
+    ['<document><td>x</td></document>', 'put it inside <tr>…</tr>'],
+    ['<document>chữ lạc</document>', 'text outside a paragraph: "chữ lạc"; put it inside <p>…</p>'],
+    ['<document><title text="A">B</title></document>', 'the tag <title> holds no content; write it in its attributes'],
+    ['<document><closing for="a" title="b" name="c"><p>x</p></closing></document>', 'a <closing> holds only <to> recipient lines'],
+    ['<document><p><![CDATA[x]]></p></document>', '"<![CDATA[" is not allowed in a document template'],
+  ];
+  for (const [markup, english] of broken) {
+    it(`says what is wrong in Vietnamese and in English: ${markup}`, () => {
+      const e = templateErrorOf(() => parseMarkup(markup, 'mau.hbs'));
+      expect(e.message).toMatch(/^mau\.hbs: /u);
+      expect(e.message).not.toMatch(/\([a-z][a-z ,'-]*\)|[A-Z][a-z]+ [a-z]+ [a-z]+/u); // no gloss, no English sentence
+      expect(e.text('vi')).toBe(e.message);
+      expect(e.text('en')).toMatch(/^mau\.hbs: /u);
+      expect(e.text('en')).toContain(english);
+      expect(e.text('en').replace(/"chữ lạc"/u, '')).not.toMatch(/[\u00C0-\u024F\u1E00-\u1EFF]/u);
+      if (e.markupLine !== undefined) {
+        expect(e.message).toContain(`[dòng ${e.markupLine} của mã đánh dấu sinh ra]`);
+        expect(e.text('en')).toContain(`[line ${e.markupLine} of the generated markup]`);
+      }
+    });
+  }
 });
