@@ -465,6 +465,7 @@ const XML_REASONS: [RegExp, (m: RegExpExecArray, line: number) => { vi: string; 
   [/^char '(.)' is not expected/u, (m) => ({ vi: `ký tự "${m[1]}" không được đặt ở đây`, en: `the character "${m[1]}" is not expected here` })],
 ];
 
+/** The reason of a validator error reported at markup line `line`, in both languages. */
 function xmlReason(msg: string, line: number): { vi: string; en: string } {
   for (const [pattern, say] of XML_REASONS) {
     const m = pattern.exec(msg);
