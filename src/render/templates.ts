@@ -208,7 +208,11 @@ export class TemplateSet {
   }
 
   private locate(needle: string, main: TemplateFile): { path: string; line: number } | undefined {
-    for (const file of [main, ...this.partials.values()]) {
+    // The shipped templates are tested to make valid markup, so a markup error comes from the office's own
+    // files: look there first, or a tag the shipped template also uses would be blamed on a shipped line.
+    const files = [main, ...this.partials.values()];
+    const shipped = (f: TemplateFile) => f.path.startsWith(SHIPPED_TEMPLATES);
+    for (const file of [...files.filter((f) => !shipped(f)), ...files.filter(shipped)]) {
       const index = file.source.split('\n').findIndex((line) => line.includes(needle));
       if (index >= 0) return { path: file.path, line: index + 1 };
     }

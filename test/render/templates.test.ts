@@ -339,6 +339,21 @@ describe('user templates (--templates DIR)', () => {
       needle: '{{money cellName}}',
       message: /\{\{money\}\}: cần một số, nhận được "Chi bộ Khu dân cư số 12"/,
     },
+    {
+      // The shipped bien-ban.hbs uses <title> too: the error is in the office's partial, not in a shipped line.
+      name: 'a markup error inside a user partial whose tag the shipped template also uses',
+      files: { 'partials/diem-danh.hbs': '<p>x</p>\n<title text="a">b</title>\n' },
+      file: 'partials/diem-danh.hbs',
+      needle: '<title text="a">',
+      message: /thẻ <title> không chứa nội dung/,
+    },
+    {
+      name: 'a stray <b> outside a paragraph in a user partial',
+      files: { 'partials/diem-danh.hbs': '<p>x</p>\n<b>y</b>\n' },
+      file: 'partials/diem-danh.hbs',
+      needle: '<b>y</b>',
+      message: /thẻ <b> không được đặt trực tiếp trong <document>|chữ nằm ngoài đoạn văn|<b>/,
+    },
   ];
 
   for (const c of cases) {
