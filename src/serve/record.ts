@@ -4,10 +4,11 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { validate } from '../lint/validate.js';
-import type { MeetingRecord } from '../model.js';
+import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadCell } from '../plan/new-record.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
+import { committeeRulesFor } from '../source/committee.js';
 import { applyData, dataOf } from './yaml-sync.js';
 
 /** A problem as the page shows it: beside the field its JSON pointer names, and in the list. */
@@ -30,11 +31,14 @@ export interface RecordView {
   data: unknown;
   /** Members of the cell active on the record's date, by name. */
   roster: string[];
+  /** Owners of a task who are not one member: the cell, its committee and its party groups (tổ đảng). */
+  collectiveOwners: string[];
   /** Title of each step id, from the step catalogue. */
   steps: Record<string, string>;
-  /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile. */
+  /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile and the committee above the cell. */
   scoring: { criteria: Record<string, number>; thresholds: Record<string, number> };
   eligible: number | null;
+  voters: Voters | null;
   problems: PageProblem[];
 }
 
@@ -48,17 +52,34 @@ function asRecord(data: unknown): MeetingRecord | undefined {
   return d && typeof d === 'object' && typeof d.date === 'string' && Array.isArray(d.attendance) ? (d as MeetingRecord) : undefined;
 }
 
-/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
-export function eligibleOf(root: string, data: unknown): number | null {
+/** The overrides of the nearest committee.yaml above a cell folder, as validate applies them. */
+function committeeOf(cellDir: string): RuleOverrides | undefined {
+  return committeeRulesFor([cellDir], cellDir, 'vi')[cellDir];
+}
+
+/** Members who may vote at a record: `eligible` as vote-majority counts them (the base of the majority), `present` of them at the sitting. */
+export interface Voters {
+  eligible: number;
+  present: number;
+}
+
+/** Who may vote at this record, as vote-majority and vote-eligibility count them; null while the record cannot say. */
+export function votersOf(root: string, data: unknown): Voters | null {
   const record = asRecord(data);
   if (!record) return null;
   try {
     const cell = loadCell(root);
-    const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, record.date);
-    return eligibleVoters(rosterFor(cell), record, excusedAbsentCount).eligible;
+    const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, record.date, committeeOf(root));
+    const { eligible, eligiblePresent } = eligibleVoters(rosterFor(cell), record, excusedAbsentCount);
+    return { eligible, present: eligiblePresent };
   } catch {
     return null;
   }
+}
+
+/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
+export function eligibleOf(root: string, data: unknown): number | null {
+  return votersOf(root, data)?.eligible ?? null;
 }
 
 /**
@@ -80,8 +101,9 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
   const data = dataOf(text);
   const cell = loadCell(root);
   const date = asRecord(data)?.date ?? asOf;
-  const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date);
-  const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date);
+  const committee = committeeOf(root);
+  const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date, committee);
+  const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date, committee);
   const steps = Object.fromEntries(Object.entries(stepCatalogue()).map(([id, info]) => [id, info.title]));
   return {
     path: relative(root, keys[0] ?? abs).split(/[\\/]/).join('/'),
@@ -89,9 +111,11 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
     hash: hashText(text),
     data,
     roster: cell.members.filter((m) => isActiveOn(m, date)).map((m) => m.name),
+    collectiveOwners: collectiveOwners(cell, date),
     steps,
     scoring: { criteria: score.criteria ?? {}, thresholds },
     eligible: eligibleOf(root, data),
+    voters: votersOf(root, data),
     problems: await checkText(root, abs, keys, text, asOf),
   };
 }
@@ -123,4 +147,11 @@ export function saveRecord(abs: string, rel: string, base: string, data: unknown
     throw e;
   }
   return { ok: true, hash: hashText(text), text };
+}
+
+/** Who may own a task besides one member: the cell, its committee (when it has one) and each party group in roster order. */
+function collectiveOwners(cell: CellProfile, date: string): string[] {
+  const groups = cell.members.filter((m) => isActiveOn(m, date) && m.group !== undefined).map((m) => m.group!.normalize('NFC'));
+  const committee = cell.members.some((m) => isActiveOn(m, date) && (m.role === 'deputy-secretary' || m.role === 'committee-member'));
+  return [...(committee ? ['Chi ủy'] : []), 'Chi bộ', ...new Set(groups)];
 }
