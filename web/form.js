@@ -286,7 +286,7 @@ export function RecordForm({ path, onBack }) {
       ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} />` : null}
 
       ${data.vote ? html`<fieldset id=${fid('/vote')} tabindex="-1"><legend>Biểu quyết thông qua nghị quyết</legend><${Problems} list=${at('/vote')} />
-        <p id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong>${voters ? html`, có mặt: <strong id="eligible-present">${voters.present}</strong>` : null}</p><div class="grid">
+        <p class="voters"><span id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></span>${voters ? html`, có mặt: <strong id="eligible-present">${voters.present}</strong>` : null}</p><div class="grid">
         <${Text} id=${fid('/vote/for')} label="Tán thành" type="number" min="0" value=${data.vote.for} onInput=${(v) => change('/vote/for', v === '' ? '' : Number(v))} problems=${at('/vote/for')} />
         <${Text} id=${fid('/vote/against')} label="Không tán thành" type="number" min="0" value=${data.vote.against} onInput=${(v) => change('/vote/against', v === '' ? '' : Number(v))} problems=${at('/vote/against')} />
       </div></fieldset>` : null}

@@ -94,7 +94,18 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
       await field(page, '/resolution/tasks/0/owner').selectOption('Nguyễn Văn Hùng');
       await page.locator('[id="f:/resolution/tasks/0/deadline:lịch"]').fill('2026-12-20');
       await soon(() => field(page, '/resolution/tasks/0/deadline').inputValue()).toBe('20/12/2026');
-      await expect(page.getByRole('button', { name: 'Chọn thời hạn trên lịch' }).first().getAttribute('type')).resolves.toBe('button');
+      // The keyboard goes task → owner → deadline → calendar button → row buttons (up and down disabled for the only task); the calendar input itself is skipped.
+      await field(page, '/resolution/tasks/0/task').focus();
+      const order: string[] = [];
+      for (let k = 0; k < 4; k++) {
+        await page.keyboard.press('Tab');
+        order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || ''));
+      }
+      expect(order).toEqual(['f:/resolution/tasks/0/owner', 'f:/resolution/tasks/0/deadline', 'Chọn thời hạn trên lịch', 'Xóa nhiệm vụ 1']);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter'); // opens the browser's calendar where there is one; never an error
+      await page.keyboard.press('Escape');
+      await expect(field(page, '/resolution/tasks/0/deadline').inputValue()).resolves.toBe('20/12/2026');
 
       // A second task owned by the cell as a whole, its deadline typed; an impossible date is named beside it.
       await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
@@ -123,7 +134,7 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
 
       // The vote of every eligible member, the dues, the score at each criterion's maximum, and adopted.
       // Every eligible member present votes for: the count shown beside the vote, after the absence above.
-      await expect(page.locator('#eligible').innerText()).resolves.toMatch(/^Số đảng viên có quyền biểu quyết: \d+, có mặt: \d+$/);
+      await expect(page.locator('.voters').innerText()).resolves.toMatch(/^Số đảng viên có quyền biểu quyết: \d+, có mặt: \d+$/);
       const eligible = Number(await page.locator('#eligible-present').innerText());
       expect(eligible).toBeGreaterThan(10);
       await field(page, '/vote/for').fill(String(eligible));
@@ -141,7 +152,7 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
       await expect(page.locator('#problem-count').innerText()).resolves.toBe('Không có lỗi.');
       if (SHOTS) {
         await page.locator('[id="f:/resolution/review"]').scrollIntoViewIfNeeded();
-        await page.locator('[id="f:/resolution/tasks"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.locator('[id="f:/resolution/review/tasks/4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: join(ROOT, 'docs', 'serve-form.png') });
       }
       await page.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
