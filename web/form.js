@@ -85,7 +85,7 @@ function Guests({ data, change, at }) {
 }
 
 /** The resolution: the review of last month (each task's result), and next month's tasks with owner and deadline. */
-function Resolution({ data, change, at, roster, owners }) {
+function Resolution({ data, change, at, roster, owners, before }) {
   const r = data.resolution;
   const review = r.review ?? {};
   const reviewed = review.tasks ?? [];
@@ -98,6 +98,7 @@ function Resolution({ data, change, at, roster, owners }) {
       ${reviewed.length > 0 ? html`<ol class="tasks reviewed" id=${fid('/resolution/review/tasks')} tabindex="-1">${reviewed.map((t, i) => html`<li class="task" id=${fid(`/resolution/review/tasks/${i}`)} tabindex="-1">
         <${Problems} list=${at(`/resolution/review/tasks/${i}`)} />
         <${Text} id=${fid(`/resolution/review/tasks/${i}/task`)} label=${`Nhiệm vụ ${i + 1}`} value=${t.task} onInput=${(v) => change(`/resolution/review/tasks/${i}/task`, v)} problems=${at(`/resolution/review/tasks/${i}/task`)} />
+        ${before[t.task] ? html`<p class="assigned">Phụ trách: ${before[t.task].owner}${before[t.task].deadline ? ` · thời hạn ${showDate(before[t.task].deadline)}` : ''}</p>` : null}
         <div class="task-grid">
           ${text(`/resolution/review/tasks/${i}/result`, 'Kết quả thực hiện', t.result)}
           <${Select} id=${fid(`/resolution/review/tasks/${i}/done`)} label="Hoàn thành?" value=${typeof t.done === 'boolean' ? String(t.done) : ''} options=${DONE}
@@ -283,7 +284,7 @@ export function RecordForm({ path, onBack }) {
         </li>`)}</ol>
       </fieldset>
 
-      ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} />` : null}
+      ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} before=${rec.previousTasks ?? {}} />` : null}
 
       ${data.vote ? html`<fieldset id=${fid('/vote')} tabindex="-1"><legend>Biểu quyết thông qua nghị quyết</legend><${Problems} list=${at('/vote')} />
         <p class="voters"><span id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></span>${voters ? html`, có mặt: <strong id="eligible-present">${voters.present}</strong>` : null}</p><div class="grid">

@@ -5,7 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { validate } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
-import { loadCell } from '../plan/new-record.js';
+import { loadCell, loadRecords } from '../plan/new-record.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
 import { committeeRulesFor } from '../source/committee.js';
@@ -33,6 +33,8 @@ export interface RecordView {
   roster: string[];
   /** Owners of a task who are not one member: the cell, its committee and its party groups (tổ đảng). */
   collectiveOwners: string[];
+  /** Last month's tasks as the previous resolution set them (task text → owner and deadline), for the review. */
+  previousTasks: Record<string, { owner: string; deadline?: string }>;
   /** Title of each step id, from the step catalogue. */
   steps: Record<string, string>;
   /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile and the committee above the cell. */
@@ -112,6 +114,7 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
     data,
     roster: cell.members.filter((m) => isActiveOn(m, date)).map((m) => m.name),
     collectiveOwners: collectiveOwners(cell, date),
+    previousTasks: previousTasks(root, abs, date),
     steps,
     scoring: { criteria: score.criteria ?? {}, thresholds },
     eligible: eligibleOf(root, data),
@@ -154,4 +157,15 @@ function collectiveOwners(cell: CellProfile, date: string): string[] {
   const groups = cell.members.filter((m) => isActiveOn(m, date) && m.group !== undefined).map((m) => m.group!.normalize('NFC'));
   const committee = cell.members.some((m) => isActiveOn(m, date) && (m.role === 'deputy-secretary' || m.role === 'committee-member'));
   return [...(committee ? ['Chi ủy'] : []), 'Chi bộ', ...new Set(groups)];
+}
+
+/** The tasks of the last resolution before `date` in the cell (the record itself left out), by task text. */
+function previousTasks(cellDir: string, abs: string, date: string): Record<string, { owner: string; deadline?: string }> {
+  const last = loadRecords(cellDir)
+    .filter((r) => r.abs !== abs && r.date < date && r.data?.resolution?.tasks !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .at(-1);
+  return Object.fromEntries(
+    (last?.data?.resolution?.tasks ?? []).map((t) => [t.task, { owner: t.owner, ...(t.deadline ? { deadline: t.deadline } : {}) }]),
+  );
 }

@@ -79,6 +79,8 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
       const reviewed = page.locator('.tasks.reviewed > li');
       const nReviewed = await reviewed.count();
       expect(nReviewed).toBe(6);
+      // Each with its owner and deadline as November's resolution set them.
+      await expect(reviewed.first().locator('.assigned').innerText()).resolves.toBe('Phụ trách: Trần Thị Thu · thời hạn 15/11/2026');
       for (let i = 0; i < nReviewed; i++) {
         await field(page, `/resolution/review/tasks/${i}/result`).fill(`Kết quả nhiệm vụ ${i + 1}: đã thực hiện.`);
         await field(page, `/resolution/review/tasks/${i}/done`).selectOption({ label: i === 4 ? 'Chưa hoàn thành' : 'Đã hoàn thành' });
