@@ -1,5 +1,7 @@
 // Form fields with their label and the problems found beside them: the pieces every form of the page uses.
+import { useRef } from 'preact/hooks';
 import { html } from 'htm/preact';
+import { isoDate, readDate, showDate } from './api.js';
 
 /** The id of the field a JSON pointer names: problems are placed and jumped to by it. */
 export const fid = (pointer) => `f:${pointer}`;
@@ -9,22 +11,49 @@ export function Problems({ list }) {
   return html`<ul class="problems-here">${list.map((p) => html`<li class=${p.severity}>${p.message}</li>`)}</ul>`;
 }
 
-export function Select({ id, label, value, options, onChange, problems }) {
-  const known = options.some(([v]) => v === value);
+/** A choice among `options` ([value, text] pairs), or among `groups` ([heading, options] pairs, shown as optgroups). */
+export function Select({ id, label, value, options = [], groups, onChange, problems }) {
+  const all = groups ? groups.flatMap(([, o]) => o) : options;
+  const known = all.some(([v]) => v === value);
+  const list = (o) => o.map(([v, t]) => html`<option value=${v} selected=${v === value}>${t}</option>`);
   return html`<div class="field"><label for=${id}>${label}</label>
-    <select id=${id} onChange=${(e) => onChange(e.currentTarget.value)}>
+    <select id=${id} onChange=${(e) => onChange(e.currentTarget.value)} aria-invalid=${problems?.length ? 'true' : 'false'}>
       ${known ? null : html`<option value=${value ?? ''} selected>${value || '— chọn —'}</option>`}
-      ${options.map(([v, t]) => html`<option value=${v} selected=${v === value}>${t}</option>`)}
+      ${groups ? groups.map(([heading, o]) => html`<optgroup label=${heading}>${list(o)}</optgroup>`) : list(options)}
     </select><${Problems} list=${problems} /></div>`;
+}
+
+/**
+ * A date typed dd/mm/yyyy the Party's way (05/6/2026), or picked on the browser's calendar: a native
+ * <input type=date> shows the browser's locale (mm/dd/yyyy in an English Chromium), so the text field is
+ * what is read and typed, and the calendar only fills it. `value` is as the model stores it (YYYY-MM-DD).
+ */
+export function DateField({ id, label, value, onInput, problems }) {
+  const picker = useRef(null);
+  const open = () => {
+    try {
+      picker.current.showPicker();
+    } catch {
+      document.getElementById(id)?.focus(); // no calendar here (an old browser): typing still works
+    }
+  };
+  return html`<div class="field date"><label for=${id}>${label}</label>
+    <div class="date-row">
+      <input id=${id} value=${showDate(value)} inputmode="numeric" placeholder="dd/mm/yyyy" autocomplete="off"
+        onInput=${(e) => onInput(readDate(e.currentTarget.value))} aria-invalid=${problems?.length ? 'true' : 'false'} />
+      <input type="date" class="picker" id=${`${id}:lịch`} ref=${picker} tabindex="-1" aria-hidden="true" value=${isoDate.test(value ?? '') ? value : ''}
+        onChange=${(e) => e.currentTarget.value && onInput(e.currentTarget.value)} />
+      <button type="button" class="calendar" onClick=${open} aria-label=${`Chọn ${label.toLocaleLowerCase('vi')} trên lịch`}>Lịch</button>
+    </div><${Problems} list=${problems} /></div>`;
 }
 export function Text({ id, label, value, onInput, problems, type = 'text', ...rest }) {
   return html`<div class="field"><label for=${id}>${label}</label>
     <input id=${id} type=${type} value=${value ?? ''} onInput=${(e) => onInput(e.currentTarget.value)} aria-invalid=${problems?.length ? 'true' : 'false'} ...${rest} />
     <${Problems} list=${problems} /></div>`;
 }
-export function Area({ id, label, value, onInput, problems }) {
+export function Area({ id, label, value, onInput, problems, rows = 3 }) {
   return html`<div class="field wide"><label for=${id}>${label}</label>
-    <textarea id=${id} rows="3" onInput=${(e) => onInput(e.currentTarget.value)} aria-invalid=${problems?.length ? 'true' : 'false'}>${value ?? ''}</textarea>
+    <textarea id=${id} rows=${rows} value=${value ?? ''} onInput=${(e) => onInput(e.currentTarget.value)} aria-invalid=${problems?.length ? 'true' : 'false'}></textarea>
     <${Problems} list=${problems} /></div>`;
 }
 

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, readDate, setAt, showDate } from './api.js';
-import { Area, fid, Problems, Select, Text } from './fields.js';
-import { ATTENDANCE, CRITERION, KIND, RATING } from './words.js';
+import { Area, DateField, fid, Problems, Select, Text } from './fields.js';
+import { ATTENDANCE, BANDS, CRITERION, DONE, KIND, RATING } from './words.js';
 
 /** The JSON pointers that have a field on the form, so that each problem lands beside the nearest one. */
 function fieldPointers(data) {
@@ -14,6 +14,15 @@ function fieldPointers(data) {
     (s.speakers ?? []).forEach((_, j) => out.push(`/steps/${i}/speakers/${j}/speaker`, `/steps/${i}/speakers/${j}/opinion`));
   });
   for (const k of Object.keys(data.score?.criteria ?? {})) out.push(`/score/criteria/${k}`);
+  (data.steps ?? []).forEach((_, i) => out.push(`/steps/${i}/speakers`));
+  (data.guests ?? []).forEach((_, i) => out.push(`/guests/${i}`, `/guests/${i}/name`, `/guests/${i}/office`));
+  if (data.guests) out.push('/guests');
+  if (data.resolution) {
+    out.push('/resolution', '/resolution/number', '/resolution/review', '/resolution/review/strengths', '/resolution/review/shortcomings', '/resolution/review/causes', '/resolution/review/tasks', '/resolution/tasks');
+    (data.resolution.review?.tasks ?? []).forEach((_, i) => out.push(...['', '/task', '/result', '/done'].map((k) => `/resolution/review/tasks/${i}${k}`)));
+    (data.resolution.tasks ?? []).forEach((_, i) => out.push(...['', '/task', '/owner', '/deadline'].map((k) => `/resolution/tasks/${i}${k}`)));
+  }
+  if (data.dues) out.push('/dues', '/dues/paid', '/dues/amount', '/dues/note');
   return new Set(out);
 }
 /** The field a problem belongs beside: its pointer, or the nearest enclosing one on the form ('' = the record). */
@@ -27,11 +36,110 @@ function ratingFor(total, thresholds) {
   return 'poor';
 }
 
+/** Add, remove and move the items of the list at `pointer`; focus follows each change, so the keyboard is never lost. */
+function listEdits(list, pointer, change, { emptyRemoves = false } = {}) {
+  const items = list ?? [];
+  const focus = (id) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  return {
+    add(item, first) {
+      change(pointer, [...items, item]);
+      focus(fid(`${pointer}/${items.length}/${first}`));
+    },
+    remove(i) {
+      const next = items.filter((_, k) => k !== i);
+      change(pointer, next.length === 0 && emptyRemoves ? undefined : next);
+      focus(`${fid(pointer)}:thêm`);
+    },
+    move(i, by) {
+      const j = i + by;
+      if (j < 0 || j >= items.length) return;
+      const next = [...items];
+      [next[i], next[j]] = [next[j], next[i]];
+      change(pointer, next);
+      focus(`${fid(`${pointer}/${j}`)}:${by < 0 ? 'lên' : 'xuống'}`);
+    },
+  };
+}
+
+/** A row's buttons: move up, move down, remove, each a real button with a Vietnamese name saying which row. */
+function RowButtons({ pointer, i, count, what, edits, reorder = true }) {
+  const id = fid(`${pointer}/${i}`);
+  return html`<div class="row-buttons">
+    ${reorder ? html`<button type="button" class="small" id=${`${id}:lên`} onClick=${() => edits.move(i, -1)} disabled=${i === 0} aria-label=${`Chuyển ${what} ${i + 1} lên trên`}>↑ Lên</button>
+    <button type="button" class="small" id=${`${id}:xuống`} onClick=${() => edits.move(i, 1)} disabled=${i === count - 1} aria-label=${`Chuyển ${what} ${i + 1} xuống dưới`}>↓ Xuống</button>` : null}
+    <button type="button" class="small remove" onClick=${() => edits.remove(i)} aria-label=${`Xóa ${what} ${i + 1}`}>Xóa</button>
+  </div>`;
+}
+
+/** Guests of the sitting (đại biểu dự): not members, not counted in attendance. */
+function Guests({ data, change, at }) {
+  const edits = listEdits(data.guests, '/guests', change, { emptyRemoves: true });
+  const guests = data.guests ?? [];
+  return html`<fieldset id=${fid('/guests')} tabindex="-1"><legend>Đại biểu dự (khách mời, không tính vào số đảng viên)</legend><${Problems} list=${at('/guests')} />
+    ${guests.map((g, i) => html`<div class="row" id=${fid(`/guests/${i}`)} tabindex="-1"><div class="grid">
+      <${Text} id=${fid(`/guests/${i}/name`)} label=${`Họ và tên đại biểu ${i + 1}`} value=${g.name} onInput=${(v) => change(`/guests/${i}/name`, v)} problems=${at(`/guests/${i}/name`)} />
+      <${Text} id=${fid(`/guests/${i}/office`)} label="Chức vụ, đơn vị" value=${g.office} onInput=${(v) => change(`/guests/${i}/office`, v === '' ? undefined : v)} problems=${at(`/guests/${i}/office`)} />
+    </div><${Problems} list=${at(`/guests/${i}`)} /><${RowButtons} pointer="/guests" i=${i} count=${guests.length} what="đại biểu" edits=${edits} reorder=${false} /></div>`)}
+    <button type="button" id=${`${fid('/guests')}:thêm`} onClick=${() => edits.add({ name: '' }, 'name')}>+ Thêm đại biểu</button>
+  </fieldset>`;
+}
+
+/** The resolution: the review of last month (each task's result), and next month's tasks with owner and deadline. */
+function Resolution({ data, change, at, roster, owners, before }) {
+  const r = data.resolution;
+  const review = r.review ?? {};
+  const reviewed = review.tasks ?? [];
+  const tasks = r.tasks ?? [];
+  const edits = listEdits(r.tasks, '/resolution/tasks', change);
+  const ownerGroups = [['Đồng chí', roster], ['Tập thể', owners.map((o) => [o, o])]];
+  const text = (pointer, label, v) => html`<${Area} id=${fid(pointer)} label=${label} rows="2" value=${v} onInput=${(x) => change(pointer, x)} problems=${at(pointer)} />`;
+  return html`<fieldset id=${fid('/resolution')} tabindex="-1"><legend>Nghị quyết${r.number ? ` số ${r.number}` : ''}</legend><${Problems} list=${[...(at('/resolution') ?? []), ...(at('/resolution/number') ?? [])]} />
+    <section class="part" id=${fid('/resolution/review')} tabindex="-1"><h3>I. Đánh giá thực hiện nhiệm vụ tháng trước</h3><${Problems} list=${at('/resolution/review')} />
+      ${reviewed.length > 0 ? html`<ol class="tasks reviewed" id=${fid('/resolution/review/tasks')} tabindex="-1">${reviewed.map((t, i) => html`<li class="task" id=${fid(`/resolution/review/tasks/${i}`)} tabindex="-1">
+        <${Problems} list=${at(`/resolution/review/tasks/${i}`)} />
+        <${Text} id=${fid(`/resolution/review/tasks/${i}/task`)} label=${`Nhiệm vụ ${i + 1}`} value=${t.task} onInput=${(v) => change(`/resolution/review/tasks/${i}/task`, v)} problems=${at(`/resolution/review/tasks/${i}/task`)} />
+        ${before[t.task] ? html`<p class="assigned">Phụ trách: ${before[t.task].owner}${before[t.task].deadline ? ` · thời hạn ${showDate(before[t.task].deadline)}` : ''}</p>` : null}
+        <div class="task-grid">
+          ${text(`/resolution/review/tasks/${i}/result`, 'Kết quả thực hiện', t.result)}
+          <${Select} id=${fid(`/resolution/review/tasks/${i}/done`)} label="Hoàn thành?" value=${typeof t.done === 'boolean' ? String(t.done) : ''} options=${DONE}
+            onChange=${(v) => change(`/resolution/review/tasks/${i}/done`, v === 'true' ? true : v === 'false' ? false : null)} problems=${at(`/resolution/review/tasks/${i}/done`)} />
+        </div></li>`)}</ol>` : null}
+      <${Problems} list=${at('/resolution/review/tasks')} />
+      ${text('/resolution/review/strengths', 'Ưu điểm', review.strengths)}
+      ${text('/resolution/review/shortcomings', 'Hạn chế', review.shortcomings)}
+      ${'causes' in review ? text('/resolution/review/causes', 'Nguyên nhân', review.causes) : null}
+    </section>
+    <section class="part" id=${fid('/resolution/tasks')} tabindex="-1"><h3>II. Nhiệm vụ tháng tới</h3><${Problems} list=${at('/resolution/tasks')} />
+      <ol class="tasks next">${tasks.map((t, i) => html`<li class="task" id=${fid(`/resolution/tasks/${i}`)} tabindex="-1">
+        <${Problems} list=${at(`/resolution/tasks/${i}`)} />
+        ${text(`/resolution/tasks/${i}/task`, `Nhiệm vụ ${i + 1}`, t.task)}
+        <div class="task-grid">
+          <${Select} id=${fid(`/resolution/tasks/${i}/owner`)} label="Phụ trách" value=${t.owner} groups=${ownerGroups} onChange=${(v) => change(`/resolution/tasks/${i}/owner`, v)} problems=${at(`/resolution/tasks/${i}/owner`)} />
+          <${DateField} id=${fid(`/resolution/tasks/${i}/deadline`)} label="Thời hạn" value=${t.deadline} onInput=${(v) => change(`/resolution/tasks/${i}/deadline`, v === '' ? undefined : v)} problems=${at(`/resolution/tasks/${i}/deadline`)} />
+          <${RowButtons} pointer="/resolution/tasks" i=${i} count=${tasks.length} what="nhiệm vụ" edits=${edits} />
+        </div></li>`)}</ol>
+      <button type="button" id=${`${fid('/resolution/tasks')}:thêm`} onClick=${() => edits.add({ task: '', owner: '' }, 'task')}>+ Thêm nhiệm vụ</button>
+    </section>
+  </fieldset>`;
+}
+
+/** Party dues (đảng phí) collected at the sitting. */
+function Dues({ data, change, at, members }) {
+  const d = data.dues;
+  const count = (pointer) => (v) => change(pointer, v === '' ? '' : Number(v));
+  return html`<fieldset id=${fid('/dues')} tabindex="-1"><legend>Đảng phí</legend><${Problems} list=${at('/dues')} /><div class="grid">
+    <${Text} id=${fid('/dues/paid')} label=${`Số đồng chí đã nộp (trên ${members})`} type="number" min="0" max=${members} value=${d.paid} onInput=${count('/dues/paid')} problems=${at('/dues/paid')} />
+    <${Text} id=${fid('/dues/amount')} label="Số tiền (đồng)" type="number" min="0" step="1000" value=${d.amount} onInput=${count('/dues/amount')} problems=${at('/dues/amount')} />
+    <${Text} id=${fid('/dues/note')} label="Ghi chú" value=${d.note} onInput=${(v) => change('/dues/note', v === '' ? undefined : v)} problems=${at('/dues/note')} />
+  </div></fieldset>`;
+}
+
 export function RecordForm({ path, onBack }) {
   const [rec, setRec] = useState(null); // the record as loaded: text, hash, roster, steps, scoring
   const [data, setData] = useState(null); // what the form holds now (never dropped on a failed save)
   const [problems, setProblems] = useState([]);
   const [eligible, setEligible] = useState(null);
+  const [voters, setVoters] = useState(null);
   const [checking, setChecking] = useState(false);
   const [saveState, setSaveState] = useState({ kind: 'clean' });
   const [error, setError] = useState('');
@@ -41,7 +149,7 @@ export function RecordForm({ path, onBack }) {
   const load = async () => {
     const { status, json } = await api(`/api/record?path=${encodeURIComponent(path)}`);
     if (status !== 200) return setError(json.error);
-    setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setSaveState({ kind: 'clean' });
+    setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setVoters(json.voters ?? null); setSaveState({ kind: 'clean' });
   };
   useEffect(() => { load(); }, [path]);
   useEffect(() => {
@@ -58,7 +166,7 @@ export function RecordForm({ path, onBack }) {
       const { status, json } = await api('/api/check', { path, data: next }).catch(() => ({ status: 0, json: {} }));
       if (mine !== seq.current) return; // a later change is being checked: this answer is stale
       setChecking(false);
-      if (status === 200) { setProblems(json.problems); setEligible(json.eligible); }
+      if (status === 200) { setProblems(json.problems); setEligible(json.eligible); setVoters(json.voters ?? null); }
     }, 350);
   };
   const change = (pointer, value) => {
@@ -145,6 +253,8 @@ export function RecordForm({ path, onBack }) {
         <${Select} id=${fid('/status')} label="Trạng thái" value=${data.status} options=${[['draft', 'Dự thảo'], ['adopted', 'Đã thông qua']]} onChange=${(v) => change('/status', v)} problems=${at('/status')} />
       </div></fieldset>
 
+      <${Guests} data=${data} change=${change} at=${at} />
+
       <fieldset id=${fid('/attendance')} tabindex="-1"><legend>Điểm danh (${(data.attendance ?? []).filter((a) => a.status === 'present').length}/${(data.attendance ?? []).length} có mặt)</legend>
         <${Problems} list=${at('/attendance')} />
         <table class="attendance"><tbody>${(data.attendance ?? []).map((a, i) => html`<tr>
@@ -164,23 +274,31 @@ export function RecordForm({ path, onBack }) {
           <h3>${s.title ?? rec.steps[s.step] ?? s.step}</h3><${Problems} list=${at(`/steps/${i}`)} />
           ${'presenter' in s ? html`<${Select} id=${fid(`/steps/${i}/presenter`)} label="Người trình bày" value=${s.presenter} options=${roster} onChange=${(v) => change(`/steps/${i}/presenter`, v)} problems=${at(`/steps/${i}/presenter`)} />` : null}
           ${'content' in s || !s.speakers ? html`<${Area} id=${fid(`/steps/${i}/content`)} label="Nội dung" value=${s.content} onInput=${(v) => change(`/steps/${i}/content`, v)} problems=${at(`/steps/${i}/content`)} />` : null}
-          ${(s.speakers ?? []).map((sp, j) => html`<div class="speaker">
+          ${(s.speakers ?? []).map((sp, j) => html`<div class="speaker" id=${fid(`/steps/${i}/speakers/${j}`)} tabindex="-1">
             <${Select} id=${fid(`/steps/${i}/speakers/${j}/speaker`)} label=${`Ý kiến ${j + 1}: đồng chí`} value=${sp.speaker} options=${roster} onChange=${(v) => change(`/steps/${i}/speakers/${j}/speaker`, v)} problems=${at(`/steps/${i}/speakers/${j}/speaker`)} />
             <${Area} id=${fid(`/steps/${i}/speakers/${j}/opinion`)} label="Nội dung ý kiến" value=${sp.opinion} onInput=${(v) => change(`/steps/${i}/speakers/${j}/opinion`, v)} problems=${at(`/steps/${i}/speakers/${j}/opinion`)} />
+            <${RowButtons} pointer=${`/steps/${i}/speakers`} i=${j} count=${s.speakers.length} what="ý kiến" edits=${listEdits(s.speakers, `/steps/${i}/speakers`, change)} reorder=${false} />
           </div>`)}
+          ${s.speakers ? html`<${Problems} list=${at(`/steps/${i}/speakers`)} />
+            <button type="button" id=${`${fid(`/steps/${i}/speakers`)}:thêm`} onClick=${() => listEdits(s.speakers, `/steps/${i}/speakers`, change).add({ speaker: '', opinion: '' }, 'speaker')}>+ Thêm ý kiến</button>` : null}
         </li>`)}</ol>
       </fieldset>
 
+      ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} before=${rec.previousTasks ?? {}} />` : null}
+
       ${data.vote ? html`<fieldset id=${fid('/vote')} tabindex="-1"><legend>Biểu quyết thông qua nghị quyết</legend><${Problems} list=${at('/vote')} />
-        <p id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></p><div class="grid">
+        <p class="voters"><span id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></span>${voters ? html`, có mặt: <strong id="eligible-present">${voters.present}</strong>` : null}</p><div class="grid">
         <${Text} id=${fid('/vote/for')} label="Tán thành" type="number" min="0" value=${data.vote.for} onInput=${(v) => change('/vote/for', v === '' ? '' : Number(v))} problems=${at('/vote/for')} />
         <${Text} id=${fid('/vote/against')} label="Không tán thành" type="number" min="0" value=${data.vote.against} onInput=${(v) => change('/vote/against', v === '' ? '' : Number(v))} problems=${at('/vote/against')} />
       </div></fieldset>` : null}
+
+      ${data.dues ? html`<${Dues} data=${data} change=${change} at=${at} members=${rec.roster.length} />` : null}
 
       ${data.score ? html`<fieldset id=${fid('/score')} tabindex="-1"><legend>Chấm điểm chất lượng buổi sinh hoạt</legend><${Problems} list=${at('/score')} />
         <div class="grid">${Object.entries(criteria).map(([k, max]) => html`<${Text} id=${fid(`/score/criteria/${k}`)} label=${`${CRITERION[k] ?? k} (tối đa ${max})`} type="number" min="0" max=${max}
           value=${data.score.criteria?.[k]} onInput=${(v) => change(`/score/criteria/${k}`, v === '' ? '' : Number(v))} problems=${at(`/score/criteria/${k}`)} />`)}</div>
         <p class="total" id=${fid('/score/total')} tabindex="-1" aria-live="polite">Tổng điểm: <strong id="score-total">${scoreTotal}</strong>/${maxTotal} — xếp loại theo tổng điểm: <strong id="score-rating">${RATING[ratingFor(scoreTotal, rec.scoring.thresholds)]}</strong></p>
+        <p class="bands" id="rating-bands">Thang xếp loại: ${BANDS.filter(([k]) => rec.scoring.thresholds[k] !== undefined).map(([k, t]) => `${t} từ ${rec.scoring.thresholds[k]} điểm`).join('; ')}; dưới nữa: Kém.</p>
         <${Problems} list=${[...(at('/score/total') ?? []), ...(at('/score/rating') ?? [])]} />
       </fieldset>` : null}
     </form>

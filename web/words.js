@@ -9,3 +9,7 @@ export const CRITERION = {
 };
 export const ATTENDANCE = [['present', 'Có mặt'], ['excused', 'Vắng có lý do'], ['unexcused', 'Vắng không lý do']];
 
+/** A reviewed task's state, as the select offers it ('' until the secretary says). */
+export const DONE = [['true', 'Đã hoàn thành'], ['false', 'Chưa hoàn thành']];
+/** The rating bands as the page lists them, best first. */
+export const BANDS = [['good', 'Tốt'], ['fair', 'Khá'], ['average', 'Trung bình']];

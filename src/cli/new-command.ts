@@ -18,6 +18,7 @@ export function runNew(dir: string, flags: NewFlags, io: CliIo): number {
     const cellDir = resolve(io.cwd, dir);
     const record = newRecord(cellDir, {
       display: dir.replace(/[\\/]+$/, '') || dir,
+      cwd: io.cwd,
       ...(flags.date !== undefined ? { date: flags.date } : {}),
       ...(flags.kind !== undefined ? { kind: flags.kind } : {}),
     });

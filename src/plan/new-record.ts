@@ -14,11 +14,13 @@ import type {
   MeetingRecord,
   Member,
   PlannedMeeting,
+  RuleOverrides,
   YearPlan,
 } from '../model.js';
 import { writeAtomic } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor, statusOn } from '../rules/roster.js';
+import { committeeRulesFor } from '../source/committee.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
 import { validateSchema } from '../schema/validator.js';
@@ -41,6 +43,8 @@ export interface NewRecordOptions {
   kind?: MeetingKind;
   /** How messages name the cell folder (default: `cellDir` as given), e.g. the path the user typed. */
   display?: string;
+  /** The folder a broken committee.yaml is named relative to in messages (default: the cell folder). */
+  cwd?: string;
 }
 
 /** One thing left to fill in a new record (`count` for the things that come several at a time). */
@@ -108,6 +112,8 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
     throw new InputError(`${shown}: không có thư mục này; ghi đường dẫn thư mục chi bộ (có cell.yaml) (no such folder)`);
   }
   const cell = loadCell(cellDir, show);
+  // The nearest committee.yaml above the cell may replace steps, scoring sheet and thresholds, as validate judges.
+  const committee = committeeRulesFor([cellDir], options.cwd ?? cellDir, 'vi')[cellDir];
   const plans = loadPlans(cellDir, show);
   const records = loadRecords(cellDir);
   const sitting = chooseSitting(cell, plans, records, options, cellDir, shown);
@@ -118,7 +124,7 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
   const path = join(previous ? dirname(previous.abs) : join(cellDir, 'meetings'), stubFileName(sitting));
   const schemaLine = schemaLineOf(previous?.abs) ?? ` yaml-language-server: $schema=${MEETING_SCHEMA_URL}`;
   const fromPlan = plans.some((p) => p.meetings.some((m) => m.date === sitting.date));
-  const { text, remaining } = buildRecord(sitting, cell, records, previous?.data, schemaLine, fromPlan);
+  const { text, remaining } = buildRecord(sitting, cell, committee, records, previous?.data, schemaLine, fromPlan);
   const replacesStub = records.some((r) => r.stub && r.abs === path);
   return { path, text, remaining, sitting, replacesStub, ...(previous ? { previous: previous.abs } : {}) };
 }
@@ -307,6 +313,7 @@ function quoted(value: string): Scalar {
 function buildRecord(
   sitting: PlannedMeeting,
   cell: CellProfile,
+  committee: RuleOverrides | undefined,
   records: FoundRecord[],
   previous: MeetingRecord | undefined,
   schemaLine: string,
@@ -322,7 +329,7 @@ function buildRecord(
     return r.kind === 'member' && isActiveOn(r.member, date) ? r.member.name : undefined;
   };
   const byRole = (role: Member['role']) => active.find((m) => m.role === role)?.name;
-  const procedures = ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date).procedures;
+  const procedures = ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date, committee).procedures;
   const procedure = procedures[sitting.kind];
   if (!procedure) throw new InputError(`quy định không có quy trình cho loại buổi "${sitting.kind}" (no procedure for this kind)`);
 
@@ -462,9 +469,9 @@ function buildRecord(
 
   if (sitting.kind !== 'thematic') {
     addResolution(doc, root, sitting, cell, records, remaining);
-    addVote(doc, root, cell, { ...skeletonMeeting(sitting, entries) }, remaining);
+    addVote(doc, root, cell, committee, { ...skeletonMeeting(sitting, entries) }, remaining);
     addDues(doc, root, active.length, previous, date, remaining);
-    addScore(doc, root, cell, date, remaining);
+    addScore(doc, root, cell, committee, date, remaining);
   }
   return { text: doc.toString({ lineWidth: 0, nullStr: '' }), remaining };
 }
@@ -559,8 +566,15 @@ function addResolution(
   root.add(doc.createPair('resolution', resolution));
 }
 
-function addVote(doc: Document, root: YAMLMap, cell: CellProfile, meeting: MeetingRecord, remaining: Remaining[]): void {
-  const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, meeting.date);
+function addVote(
+  doc: Document,
+  root: YAMLMap,
+  cell: CellProfile,
+  committee: RuleOverrides | undefined,
+  meeting: MeetingRecord,
+  remaining: Remaining[],
+): void {
+  const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, meeting.date, committee);
   const { eligible } = eligibleVoters(rosterFor(cell), meeting, excusedAbsentCount);
   const vote = new YAMLMap();
   vote.add(doc.createPair('for', empty(' số đồng chí tán thành')));
@@ -597,16 +611,25 @@ function addDues(
   remaining.push({ what: 'dues' });
 }
 
-function addScore(doc: Document, root: YAMLMap, cell: CellProfile, date: string, remaining: Remaining[]): void {
-  const sheet = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date).criteria ?? {};
-  const bands = ruleOptions<{ good: number; fair: number; average: number }>('score-rating', cell, date);
+function addScore(
+  doc: Document,
+  root: YAMLMap,
+  cell: CellProfile,
+  committee: RuleOverrides | undefined,
+  date: string,
+  remaining: Remaining[],
+): void {
+  const sheet = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date, committee).criteria ?? {};
+  const bands = ruleOptions<{ good: number; fair: number; average: number }>('score-rating', cell, date, committee);
   const score = new YAMLMap();
   if (Object.keys(sheet).length > 0) {
     const criteria = new YAMLMap();
     for (const [criterion, max] of Object.entries(sheet)) criteria.add(doc.createPair(criterion, empty(` tối đa ${max} điểm`)));
     score.add(doc.createPair('criteria', criteria));
   }
-  score.add(doc.createPair('total', empty(' tổng điểm, tối đa 100')));
+  // The sheet's maxima add up to the scale (100); without a sheet only the scale is known.
+  const scale = Object.keys(sheet).length > 0 ? Object.values(sheet).reduce((a, b) => a + b, 0) : 100;
+  score.add(doc.createPair('total', empty(` tổng điểm, tối đa ${scale}`)));
   score.add(
     doc.createPair(
       'rating',

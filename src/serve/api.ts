@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { newRecord, writeNewRecord } from '../plan/new-record.js';
 import { resolveInside } from './paths.js';
-import { checkText, eligibleOf, recordView, saveRecord } from './record.js';
+import { checkText, eligibleOf, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
 import { yearView } from './year-view.js';
 
@@ -94,7 +94,7 @@ const check: ApiRoute = {
     if (isReply(r)) return r;
     const text = applyData(readFileSync(r.abs, 'utf8'), body.data);
     const problems = await checkText(r.cellDir, r.abs, r.keys, text, asOf);
-    return { status: 200, json: { problems, eligible: eligibleOf(r.cellDir, body.data) } };
+    return { status: 200, json: { problems, eligible: eligibleOf(r.cellDir, body.data), voters: votersOf(r.cellDir, body.data) } };
   },
 };
 

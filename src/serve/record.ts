@@ -4,10 +4,11 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { validate } from '../lint/validate.js';
-import type { MeetingRecord } from '../model.js';
-import { loadCell } from '../plan/new-record.js';
+import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
+import { loadCell, loadRecords } from '../plan/new-record.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
+import { committeeRulesFor } from '../source/committee.js';
 import { applyData, dataOf } from './yaml-sync.js';
 
 /** A problem as the page shows it: beside the field its JSON pointer names, and in the list. */
@@ -30,11 +31,16 @@ export interface RecordView {
   data: unknown;
   /** Members of the cell active on the record's date, by name. */
   roster: string[];
+  /** Owners of a task who are not one member: the cell, its committee and its party groups (tổ đảng). */
+  collectiveOwners: string[];
+  /** Last month's tasks as the previous resolution set them (task text → owner and deadline), for the review. */
+  previousTasks: Record<string, { owner: string; deadline?: string }>;
   /** Title of each step id, from the step catalogue. */
   steps: Record<string, string>;
-  /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile. */
+  /** The scoring sheet (criterion → maximum) and the lowest totals of each rating, from the rules profile and the committee above the cell. */
   scoring: { criteria: Record<string, number>; thresholds: Record<string, number> };
   eligible: number | null;
+  voters: Voters | null;
   problems: PageProblem[];
 }
 
@@ -48,17 +54,34 @@ function asRecord(data: unknown): MeetingRecord | undefined {
   return d && typeof d === 'object' && typeof d.date === 'string' && Array.isArray(d.attendance) ? (d as MeetingRecord) : undefined;
 }
 
-/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
-export function eligibleOf(root: string, data: unknown): number | null {
+/** The overrides of the nearest committee.yaml above a cell folder, as validate applies them. */
+function committeeOf(cellDir: string): RuleOverrides | undefined {
+  return committeeRulesFor([cellDir], cellDir, 'vi')[cellDir];
+}
+
+/** Members who may vote at a record: `eligible` as vote-majority counts them (the base of the majority), `present` of them at the sitting. */
+export interface Voters {
+  eligible: number;
+  present: number;
+}
+
+/** Who may vote at this record, as vote-majority and vote-eligibility count them; null while the record cannot say. */
+export function votersOf(root: string, data: unknown): Voters | null {
   const record = asRecord(data);
   if (!record) return null;
   try {
     const cell = loadCell(root);
-    const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, record.date);
-    return eligibleVoters(rosterFor(cell), record, excusedAbsentCount).eligible;
+    const { excusedAbsentCount } = ruleOptions<{ excusedAbsentCount: boolean }>('vote-majority', cell, record.date, committeeOf(root));
+    const { eligible, eligiblePresent } = eligibleVoters(rosterFor(cell), record, excusedAbsentCount);
+    return { eligible, present: eligiblePresent };
   } catch {
     return null;
   }
+}
+
+/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
+export function eligibleOf(root: string, data: unknown): number | null {
+  return votersOf(root, data)?.eligible ?? null;
 }
 
 /**
@@ -80,8 +103,9 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
   const data = dataOf(text);
   const cell = loadCell(root);
   const date = asRecord(data)?.date ?? asOf;
-  const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date);
-  const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date);
+  const committee = committeeOf(root);
+  const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date, committee);
+  const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date, committee);
   const steps = Object.fromEntries(Object.entries(stepCatalogue()).map(([id, info]) => [id, info.title]));
   return {
     path: relative(root, keys[0] ?? abs).split(/[\\/]/).join('/'),
@@ -89,9 +113,12 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
     hash: hashText(text),
     data,
     roster: cell.members.filter((m) => isActiveOn(m, date)).map((m) => m.name),
+    collectiveOwners: collectiveOwners(cell, date),
+    previousTasks: previousTasks(root, abs, date),
     steps,
     scoring: { criteria: score.criteria ?? {}, thresholds },
     eligible: eligibleOf(root, data),
+    voters: votersOf(root, data),
     problems: await checkText(root, abs, keys, text, asOf),
   };
 }
@@ -123,4 +150,22 @@ export function saveRecord(abs: string, rel: string, base: string, data: unknown
     throw e;
   }
   return { ok: true, hash: hashText(text), text };
+}
+
+/** Who may own a task besides one member: the cell, its committee (when it has one) and each party group in roster order. */
+function collectiveOwners(cell: CellProfile, date: string): string[] {
+  const groups = cell.members.filter((m) => isActiveOn(m, date) && m.group !== undefined).map((m) => m.group!.normalize('NFC'));
+  const committee = cell.members.some((m) => isActiveOn(m, date) && (m.role === 'deputy-secretary' || m.role === 'committee-member'));
+  return [...(committee ? ['Chi ủy'] : []), 'Chi bộ', ...new Set(groups)];
+}
+
+/** The tasks of the last resolution before `date` in the cell (the record itself left out), by task text. */
+function previousTasks(cellDir: string, abs: string, date: string): Record<string, { owner: string; deadline?: string }> {
+  const last = loadRecords(cellDir)
+    .filter((r) => r.abs !== abs && r.date < date && r.data?.resolution?.tasks !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .at(-1);
+  return Object.fromEntries(
+    (last?.data?.resolution?.tasks ?? []).map((t) => [t.task, { owner: t.owner, ...(t.deadline ? { deadline: t.deadline } : {}) }]),
+  );
 }

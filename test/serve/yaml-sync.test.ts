@@ -71,3 +71,99 @@ describe('applyData', () => {
     expect(applyData(text, data)).toBe('a: >-\n  new\n\n# comment after a\nb: 2 # trailing\nc:\n  - x\n  # between\n  - z\n');
   });
 });
+
+// A record as `cellctl new` writes it: blanks to fill, each with its comment, and a skeleton task.
+const FRESH = `# Hồ sơ do cellctl new lập.
+kind: regular
+start: # giờ bắt đầu
+resolution:
+  review:
+    tasks:
+      # phụ trách: Trần Thị Thu
+      - task: Việc một
+        result: "" # kết quả thực hiện
+        done: # true nếu hoàn thành
+      # phụ trách: Phạm Thị Hoa
+      - task: Việc hai
+        result: "" # kết quả thực hiện
+        done: # true nếu hoàn thành
+      # phụ trách: Hà Thị Nga
+      - task: Việc ba
+        result: "" # kết quả thực hiện
+        done: # true nếu hoàn thành
+  # II. Nhiệm vụ tháng tới
+  tasks:
+    - task: "" # nhiệm vụ
+      owner: "" # đồng chí phụ trách
+      deadline: # thời hạn, dạng YYYY-MM-DD
+# Biểu quyết
+vote:
+  for: # số đồng chí tán thành
+  against: # số đồng chí không tán thành
+`;
+
+describe('applyData on a new record: items and keys added or removed, comments of what stays kept', () => {
+  it('fills an empty value beside its comment, plain where a blank was quoted, a time still quoted', () => {
+    const data = dataOf(FRESH) as Rec;
+    data.start = '19:30';
+    data.vote.for = 18;
+    data.resolution.review.tasks[0].done = true;
+    data.resolution.tasks[0].task = 'Thu đảng phí';
+    const out = applyData(FRESH, data);
+    expect(parseDocument(out).toJS()).toEqual(data);
+    expect(changedLines(FRESH, out)).toEqual([
+      'start: "19:30" # giờ bắt đầu',
+      '        done: true # true nếu hoàn thành',
+      '    - task: Thu đảng phí # nhiệm vụ',
+      '  for: 18 # số đồng chí tán thành',
+    ]);
+  });
+
+  it('adds next month\'s tasks after the skeleton, which keeps its comments', () => {
+    const data = dataOf(FRESH) as Rec;
+    data.resolution.tasks[0] = { task: 'Việc A', owner: 'Chi bộ', deadline: '2026-12-20' };
+    data.resolution.tasks.push({ task: 'Việc B', owner: 'Trần Thị Thu', deadline: '2026-12-25' });
+    const out = applyData(FRESH, data);
+    expect(parseDocument(out).toJS()).toEqual(data);
+    expect(out).toContain(
+      '  tasks:\n    - task: Việc A # nhiệm vụ\n      owner: Chi bộ # đồng chí phụ trách\n      deadline: 2026-12-20 # thời hạn, dạng YYYY-MM-DD\n' +
+        '    - task: Việc B\n      owner: Trần Thị Thu\n      deadline: 2026-12-25\n# Biểu quyết\nvote:\n',
+    );
+  });
+
+  it('removes a middle item with its own comment only; the items around it keep theirs', () => {
+    const data = dataOf(FRESH) as Rec;
+    data.resolution.review.tasks.splice(1, 1);
+    data.resolution.review.tasks[1].result = 'Đã xong';
+    const out = applyData(FRESH, data);
+    expect(parseDocument(out).toJS()).toEqual(data);
+    expect(out).not.toContain('Phạm Thị Hoa');
+    expect(out).toContain('      # phụ trách: Trần Thị Thu\n      - task: Việc một\n        result: "" # kết quả thực hiện\n');
+    expect(out).toContain('      # phụ trách: Hà Thị Nga\n      - task: Việc ba\n        result: Đã xong # kết quả thực hiện\n');
+    expect(out.split('\n').length).toBe(FRESH.split('\n').length - 4);
+  });
+
+  it('moves an item up: every other line, comments included, stays', () => {
+    const data = dataOf(FRESH) as Rec;
+    const tasks = data.resolution.review.tasks;
+    [tasks[1], tasks[2]] = [tasks[2], tasks[1]];
+    const out = applyData(FRESH, data);
+    expect(parseDocument(out).toJS()).toEqual(data);
+    expect(out.indexOf('Việc ba')).toBeLessThan(out.indexOf('Việc hai'));
+    for (const line of FRESH.split('\n')) if (!line.includes('Việc') && !line.includes('phụ trách: Phạm') && !line.includes('phụ trách: Hà')) expect(out).toContain(line);
+  });
+
+  it('adds and removes keys (guests, a review text) without touching any comment of the record', () => {
+    const data = dataOf(FRESH) as Rec;
+    data.guests = [{ name: 'Đào Thanh Bình', office: 'Đảng ủy viên phường' }];
+    data.resolution.review.strengths = 'Đảng viên gương mẫu.';
+    delete data.vote.against;
+    const out = applyData(FRESH, data);
+    expect(parseDocument(out).toJS()).toEqual(data);
+    expect(out).toBe(
+      FRESH.replace('  review:\n    tasks:', '  review:\n    tasks:')
+        .replace('        done: # true nếu hoàn thành\n  # II.', '        done: # true nếu hoàn thành\n    strengths: Đảng viên gương mẫu.\n  # II.')
+        .replace('  against: # số đồng chí không tán thành\n', '') + 'guests:\n  - name: Đào Thanh Bình\n    office: Đảng ủy viên phường\n',
+    );
+  });
+});

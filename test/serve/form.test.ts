@@ -1,0 +1,231 @@
+// The meeting form in a real headless chromium against the real `cellctl serve`: a new record filled through the form only, saved, validated and rendered by the CLI.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyExample, ROOT, runCli } from '../helpers.js';
+import { docxParagraphs } from '../ooxml.js';
+import { WARD_BANDS, WARD_SHEET, wardWithOwnSheet } from '../plan/new-committee.js';
+import { launchChromium, serve, type Served } from './browser.js';
+
+const VIEWPORT = { width: 1366, height: 768 };
+/** Screenshots for the README are written only when asked: tests must not change the repository. */
+const SHOTS = process.env.CELLCTL_SCREENSHOTS === '1';
+const soon = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
+  let browser: Browser;
+  const errors: string[] = [];
+
+  const open = async (served: Served): Promise<Page> => {
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(served.url);
+    await page.waitForSelector('.months');
+    return page;
+  };
+  const field = (page: Page, pointer: string) => page.locator(`[id="f:${pointer}"]`);
+  const beside = (page: Page, pointer: string) => page.locator('.field', { has: field(page, pointer) }).locator('.problems-here');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates the next record from the year view, fills it through the form only, saves it; the CLI validates and renders it', async () => {
+    const cellDir = copyExample();
+    rmSync(join(cellDir, 'meetings', '2026-12.yaml'));
+    const served = await serve(cellDir);
+    try {
+      const page = await open(served);
+      await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+      await page.waitForSelector('#problem-count');
+      await soon(() => page.locator('.file').innerText()).toBe('meetings/2026-12.yaml');
+      const file = join(cellDir, 'meetings', '2026-12.yaml');
+      const written = readFileSync(file, 'utf8');
+
+      // Attendance: one member away with a reason.
+      await page.locator('.attendance tbody tr').nth(2).getByRole('radio', { name: 'Vắng có lý do' }).check();
+      await field(page, '/attendance/2/reason').fill('Đi công tác');
+
+      // A guest, added with a real button.
+      await page.getByRole('button', { name: '+ Thêm đại biểu' }).click();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f:/guests/0/name');
+      await page.keyboard.type('Đào Thanh Bình');
+      await field(page, '/guests/0/office').fill('Đảng ủy viên, Đảng ủy phường Hoàng Liệt');
+
+      // Every step: its content, and the opinions of the discussion (one added, one added and removed).
+      const contents = page.locator('.steps textarea[id$="/content"]');
+      for (let i = 0; i < (await contents.count()); i++) await contents.nth(i).fill(`Nội dung bước ${i + 1} đã ghi theo diễn biến.`);
+      const discussion = page.locator('.step', { has: page.locator('[id$="/speakers/0/speaker"]') });
+      const d = Number((await discussion.getAttribute('id'))!.split('/')[2]);
+      await field(page, `/steps/${d}/speakers/0/speaker`).selectOption('Trần Thị Thu');
+      await field(page, `/steps/${d}/speakers/0/opinion`).fill('Nhất trí với dự thảo nghị quyết.');
+      await discussion.getByRole('button', { name: '+ Thêm ý kiến' }).click();
+      await discussion.getByRole('button', { name: '+ Thêm ý kiến' }).click();
+      await soon(() => discussion.locator('.speaker').count()).toBe(3);
+      await field(page, `/steps/${d}/speakers/1/speaker`).selectOption('Phạm Thị Hoa');
+      await field(page, `/steps/${d}/speakers/1/opinion`).fill('Đề nghị giao cụ thể cho từng tổ đảng.');
+      await discussion.getByRole('button', { name: 'Xóa ý kiến 3' }).click();
+      await soon(() => discussion.locator('.speaker').count()).toBe(2);
+
+      // Last month's tasks, as `cellctl new` copied them: each result and done state.
+      const reviewed = page.locator('.tasks.reviewed > li');
+      const nReviewed = await reviewed.count();
+      expect(nReviewed).toBe(6);
+      // Each with its owner and deadline as November's resolution set them.
+      await expect(reviewed.first().locator('.assigned').innerText()).resolves.toBe('Phụ trách: Trần Thị Thu · thời hạn 15/11/2026');
+      for (let i = 0; i < nReviewed; i++) {
+        await field(page, `/resolution/review/tasks/${i}/result`).fill(`Kết quả nhiệm vụ ${i + 1}: đã thực hiện.`);
+        await field(page, `/resolution/review/tasks/${i}/done`).selectOption({ label: i === 4 ? 'Chưa hoàn thành' : 'Đã hoàn thành' });
+      }
+      await field(page, '/resolution/review/strengths').fill('Đảng viên gương mẫu thực hiện nghị quyết.');
+      await field(page, '/resolution/review/shortcomings').fill('Kiểm tra phòng cháy còn chậm.');
+
+      // Next month's tasks: a problem beside the empty task, gone once it is written.
+      await soon(() => beside(page, '/resolution/tasks/0/task').count()).toBe(1);
+      await field(page, '/resolution/tasks/0/task').fill('Tổ chức hội nghị kiểm điểm cuối năm');
+      await soon(() => beside(page, '/resolution/tasks/0/task').count()).toBe(0);
+      // The owner from the roster; the deadline picked on the calendar, shown the Party's way whatever the browser's locale.
+      await field(page, '/resolution/tasks/0/owner').selectOption('Nguyễn Văn Hùng');
+      await page.locator('[id="f:/resolution/tasks/0/deadline:lịch"]').fill('2026-12-20');
+      await soon(() => field(page, '/resolution/tasks/0/deadline').inputValue()).toBe('20/12/2026');
+      // The keyboard goes task → owner → deadline → calendar button → row buttons (up and down disabled for the only task); the calendar input itself is skipped.
+      await field(page, '/resolution/tasks/0/task').focus();
+      const order: string[] = [];
+      for (let k = 0; k < 4; k++) {
+        await page.keyboard.press('Tab');
+        order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || ''));
+      }
+      expect(order).toEqual(['f:/resolution/tasks/0/owner', 'f:/resolution/tasks/0/deadline', 'Chọn thời hạn trên lịch', 'Xóa nhiệm vụ 1']);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter'); // opens the browser's calendar where there is one; never an error
+      await page.keyboard.press('Escape');
+      await expect(field(page, '/resolution/tasks/0/deadline').inputValue()).resolves.toBe('20/12/2026');
+
+      // A second task owned by the cell as a whole, its deadline typed; an impossible date is named beside it.
+      await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f:/resolution/tasks/1/task');
+      await page.keyboard.type('Thu đảng phí tháng 12/2026');
+      await field(page, '/resolution/tasks/1/owner').selectOption('Chi bộ');
+      await field(page, '/resolution/tasks/1/deadline').fill('31/02/2026');
+      await soon(() => beside(page, '/resolution/tasks/1/deadline').count()).toBe(1);
+      await field(page, '/resolution/tasks/1/deadline').fill('5/1/2027');
+      await soon(() => beside(page, '/resolution/tasks/1/deadline').count()).toBe(0);
+      await expect(field(page, '/resolution/tasks/1/deadline').inputValue()).resolves.toBe('05/01/2027');
+
+      // A third task moved up with the keyboard, then a fourth added and removed.
+      await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
+      await page.keyboard.type('Vận động hộ gia đình phân loại rác tại nguồn');
+      await field(page, '/resolution/tasks/2/owner').selectOption('Tổ đảng số 2');
+      await field(page, '/resolution/tasks/2/deadline').fill('31/12/2026');
+      await page.getByRole('button', { name: 'Chuyển nhiệm vụ 3 lên trên' }).focus();
+      await page.keyboard.press('Enter');
+      await soon(() => field(page, '/resolution/tasks/1/task').inputValue()).toBe('Vận động hộ gia đình phân loại rác tại nguồn');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f:/resolution/tasks/1:lên');
+      await page.getByRole('button', { name: '+ Thêm nhiệm vụ' }).click();
+      await soon(() => page.locator('.tasks.next > li').count()).toBe(4);
+      await page.getByRole('button', { name: 'Xóa nhiệm vụ 4' }).click();
+      await soon(() => page.locator('.tasks.next > li').count()).toBe(3);
+
+      // The vote of every eligible member, the dues, the score at each criterion's maximum, and adopted.
+      // Every eligible member present votes for: the count shown beside the vote, after the absence above.
+      await expect(page.locator('.voters').innerText()).resolves.toMatch(/^Số đảng viên có quyền biểu quyết: \d+, có mặt: \d+$/);
+      const eligible = Number(await page.locator('#eligible-present').innerText());
+      expect(eligible).toBeGreaterThan(10);
+      await field(page, '/vote/for').fill(String(eligible));
+      await field(page, '/vote/against').fill('0');
+      const members = (await page.locator('.attendance tbody tr').count());
+      await field(page, '/dues/paid').fill(String(members));
+      await field(page, '/dues/amount').fill('1260000');
+      const criteria = page.locator('[id^="f:/score/criteria/"]');
+      for (let i = 0; i < (await criteria.count()); i++) await criteria.nth(i).fill((await criteria.nth(i).getAttribute('max'))!);
+      await soon(() => page.locator('#score-total').innerText()).toBe('100');
+      await expect(page.locator('#score-rating').innerText()).resolves.toBe('Tốt');
+      await field(page, '/status').selectOption('adopted');
+
+      await soon(() => page.locator('#problem-list').innerText()).toBe('');
+      await expect(page.locator('#problem-count').innerText()).resolves.toBe('Không có lỗi.');
+      if (SHOTS) {
+        await page.locator('[id="f:/resolution/review"]').scrollIntoViewIfNeeded();
+        await page.locator('[id="f:/resolution/review/tasks/4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(ROOT, 'docs', 'serve-form.png') });
+      }
+      await page.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
+      await soon(() => page.locator('#save-state').innerText()).toContain('Đã lưu lúc');
+      expect(errors).toEqual([]);
+      await page.close();
+
+      // The saved file: what the form held, the comments `cellctl new` wrote kept.
+      const saved = readFileSync(file, 'utf8');
+      const data = parse(saved);
+      expect(data.resolution.tasks).toEqual([
+        { task: 'Tổ chức hội nghị kiểm điểm cuối năm', owner: 'Nguyễn Văn Hùng', deadline: '2026-12-20' },
+        { task: 'Vận động hộ gia đình phân loại rác tại nguồn', owner: 'Tổ đảng số 2', deadline: '2026-12-31' },
+        { task: 'Thu đảng phí tháng 12/2026', owner: 'Chi bộ', deadline: '2027-01-05' },
+      ]);
+      expect(data.resolution.review.tasks.map((t: { done: boolean }) => t.done)).toEqual([true, true, true, true, false, true]);
+      expect(data.guests).toEqual([{ name: 'Đào Thanh Bình', office: 'Đảng ủy viên, Đảng ủy phường Hoàng Liệt' }]);
+      expect(data.status).toBe('adopted');
+      expect(data.dues).toMatchObject({ paid: members, amount: 1260000 });
+      const comments = (text: string) => text.split('\n').filter((l) => /^\s*#/.test(l) || / # /.test(l)).map((l) => l.slice(l.indexOf('#')));
+      // Every whole-line comment of the new record is still there, in order (the skeleton task's own comments included).
+      const wholeLines = (text: string) => text.split('\n').filter((l) => /^\s*#/.test(l)).map((l) => l.trim());
+      expect(wholeLines(saved)).toEqual(wholeLines(written));
+      for (const c of ['# nhiệm vụ', '# đồng chí hoặc tổ đảng phụ trách', '# thời hạn, dạng YYYY-MM-DD', '# số đồng chí tán thành', '# tối đa 40 điểm']) {
+        expect(comments(saved)).toContain(c);
+      }
+
+      // The real CLI: the cell validates, and the resolution prints each task's owner and deadline dd/mm/yyyy.
+      const checked = await runCli(['validate', cellDir, '--as-of', '2026-12-31']);
+      expect(checked.stderr).toBe('');
+      expect(checked.stdout).toBe('✔ Không có vấn đề nào\n');
+      expect(checked.code).toBe(0);
+      const out = join(cellDir, '..', 'out');
+      const rendered = await runCli(['render', file, '--out', out, '--as-of', '2026-12-31']);
+      expect(rendered.stderr).toBe('');
+      expect(rendered.code).toBe(0);
+      const resolution = await docxParagraphs(join(out, '2026-12-nghi-quyet.docx'));
+      expect(resolution).toMatch(/Tổ chức hội nghị kiểm điểm cuối năm\n(.*\n)?Nguyễn Văn Hùng\n20\/12\/2026/);
+      expect(resolution).toMatch(/Thu đảng phí tháng 12\/2026\n(.*\n)?Chi bộ\n05\/01\/2027/);
+      const minutes = await docxParagraphs(join(out, '2026-12-bien-ban.docx'));
+      expect(minutes).toContain('Đào Thanh Bình');
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+
+  it("shows the committee's scoring sheet and rating bands when a committee.yaml above the cell replaces them", async () => {
+    const [, cellDir] = wardWithOwnSheet();
+    rmSync(join(cellDir, 'meetings', '2026-12.yaml'));
+    const served = await serve(cellDir);
+    try {
+      const page = await open(served);
+      await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+      await page.waitForSelector('#problem-count');
+      await soon(() => page.locator('.file').innerText()).toBe('meetings/2026-12.yaml');
+      const labels = await page.locator('[id^="f:/score/criteria/"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent));
+      expect(labels).toEqual(['Chuẩn bị sinh hoạt (tối đa 20)', 'Tiến hành sinh hoạt (tối đa 50)', 'Kết quả sinh hoạt (tối đa 30)']);
+      expect(Object.keys(WARD_SHEET)).toEqual(['preparation', 'conduct', 'results']);
+      await expect(page.locator('#rating-bands').innerText()).resolves.toBe(
+        `Thang xếp loại: Tốt từ ${WARD_BANDS.good} điểm; Khá từ ${WARD_BANDS.fair} điểm; Trung bình từ ${WARD_BANDS.average} điểm; dưới nữa: Kém.`,
+      );
+      // The running total's rating follows the ward's bands: 87 is Tốt there (it would be Khá on the profile's 90).
+      await field(page, '/score/criteria/preparation').fill('17');
+      await field(page, '/score/criteria/conduct').fill('45');
+      await field(page, '/score/criteria/results').fill('25');
+      await soon(() => page.locator('#score-total').innerText()).toBe('87');
+      await expect(page.locator('#score-rating').innerText()).resolves.toBe('Tốt');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+});
