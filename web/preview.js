@@ -117,14 +117,14 @@ export function Preview({ path, data, hash, dirty }) {
   }, []);
 
   return html`<section class="preview" aria-label="Xem trước bản in">
-    <div class="preview-head"><h2>Xem trước bản in ${loading ? html`<span class="checking">(đang cập nhật…)</span>` : null}</h2>
-      <${Tabs} doc=${doc} onSelect=${select} /></div>
+    <h2>Xem trước bản in ${loading ? html`<span class="checking">(đang cập nhật…)</span>` : null}</h2>
+    <${PrintBar} path=${path} data=${data} hash=${hash} dirty=${dirty} />
+    <${Tabs} doc=${doc} onSelect=${select} />
     ${view?.note ? html`<p class="preview-note" id="preview-note">${view.note}</p>` : null}
     <div class="paper" ref=${paper} id="preview-sheet" role="tabpanel" aria-labelledby=${`tab-${doc}`} tabindex="0">
       ${view?.html !== undefined
         ? html`<div class="sheet-holder" dangerouslySetInnerHTML=${{ __html: view.html }} />`
         : html`<p class="preview-reason" id="preview-reason">${view ? view.reason : 'Đang dựng bản xem trước…'}</p>`}
     </div>
-    <${PrintBar} path=${path} data=${data} hash=${hash} dirty=${dirty} />
   </section>`;
 }
