@@ -120,6 +120,13 @@ describe('cellctl serve: preview and print', { timeout: 180_000 }, () => {
     );
     expect(blocked.ran).toBe(false);
     expect(blocked.violated).toMatch(/^script-src/);
+
+    // Only records inside the served folder, only the three documents.
+    const api = (body: object) => page.request.post(new URL('/api/preview', served.url).href, { data: body });
+    const outside = await api({ path: '../chi-bo-khu-dan-cu-12/cell.yaml', doc: 'minutes' });
+    expect(outside.status()).toBe(403);
+    expect((await outside.json()).error).toBe('Chỉ đọc, ghi được tệp trong thư mục đang mở.');
+    expect((await api({ path: 'meetings/2026-06.yaml', doc: 'bao-cao' })).status()).toBe(400);
     await page.close();
   });
 
