@@ -35,7 +35,7 @@ function Printed({ reply }) {
     <p>Đã ghi ${reply.files.length} tệp:</p>
     <ul>${reply.files.map((f) => html`<li>
       <span class="printed-name">${f.path}</span> <span class="printed-size">(${KB.format(f.size / 1024)} KB)</span>
-      <div class="printed-hash"><span class="sr">SHA-256 của ${f.path}: </span><code class="sha256" data-file=${f.path}>${f.sha256}</code></div>
+      <div class="printed-hash"><span class="printed-label">SHA-256: </span><code class="sha256" data-file=${f.path}>${f.sha256}</code></div>
     </li>`)}</ul></div>`;
 }
 
