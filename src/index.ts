@@ -20,3 +20,7 @@ export type { ReportLang, ReportViewOptions, Thresholds } from './report/views/c
 export { newRecord, writeNewRecord, remainingText, type NewRecord, type NewRecordOptions, type Remaining } from './plan/new-record.js';
 export { startServer, CSP, type ServeOptions, type RunningServer } from './serve/server.js';
 export { yearView, type YearView, type SittingView, type SittingState } from './serve/year-view.js';
+export { blocksToHtml, sheetVars } from './render/html.js';
+export { recordBlocks, hasDocument, OutputExistsError, type RecordBlocksOptions, type DocumentKindName } from './render/render.js';
+export type { DocumentBlocks, Block, Run } from './render/blocks.js';
+export { resolveLayout, type Layout } from './render/layout.js';

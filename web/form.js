@@ -4,6 +4,7 @@ import { html } from 'htm/preact';
 import { api, readDate, setAt, showDate } from './api.js';
 import { Area, DateField, fid, Problems, Select, Text } from './fields.js';
 import { ATTENDANCE, BANDS, CRITERION, DONE, KIND, RATING } from './words.js';
+import { Preview } from './preview.js';
 
 /** The JSON pointers that have a field on the form, so that each problem lands beside the nearest one. */
 function fieldPointers(data) {
@@ -306,7 +307,8 @@ export function RecordForm({ path, onBack }) {
       <h2>Kiểm tra ${checking ? html`<span class="checking">(đang kiểm tra…)</span>` : null}</h2>
       <p id="problem-count">${errors === 0 ? 'Không có lỗi.' : `${errors} lỗi`}${problems.length > errors ? `, ${problems.length - errors} cảnh báo` : ''}</p>
       <ul id="problem-list">${problems.map((p) => html`<li class=${p.severity}><button type="button" class="link" onClick=${() => jump(p)}>Dòng ${p.line}: ${p.message}</button></li>`)}</ul>
-    </aside></div>
+    </aside>
+    <${Preview} path=${path} data=${data} hash=${rec.hash} dirty=${saveState.kind !== 'clean' && saveState.kind !== 'saved'} /></div>
   </div>`;
 }
 

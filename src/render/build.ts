@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CellctlError, type ErrorKind } from '../errors.js';
 import type { CellProfile, MeetingRecord } from '../model.js';
+import type { DocumentBlocks } from './blocks.js';
 import { buildDocx } from './docx.js';
 import type { Layout } from './layout.js';
 import { renderBlocks } from './templates.js';
@@ -27,8 +28,8 @@ export interface BuildJob {
 const TEMPLATE = { minutes: 'bien-ban', resolution: 'nghi-quyet', 'score-sheet': 'phieu-danh-gia' } as const;
 const TITLE = { minutes: 'Biên bản', resolution: 'Nghị quyết', 'score-sheet': 'Phiếu đánh giá chất lượng sinh hoạt' } as const;
 
-/** Build one document's bytes. */
-export async function buildOne(job: BuildJob): Promise<Uint8Array> {
+/** One document's blocks: view model → template → blocks, what both the .docx and the HTML preview are built from. */
+export function buildBlocks(job: BuildJob): DocumentBlocks {
   const view = buildViewModel(job.meeting, job.cell, job.layout, {
     excusedAbsentCount: job.excusedAbsentCount,
     draft: job.draft,
@@ -36,7 +37,12 @@ export async function buildOne(job: BuildJob): Promise<Uint8Array> {
   });
   const blocks = renderBlocks(TEMPLATE[job.kind], view, job.templates);
   const title = `${TITLE[job.kind]} ${job.cell.name} ${job.meeting.date}`;
-  return buildDocx({ blocks, draft: job.draft, meta: { title, author: job.cell.name, date: job.meeting.date } }, job.layout);
+  return { blocks, draft: job.draft, meta: { title, author: job.cell.name, date: job.meeting.date } };
+}
+
+/** Build one document's bytes. */
+export async function buildOne(job: BuildJob): Promise<Uint8Array> {
+  return buildDocx(buildBlocks(job), job.layout);
 }
 
 /** Below this many documents a worker costs more to start than it saves. */

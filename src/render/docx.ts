@@ -146,7 +146,7 @@ export async function buildDocx(doc: DocumentBlocks, layout: Layout): Promise<Bu
 }
 
 /** Strips what XML 1.0 forbids (and C1 controls), keeping tab and newline; docx escapes `&`, `<`, `>` itself. */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '')
@@ -163,6 +163,12 @@ export function keepNumeralsWithWord(text: string): string {
 
 /** One style of quotation marks in every document (the templates' text too): see curlyQuotes. */
 export const typographicQuotes = curlyQuotes;
+
+/** A heading's number as printed, with the space after it: `I. ` (or `I- `, per layout), `1. `, `a) `. */
+export function headingLabel(block: HeadingBlock, layout: Layout): string {
+  const mark = block.level === 1 ? layout.headingStyle : block.level === 2 ? '.' : ')';
+  return block.number === undefined ? '' : `${block.number}${mark} `;
+}
 
 function upper(text: string): string {
   return text.toLocaleUpperCase(VI);
@@ -400,9 +406,7 @@ class Builder {
 
   /** `I. ĐÁNH GIÁ…` (or `I- …`) bold caps at the margin; `1. Về…` bold; `a) …` italic; kept with the next paragraph. */
   private heading(block: HeadingBlock): Paragraph {
-    const L = this.layout;
-    const mark = block.level === 1 ? L.headingStyle : block.level === 2 ? '.' : ')';
-    const runs = block.number === undefined ? block.runs : [{ text: `${block.number}${mark} ` }, ...block.runs];
+    const runs = block.number === undefined ? block.runs : [{ text: headingLabel(block, this.layout) }, ...block.runs];
     if (block.level === 1) {
       return this.para(this.runs(runs.map((r) => ({ ...r, text: upper(r.text) })), { bold: true }), { indent: false, keepNext: true });
     }

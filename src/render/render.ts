@@ -12,7 +12,8 @@ import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
-import { buildAll } from './build.js';
+import type { DocumentBlocks } from './blocks.js';
+import { buildAll, buildBlocks } from './build.js';
 import { resolveLayout, type Layout } from './layout.js';
 import { docxToPdf } from './pdf.js';
 import { sameFileKey, windowsSafeName } from '../util/file-names.js';
@@ -67,6 +68,18 @@ export interface RenderResult {
   refused: FileResult[];
   /** Output names replaced to be valid on Windows. */
   renamed: RenamedOutput[];
+}
+
+/** Output files already exist and `force` was not given: nothing was written. */
+export class OutputExistsError extends InputError {
+  constructor(
+    message: string,
+    /** The files that exist (absolute paths). */
+    readonly existing: string[],
+    en?: string,
+  ) {
+    super(message, en);
+  }
 }
 
 const FILE_SUFFIX: Record<DocumentKindName, string> = { minutes: 'bien-ban', resolution: 'nghi-quyet', 'score-sheet': 'phieu-danh-gia' };
@@ -132,7 +145,7 @@ export async function render(paths: readonly string[], options: RenderOptions = 
     const existing = targets.map((t) => t.path).filter((p) => lexists(p));
     if (existing.length > 0) {
       const list = existing.map((p) => `  ${display(p)}`).join('\n');
-      throw new InputError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, `files exist; use --force to overwrite them:\n${list}`);
+      throw new OutputExistsError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, existing, `files exist; use --force to overwrite them:\n${list}`);
     }
   }
 
@@ -252,23 +265,61 @@ function plan(
     }
     // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
     const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
-    const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
-    const excusedAbsentCount = vote.excusedAbsentCount !== false;
-    const scoreSheet = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, meeting.date, committeeRules, meeting.ruleset).criteria ?? {};
-    const layout = resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]);
+    const settings = documentSettings(cell, meeting, committeeRules);
     const stem = basename(input.abs, extname(input.abs));
     const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution', 'score-sheet'];
     for (const kind of kinds) {
-      if (kind === 'resolution' && !meeting.resolution) continue;
-      // The quality sheet of a scored meeting; a draft of a regular meeting gets it as a blank form.
-      if (kind === 'score-sheet' && !meeting.score && !(draft && meeting.kind !== 'thematic')) continue;
+      if (!hasDocument(kind, meeting, draft)) continue;
       const wanted = [...cellSub, ...recordSub(group.root, input.abs), `${stem}-${FILE_SUFFIX[kind]}.docx`];
       const safe = wanted.map(windowsSafeName);
       if (safe.join('/') !== wanted.join('/')) renamed.push({ source: input.display, from: wanted.join('/'), to: safe.join('/') });
-      jobs.push({ excusedAbsentCount, scoreSheet, source: input.display, kind, out: join(outRoot, ...safe), meeting, cell, layout, draft });
+      jobs.push({ ...settings, source: input.display, kind, out: join(outRoot, ...safe), meeting, cell, draft });
     }
   }
   return jobs;
+}
+
+/** What a record's documents are built with besides the record: the vote's voters and the scoring sheet as the validator resolved them, the cell's layout. */
+function documentSettings(cell: CellProfile, meeting: MeetingRecord, committeeRules: RuleOverrides | undefined) {
+  const vote = ruleOptions<{ excusedAbsentCount?: boolean }>('vote-majority', cell, meeting.date, committeeRules, meeting.ruleset);
+  return {
+    excusedAbsentCount: vote.excusedAbsentCount !== false,
+    scoreSheet: ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, meeting.date, committeeRules, meeting.ruleset).criteria ?? {},
+    layout: resolveLayout(cell.layout as Parameters<typeof resolveLayout>[0]),
+  };
+}
+
+/** Whether a record has this document: a resolution when it adopts one; the quality sheet when scored, and as a blank form in a draft of a regular meeting. */
+export function hasDocument(kind: DocumentKindName, meeting: MeetingRecord, draft: boolean): boolean {
+  if (kind === 'resolution') return Boolean(meeting.resolution);
+  if (kind === 'score-sheet') return Boolean(meeting.score) || (draft && meeting.kind !== 'thematic');
+  return true;
+}
+
+/** Options of recordBlocks(). */
+export interface RecordBlocksOptions {
+  /** Lay the record out as a draft (its status, a stub, `--draft`). */
+  draft: boolean;
+  /** The superior committee's overrides, as render()'s `rules`. */
+  rules?: RuleOverrides;
+  /** A folder of templates overriding the shipped ones, as render()'s `templates`. */
+  templates?: string;
+}
+
+/**
+ * One document of one (schema-valid) record as blocks, built exactly as render() builds it for the .docx:
+ * the same settings, view model and templates. Undefined when the record has no such document.
+ */
+export function recordBlocks(
+  kind: DocumentKindName,
+  meeting: MeetingRecord,
+  cell: CellProfile,
+  options: RecordBlocksOptions,
+): { doc: DocumentBlocks; layout: Layout } | undefined {
+  if (!hasDocument(kind, meeting, options.draft)) return undefined;
+  const settings = documentSettings(cell, meeting, options.rules);
+  const doc = buildBlocks({ ...settings, kind, meeting, cell, draft: options.draft, ...(options.templates ? { templates: options.templates } : {}) });
+  return { doc, layout: settings.layout };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { newRecord, writeNewRecord } from '../plan/new-record.js';
+import { PREVIEW_ROUTES } from './api-preview.js';
 import { resolveInside } from './paths.js';
 import { checkText, eligibleOf, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -176,4 +177,7 @@ export const ROUTES: Record<string, ApiRoute> = {
   '/api/check': check,
   '/api/save': save,
   '/api/new': create,
+  '/api/preview': PREVIEW_ROUTES.preview,
+  '/api/print': PREVIEW_ROUTES.print,
+  '/api/print-info': PREVIEW_ROUTES.printInfo,
 };
