@@ -80,7 +80,7 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
     await soon(() => beside(page, '/end').innerText()).toContain('60 phút');
     await soon(() => page.locator('#problem-list').innerText()).toContain('60 phút');
     await expect(field(page, '/end').getAttribute('aria-invalid')).resolves.toBe('true');
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs', 'serve-form.png') });
+    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs', 'serve-check.png') });
     await field(page, '/end').fill('21:20');
     await soon(() => beside(page, '/end').count()).toBe(0);
     await soon(() => page.locator('#problem-count').innerText()).toBe('Không có lỗi.');
