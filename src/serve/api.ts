@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { newRecord, writeNewRecord } from '../plan/new-record.js';
+import { committeeRoute, reportFileRoute, servedRoute } from './api-committee.js';
 import { resolveInside } from './paths.js';
 import { checkText, eligibleOf, recordView, saveRecord } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -176,4 +177,7 @@ export const ROUTES: Record<string, ApiRoute> = {
   '/api/check': check,
   '/api/save': save,
   '/api/new': create,
+  '/api/root': servedRoute,
+  '/api/committee': committeeRoute,
+  '/api/report-file': reportFileRoute,
 };
