@@ -21,11 +21,16 @@ export function CommitteeView({ period, onPeriod, cellHref }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
   useEffect(() => {
+    let current = true; // a period chosen since is the one to show: a slower, older answer is dropped
     setLoading(true);
-    api(`/api/committee${period ? `?period=${encodeURIComponent(period)}` : ''}`).then(({ status, json }) => {
-      setLoading(false);
-      if (status === 200) { setData(json); setError(''); } else setError(json.error);
-    });
+    api(`/api/committee${period ? `?period=${encodeURIComponent(period)}` : ''}`)
+      .catch(() => ({ status: 0, json: { error: 'Không kết nối được tới cellctl serve (đã dừng?); chạy lại rồi tải lại trang.' } }))
+      .then(({ status, json }) => {
+        if (!current) return;
+        setLoading(false);
+        if (status === 200) { setData(json); setError(''); } else setError(json.error);
+      });
+    return () => { current = false; };
   }, [period]);
   if (!data) return error ? html`<main><p role="alert" class="error-box">${error}</p></main>` : html`<p>Đang tính số liệu của các chi bộ…</p>`;
 

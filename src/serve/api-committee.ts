@@ -127,9 +127,14 @@ function rowView(root: string, cell: CellReport, limits: Thresholds): CellRowVie
   };
 }
 
-/** The report of the served folder on a period (default: the year of as-of), as `cellctl report . --as-of` makes it. */
+/**
+ * The report of the served folder on a period (default: the year of as-of), as `cellctl report` makes it in
+ * that folder: `cellctl report .` on a committee folder, `cellctl report <each cell folder>` on a folder of cells
+ * (report() on `.` there adds a row for the folder itself, as if it were a silent cell).
+ */
 async function committeeReport(root: string, asOf: string, period: string | null): Promise<CommitteeReport> {
-  return report(['.'], { cwd: root, asOf, lang: 'vi', ...(period ? { period } : {}) });
+  const paths = isFile(join(root, COMMITTEE_FILE)) ? ['.'] : cellSubfolders(root);
+  return report(paths, { cwd: root, asOf, lang: 'vi', ...(period ? { period } : {}) });
 }
 
 /** A period the page may ask for: a year, a quarter, a month or a range of months (report() names a bad one). */

@@ -98,6 +98,24 @@ describe('cellctl serve on a committee folder: the API', { timeout: 120_000 }, (
     expect(await page.text()).toContain('<h1>Đảng ủy phường Hoàng Liệt</h1>');
   });
 
+  it('serves a folder of cell folders without committee.yaml as a committee, with the report of `cellctl report`', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cellctl-cells-'));
+    for (const n of [12, 13]) cpSync(join(dir, `chi-bo-khu-dan-cu-${n}`), join(folder, `chi-bo-khu-dan-cu-${n}`), { recursive: true });
+    const cells = await startServer({ root: folder, asOf: () => AS_OF });
+    try {
+      const get = (path: string) => fetch(new URL(path, cells.url), { headers: { authorization: `Bearer ${cells.token}` } });
+      expect(await (await get('/api/root')).json()).toEqual({ kind: 'committee' });
+      const json = (await (await get('/api/committee')).json()) as { report: CommitteeReport; rows: { path: string | null }[] };
+      const run = await runCli(['report', 'chi-bo-khu-dan-cu-12', 'chi-bo-khu-dan-cu-13', '--format', 'json', '--as-of', AS_OF], { cwd: folder });
+      expect(run.code).toBe(0);
+      expect(json.report).toEqual(JSON.parse(run.stdout));
+      expect(json.report.committee).toBe('');
+      expect(json.rows.map((r) => r.path)).toEqual(['chi-bo-khu-dan-cu-12', 'chi-bo-khu-dan-cu-13']);
+    } finally {
+      await cells.close();
+    }
+  });
+
   it('on a cell folder, says it is a cell and has no committee page', async () => {
     const cell = await startServer({ root: copyExample(), asOf: () => AS_OF });
     try {
