@@ -85,19 +85,6 @@ describe('cellctl serve on a committee folder: the API', { timeout: 120_000 }, (
     expect(((await format.json()) as { error: string }).error).toBe('Định dạng tải về phải là xlsx, docx hoặc html.');
   });
 
-  it('downloads the BÁO CÁO as .docx and the report as .html, named without diacritics', async () => {
-    const docx = await call('/api/report-file?format=docx&period=2026-Q4');
-    expect(docx.status).toBe(200);
-    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-quy-iv-nam-2026.docx"');
-    const file = join(mkdtempSync(join(tmpdir(), 'cellctl-committee-dl-')), 'bao-cao.docx');
-    writeFileSync(file, Buffer.from(await docx.arrayBuffer()));
-    expect(execFileSync('python3', [OOXML_VALIDATOR, file], { encoding: 'utf8' })).toMatch(/errors: 0\s*$/);
-    const page = await call('/api/report-file?format=html');
-    expect(page.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-nam-2026.html"');
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await page.text()).toContain('<h1>Đảng ủy phường Hoàng Liệt</h1>');
-  });
-
   it('serves a folder of cell folders without committee.yaml as a committee, with the report of `cellctl report`', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cellctl-cells-'));
     for (const n of [12, 13]) cpSync(join(dir, `chi-bo-khu-dan-cu-${n}`), join(folder, `chi-bo-khu-dan-cu-${n}`), { recursive: true });
@@ -277,6 +264,23 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Chi bộ')!.getColumn(2).values.slice(2)).toEqual(cli.cells.map((c) => c.name));
+    await page.close();
+  });
+
+  it('downloads the BÁO CÁO as .docx and the report as .html, named without diacritics', async () => {
+    const page = await open();
+    const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href);
+    const docx = await get('format=docx&period=2026-Q4');
+    expect(docx.status(), await docx.text()).toBe(200);
+    expect(docx.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-quy-iv-nam-2026.docx"');
+    const file = join(mkdtempSync(join(tmpdir(), 'cellctl-committee-dl-')), 'bao-cao.docx');
+    writeFileSync(file, await docx.body());
+    expect(execFileSync('python3', [OOXML_VALIDATOR, file], { encoding: 'utf8' })).toMatch(/errors: 0\s*$/);
+    const report = await get('format=html');
+    expect(report.status(), await report.text()).toBe(200);
+    expect(report.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-nam-2026.html"');
+    expect(report.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(await report.text()).toContain('<h1>Đảng ủy phường Hoàng Liệt</h1>');
     await page.close();
   });
 
