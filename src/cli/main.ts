@@ -288,9 +288,10 @@ export async function main(io: CliIo): Promise<number> {
   program
     .command('serve')
     .description('Mở trang web trên máy này để xem, ghi và in hồ sơ của chi bộ (chỉ máy này truy cập được).')
-    .argument('[thư-mục-chi-bộ]', 'thư mục có cell.yaml', '.')
+    .argument('[thư-mục-chi-bộ]', 'thư mục có cell.yaml, hoặc thư mục đảng ủy (committee.yaml, các thư mục chi bộ)', '.')
     .option('-p, --port <số>', 'cổng (mặc định: một cổng còn trống)', nonNegativeInt)
     .option('--no-open', 'không tự mở trình duyệt')
+    .option('--as-of <YYYY-MM-DD>', 'ngày tính các tháng, quý đã qua và báo cáo của đảng ủy (mặc định: hôm nay)', isoDate)
     .action(async (dir: string, flags: import('./serve-command.js').ServeFlags) => {
       const { runServe } = await import('./serve-command.js');
       exitCode = await runServe(dir, flags, io);

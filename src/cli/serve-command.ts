@@ -1,8 +1,9 @@
-// `cellctl serve`: start the local web server on a cell folder, print (and open) its URL, stop on Ctrl+C.
+// `cellctl serve`: start the local web server on a cell or committee folder, print (and open) its URL, stop on Ctrl+C.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { loadCell } from '../plan/new-record.js';
+import { servedKind } from '../serve/api-committee.js';
 import { startServer } from '../serve/server.js';
 import { EXIT_OK, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
@@ -12,6 +13,8 @@ export interface ServeFlags {
   port?: number;
   /** false with --no-open. */
   open: boolean;
+  /** The day the page's checks and the committee's report count up to, YYYY-MM-DD (default: today). */
+  asOf?: string;
 }
 
 /** Open a URL in the default browser; a missing opener only means the user opens the printed URL. */
@@ -31,14 +34,16 @@ function openBrowser(url: string): void {
   }
 }
 
-/** Serve a cell folder until SIGINT or SIGTERM; returns the exit code. */
+/** Serve a cell or committee folder until SIGINT or SIGTERM; returns the exit code. */
 export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promise<number> {
   try {
     const root = resolve(io.cwd, dir);
     const shown = dir.replace(/[\\/]+$/, '') || dir;
-    loadCell(root, () => shown); // a folder without a valid cell.yaml stops here, with the reason
+    // A cell folder without a valid cell.yaml, a broken committee.yaml or a folder that is neither stops here, with the reason.
+    if (servedKind(root, shown) === 'cell') loadCell(root, () => shown);
     if (flags.port !== undefined && flags.port > 65535) throw new UsageError(`--port ${flags.port}: cổng phải từ 0 đến 65535.`);
-    const server = await startServer({ root, ...(flags.port !== undefined ? { port: flags.port } : {}) }).catch((e: unknown) => {
+    const asOf = flags.asOf;
+    const server = await startServer({ root, ...(flags.port !== undefined ? { port: flags.port } : {}), ...(asOf ? { asOf: () => asOf } : {}) }).catch((e: unknown) => {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new InputError(`cổng ${flags.port} đang được chương trình khác dùng; chọn cổng khác hoặc bỏ --port (port in use)`);
       }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { newRecord, writeNewRecord } from '../plan/new-record.js';
 import { PREVIEW_ROUTES } from './api-preview.js';
+import { committeeRoute, reportFileRoute, servedRoute } from './api-committee.js';
 import { resolveInside } from './paths.js';
 import { checkText, eligibleOf, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -180,4 +181,7 @@ export const ROUTES: Record<string, ApiRoute> = {
   '/api/preview': PREVIEW_ROUTES.preview,
   '/api/print': PREVIEW_ROUTES.print,
   '/api/print-info': PREVIEW_ROUTES.printInfo,
+  '/api/root': servedRoute,
+  '/api/committee': committeeRoute,
+  '/api/report-file': reportFileRoute,
 };

@@ -10,9 +10,9 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
-/** Start the real binary on `cellDir` with --no-open and wait for the URL it prints. */
-export async function serve(cellDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'serve', cellDir, '--no-open'], {
+/** Start the real binary on `cellDir` with --no-open (and `args`, e.g. --as-of) and wait for the URL it prints. */
+export async function serve(cellDir: string, ...args: string[]): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'serve', cellDir, '--no-open', ...args], {
     env: { PATH: process.env.PATH ?? '' },
   });
   let stdout = '';
