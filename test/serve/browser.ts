@@ -8,6 +8,8 @@ import { ROOT } from '../helpers.js';
 /** A running `cellctl serve`: the URL it printed (with the token) and how to stop it. */
 export interface Served {
   url: string;
+  /** The server's process id (to read its memory in /proc). */
+  pid: number;
   stop(): Promise<number | null>;
 }
 
@@ -31,6 +33,7 @@ export async function serve(cellDir: string): Promise<Served> {
   });
   return {
     url,
+    pid: child.pid!,
     stop: () => {
       child.kill('SIGTERM');
       return exited;
