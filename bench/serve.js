@@ -102,6 +102,15 @@ async function use(server, { peer }) {
   return median(checks);
 }
 
+/** Time of one live check (the first after the idle pause starts the routes' thread again). */
+async function oneCheck(server) {
+  const base = new URL(server.url).origin;
+  const t = performance.now();
+  const r = await http(`${base}/api/check`, { method: 'POST', headers: { Cookie: server.cookie }, body: JSON.stringify({ path: 'meetings/2026-05.yaml', data: {} }) });
+  if (r.status !== 200) throw new Error(`/api/check: ${r.status} ${r.text}`);
+  return performance.now() - t;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -128,10 +137,11 @@ export async function benchServe({ root, runs = 3, idleMs = IDLE_MS + 2000 }) {
       const busyRss = rssKb(server.pid);
       await new Promise((r) => setTimeout(r, idleMs));
       const idleRss = rssKb(server.pid);
+      const wakeMs = await oneCheck(server);
       const code = await server.stop();
       rmSync(dir, { recursive: true, force: true });
       if (code !== 0) throw new Error(`${who} exited with ${code}`);
-      out[who].push({ ms: server.ms, startRss, busyRss, idleRss, checkMs });
+      out[who].push({ ms: server.ms, startRss, busyRss, idleRss, checkMs, wakeMs });
     }
   }
   rmSync(join(peerFile, '..'), { recursive: true, force: true });
@@ -141,6 +151,7 @@ export async function benchServe({ root, runs = 3, idleMs = IDLE_MS + 2000 }) {
     busyRss: median(xs.map((x) => x.busyRss)),
     idleRss: median(xs.map((x) => x.idleRss)),
     checkMs: median(xs.map((x) => x.checkMs)),
+    wakeMs: median(xs.map((x) => x.wakeMs)),
   });
   const c = summary(out.cellctl);
   const p = summary(out.peer);
@@ -150,6 +161,7 @@ export async function benchServe({ root, runs = 3, idleMs = IDLE_MS + 2000 }) {
     `  RSS right after 20 checks + a save:   cellctl ${fmt(c.busyRss / 1024, 1)} MB; peer ${fmt(p.busyRss / 1024, 1)} MB`,
     `  idle RSS (${fmt(idleMs / 1000)} s after the last request): cellctl ${fmt(c.idleRss / 1024, 1)} MB; peer ${fmt(p.idleRss / 1024, 1)} MB; ratio ${fmt(c.idleRss / p.idleRss, 2)}×`,
     `  one live check (the whole cell validated): median ${fmt(c.checkMs)} ms; the peer's answer to the same request ${fmt(p.checkMs, 1)} ms`,
+    `  the first check after the idle pause (a new thread): median ${fmt(c.wakeMs)} ms; peer ${fmt(p.wakeMs, 1)} ms`,
   ];
 }
 
