@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProvince } from './generate.js';
 import { benchRender } from './render.js';
+import { benchServe } from './serve.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench', '.data', 'province');
@@ -114,3 +115,8 @@ for (const line of await benchRender({ root: ROOT, data: join(ROOT, 'bench', '.d
   console.log(`  planYear: first year ${fmt(first)} ms (loads the holiday calendar), then ${fmt(next, 1)} ms a year`);
   console.log(`  \`cellctl plan --year 2027 --dry-run\`, fresh process: best ${fmt(runs[0] / 1000, 2)} s, median ${fmt(runs[2] / 1000, 2)} s`);
 }
+
+// cellctl serve: start-up to the first answered request and memory in use and idle, against a bare
+// node:http server started the same way.
+console.log(`\nserve: the example cell, against a bare node:http server started the same way; median of ${RUNS} alternate runs`);
+for (const line of await benchServe({ root: ROOT, runs: RUNS })) console.log(line);

@@ -40,6 +40,12 @@ describe('startup', () => {
     expect(packages.has('ajv')).toBe(true);
   });
 
+  it('the serve server answers the page without loading the validator: its routes run in their own thread', () => {
+    const packages = staticPackages(join(ROOT, 'dist', 'serve', 'server.js'));
+    for (const heavy of HEAVY) expect(packages.has(heavy)).toBe(false);
+    expect(staticPackages(join(ROOT, 'dist', 'serve', 'api-thread.js')).has('yaml')).toBe(true);
+  });
+
   it('--version prints the package version', () => {
     const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'cellctl'), '--version'], { encoding: 'utf8' });
     expect(out.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);

@@ -6,7 +6,11 @@ import { loadSchemas } from './validator.js';
 
 // `560.000` is the Vietnamese way to write 560 000; YAML reads it as 560, and `1,200` as text.
 const GROUPED = /^[+-]?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
-const ANYWHERE = /(?<![\w.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?![\w.,])/;
+// A grouped number that could be a whole scalar: where a value starts (line start, after `:`, `-`, `?`, `[`, `{`
+// or `,`, a tag or an anchor), maybe quoted or signed, and where a value ends. Prose such as "số tiền
+// 1.185.000 đồng", which every record's dues step holds, does not match, so it costs no second parse.
+const ANYWHERE =
+  /(?:^|[:\-?[{,])[ \t]*(?:[!&]\S*[ \t]+)*["']?[ \t]*[+-]?\d{1,3}([.,])\d{3}(?:\1\d{3})*[ \t]*["']?[ \t]*(?:\r?$|#|[,\]}])/m;
 
 interface IntegerKeys {
   /** Keys whose value is a whole number in some schema (amount, paid, for, total…). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CellctlError } from '../errors.js';
-import { ROUTES } from './api.js';
+import { dispatcher } from './dispatch.js';
 
 /** Options of startServer. */
 export interface ServeOptions {
@@ -18,6 +18,8 @@ export interface ServeOptions {
   token?: string;
   /** Cut-off for the year view's "held so far" checks, YYYY-MM-DD (default: today). */
   asOf?: () => string;
+  /** Milliseconds without a request after which the thread running the routes ends (default IDLE_MS). */
+  idleMs?: number;
 }
 
 /** A running server: where it listens, the URL to open (with the token), and how to stop it. */
@@ -131,6 +133,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const asOf = options.asOf ?? (() => new Date().toISOString().slice(0, 10));
   let port = 0;
   const cookieName = () => `cellctl-${port}`;
+  // The routes (and the validator, YAML and rules they load) live off this thread: the page shell answers
+  // before any of them is loaded, and the memory they grow is given back when the page is idle.
+  const api = dispatcher(options.idleMs);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -143,8 +148,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       refuse(res, 403, 'Yêu cầu từ trang web khác bị từ chối.');
       return;
     }
-    const route = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && route?.method === 'POST')) {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const routeMethod = async () => (pathname.startsWith('/api/') ? (await api.methods())[pathname] : undefined);
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && (await routeMethod()) === 'POST')) {
       refuse(res, 405, 'Phương thức không được hỗ trợ.');
       return;
     }
@@ -189,9 +195,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       send(res, 200, asset, body);
       return;
     }
-    if (route !== undefined) {
+    const method = await routeMethod();
+    if (method !== undefined) {
       let body: Record<string, unknown> = {};
-      if (route.method === 'POST') {
+      if (method === 'POST') {
         const parsed = req.method === 'POST' ? await jsonBody(req) : undefined;
         if (parsed === undefined) {
           refuse(res, req.method === 'POST' ? 400 : 405, req.method === 'POST' ? 'Yêu cầu không hợp lệ (cần JSON, dưới 2 MiB).' : 'Phương thức không được hỗ trợ.');
@@ -199,7 +206,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }
         body = parsed;
       }
-      const reply = await route.handle({ root: resolve(options.root), asOf: asOf(), url, body });
+      const reply = await api.handle(pathname, { root: resolve(options.root), asOf: asOf(), url, body });
       if ('json' in reply) send(res, reply.status, 'application/json; charset=utf-8', `${JSON.stringify(reply.json)}\n`, reply.headers);
       else sendRaw(res, reply.status, reply.type, reply.text, reply.headers);
       return;
@@ -227,7 +234,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => void api.close().then(done));
       }),
   };
 }

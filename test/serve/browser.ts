@@ -1,12 +1,15 @@
-// Test helpers for the serve page: the real `bin/cellctl serve` on a copy of the example, and Debian's chromium.
+// Test helpers for the serve page: the real `bin/cellctl serve` on a copy of the example, Debian's chromium and Firefox ESR.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { ROOT } from '../helpers.js';
 
 /** A running `cellctl serve`: the URL it printed (with the token) and how to stop it. */
 export interface Served {
   url: string;
+  /** The server's process id (to read its memory in /proc). */
+  pid: number;
   stop(): Promise<number | null>;
 }
 
@@ -30,6 +33,7 @@ export async function serve(cellDir: string, ...args: string[]): Promise<Served>
   });
   return {
     url,
+    pid: child.pid!,
     stop: () => {
       child.kill('SIGTERM');
       return exited;
@@ -45,5 +49,30 @@ export function launchChromium(): Promise<Browser> {
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
     ],
+  });
+}
+
+/** Where Debian's Firefox ESR is (`apt-get install firefox-esr`); FIREFOX overrides it. */
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/**
+ * Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi (playwright-core can drive
+ * only its own patched Firefox). Puppeteer gives it a fresh profile each launch; the preferences keep it
+ * off the network (no updates, telemetry, safe-browsing lists or captive-portal checks).
+ */
+export function launchFirefox(): Promise<PuppeteerBrowser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
   });
 }
