@@ -146,10 +146,16 @@ export function RecordForm({ path, onBack }) {
   const [error, setError] = useState('');
   const seq = useRef(0);
   const timer = useRef(undefined);
+  // What the form holds this instant, and how many changes it has seen: a save started by a key pressed
+  // before the page redrew must send the latest values, and a change made while saving keeps it unsaved.
+  const latest = useRef(null);
+  const edits = useRef(0);
+  const hash = useRef('');
 
   const load = async () => {
     const { status, json } = await api(`/api/record?path=${encodeURIComponent(path)}`);
     if (status !== 200) return setError(json.error);
+    latest.current = json.data; hash.current = json.hash;
     setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setVoters(json.voters ?? null); setSaveState({ kind: 'clean' });
   };
   useEffect(() => { load(); }, [path]);
@@ -171,29 +177,33 @@ export function RecordForm({ path, onBack }) {
     }, 350);
   };
   const change = (pointer, value) => {
-    setData((old) => {
-      let next = setAt(old, pointer, value);
-      if (pointer.startsWith('/score/criteria/')) {
-        const total = Object.values(next.score.criteria).reduce((a, b) => a + (Number(b) || 0), 0);
-        next = setAt(setAt(next, '/score/total', total), '/score/rating', ratingFor(total, rec.scoring.thresholds));
-      }
-      check(next);
-      return next;
-    });
+    // From latest, not from the last drawn state: two changes in one event (a status and its reason) both count.
+    let next = setAt(latest.current, pointer, value);
+    if (pointer.startsWith('/score/criteria/')) {
+      const total = Object.values(next.score.criteria).reduce((a, b) => a + (Number(b) || 0), 0);
+      next = setAt(setAt(next, '/score/total', total), '/score/rating', ratingFor(total, rec.scoring.thresholds));
+    }
+    latest.current = next;
+    setData(next);
+    check(next);
+    edits.current++;
     setSaveState({ kind: 'dirty' });
   };
-  const save = async (base = rec.hash) => {
+  const save = async (base = hash.current) => {
     setSaveState({ kind: 'saving' });
+    const sent = edits.current;
     let reply;
     try {
-      reply = await api('/api/save', { path, base, data });
+      reply = await api('/api/save', { path, base, data: latest.current });
     } catch {
       return setSaveState({ kind: 'failed', message: 'Không gửi được tới cellctl serve (đã dừng?). Nội dung trên trang vẫn còn; chạy lại cellctl serve rồi bấm Lưu.' });
     }
     const { status, json } = reply;
     if (status === 200) {
-      setRec({ ...rec, text: json.text, hash: json.hash });
-      setSaveState({ kind: 'saved', at: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) });
+      hash.current = json.hash;
+      setRec((old) => ({ ...old, text: json.text, hash: json.hash }));
+      if (edits.current !== sent) setSaveState({ kind: 'dirty' });
+      else setSaveState({ kind: 'saved', at: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) });
     } else if (status === 409) setSaveState({ kind: 'conflict', message: json.error, diff: json.diff, hash: json.hash });
     else setSaveState({ kind: 'failed', message: json.error ?? `Lỗi ${status}; nội dung trên trang vẫn còn.` });
   };

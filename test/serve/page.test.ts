@@ -132,6 +132,33 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('Ctrl+S pressed right after a change saves that change, never the form as it was a moment before', async () => {
+    const file = join(cellDir, 'meetings', '2026-04.yaml');
+    const page = await open();
+    await openRecord(page, '06/4/2026 · Thường kỳ');
+    // The change and the key in one task, before the page can draw again: the save must take what the form holds now.
+    await page.evaluate(() => {
+      const status = document.getElementById('f:/status') as HTMLSelectElement;
+      status.value = 'draft';
+      status.dispatchEvent(new Event('change', { bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    await soon(() => page.locator('#save-state').innerText()).toContain('Đã lưu lúc');
+    expect(readFileSync(file, 'utf8')).toMatch(/^status: draft$/m);
+    // Typing while a save is on its way leaves the page "unsaved", not "saved", and the next save takes it.
+    await page.evaluate(() => {
+      const place = document.getElementById('f:/place') as HTMLInputElement;
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true }));
+      place.value = 'Hội trường B';
+      place.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await soon(() => page.locator('#save-state').innerText()).toBe('Có thay đổi chưa lưu.');
+    await page.keyboard.press('Control+s');
+    await soon(() => page.locator('#save-state').innerText()).toContain('Đã lưu lúc');
+    expect(readFileSync(file, 'utf8')).toMatch(/^place: Hội trường B$/m);
+    await page.close();
+  });
+
   it('two tabs on one record: the second save is refused with the difference, and nothing typed is lost', async () => {
     const file = join(cellDir, 'meetings', '2026-04.yaml');
     const [a, b] = [await open(), await open()];

@@ -108,6 +108,11 @@ describe('cellctl serve: the server', () => {
     expect((await get(server, `/?token=${'0'.repeat(64)}`)).status).toBe(403);
     expect((await get(server, '/api/cell', { cookie: `cellctl-${server.port}=${'0'.repeat(64)}` })).status).toBe(403);
     expect((await get(server, '/api/cell', { authorization: `Bearer ${server.token}` })).status).toBe(200);
+    // A POST without the token is refused as such, before any route is looked up; other methods never get in.
+    const post = await get(server, '/api/check', {}, 'POST');
+    expect(post.status).toBe(403);
+    expect(JSON.parse(post.body).error).toContain('Thiếu mã truy cập');
+    expect((await get(server, '/api/check', {}, 'PUT')).status).toBe(405);
   });
 
   it('refuses a Host that is not this machine (DNS rebinding), even with the token', async () => {
