@@ -150,7 +150,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const routeMethod = async () => (pathname.startsWith('/api/') ? (await api.methods())[pathname] : undefined);
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && (await routeMethod()) === 'POST')) {
+    // Only what is cheap to judge before the token: nothing a stranger sends may start the routes' thread.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && pathname.startsWith('/api/'))) {
       refuse(res, 405, 'Phương thức không được hỗ trợ.');
       return;
     }
@@ -172,6 +173,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (!sameSecret(cookieValue(req.headers.cookie, cookieName()), token) && !sameSecret(bearer, token)) {
       refuse(res, 403, 'Thiếu mã truy cập; mở đúng địa chỉ (có ?token=…) cellctl serve đã in.');
+      return;
+    }
+    if (req.method === 'POST' && (await routeMethod()) !== 'POST') {
+      refuse(res, 405, 'Phương thức không được hỗ trợ.');
       return;
     }
 
