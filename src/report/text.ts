@@ -23,5 +23,7 @@ const TEXT = {
 
 /** A report text with `{placeholders}` filled. */
 export function reportText(id: keyof typeof TEXT, lang: Lang, data: Record<string, string | number> = {}): string {
-  return TEXT[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(data[k] ?? `{${k}}`));
+  // A decimal figure is written the language's way: 84,3 in Vietnamese, 84.3 in English.
+  const shown = (v: string | number) => (typeof v === 'number' && lang === 'vi' ? String(v).replace('.', ',') : String(v));
+  return TEXT[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => (data[k] === undefined ? `{${k}}` : shown(data[k])));
 }

@@ -51,6 +51,11 @@ describe('examples/dang-uy-phuong-hoang-liet', () => {
     expect(by['14']!.visits.assignments.every((a) => !a.kept)).toBe(true);
     expect(by['15']).toMatchObject({ status: 'missing' });
     expect(r.attention[0]!.folder).toBe('chi-bo-khu-dan-cu-15');
+    // Figures in the reasons are written the Vietnamese way (84,3%), in English the English way.
+    const november = await report([COMMITTEE], { cwd: ROOT, period: '2026', asOf: '2026-11-30' });
+    expect(november.attention.flatMap((a) => a.reasons).join('; ')).toContain('tỷ lệ dự 84,3% (cần trên 85%)');
+    const english = await report([COMMITTEE], { cwd: ROOT, period: '2026', asOf: '2026-11-30', lang: 'en' });
+    expect(english.attention.flatMap((a) => a.reasons).join('; ')).toContain('attendance 84.3 %');
     expect(r.cells.every((c) => c.problems.every((p) => !['read-error', 'yaml-syntax', 'schema', 'cell-context'].includes(p.ruleId)))).toBe(true);
   });
 
