@@ -151,6 +151,7 @@ export function RecordForm({ path, onBack }) {
   const latest = useRef(null);
   const edits = useRef(0);
   const hash = useRef('');
+  const heading = useRef(null);
 
   const load = async () => {
     const { status, json } = await api(`/api/record?path=${encodeURIComponent(path)}`);
@@ -159,6 +160,10 @@ export function RecordForm({ path, onBack }) {
     setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setVoters(json.voters ?? null); setSaveState({ kind: 'clean' });
   };
   useEffect(() => { load(); }, [path]);
+  // The link that opened the record is gone with the year view: the focus goes to the record's heading
+  // (a screen reader says where it is), not back to the top of the page.
+  const opened = rec !== null;
+  useEffect(() => { if (opened) heading.current?.focus(); }, [opened, path]);
   useEffect(() => {
     const warn = (e) => { if (saveState.kind !== 'clean' && saveState.kind !== 'saved') { e.preventDefault(); e.returnValue = ''; } };
     window.addEventListener('beforeunload', warn);
@@ -236,7 +241,7 @@ export function RecordForm({ path, onBack }) {
   return html`<div class="record">
     <header class="top">
       <a href="#/">← Về trang năm</a>
-      <h1>Biên bản ${KIND[data.kind] ?? ''} ngày ${showDate(data.date)}</h1>
+      <h1 ref=${heading} tabindex="-1">Biên bản ${KIND[data.kind] ?? ''} ngày ${showDate(data.date)}</h1>
       <p class="file">${path}</p>
       <div class="savebar">
         <button type="button" id="save" onClick=${() => save()} disabled=${saveState.kind === 'saving'}>Lưu (Ctrl+S)</button>

@@ -55,7 +55,9 @@ function loadCell(cellDir: string, shown: string): CellProfile {
     const p = r.problem;
     throw new InputError(
       `${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n` +
-        `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate ${shown} để xem đủ các lỗi (the cell profile is not valid; run cellctl validate)`,
+        `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate ${shown} để xem đủ các lỗi`,
+      `${file}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'en')}\n` +
+        `The cell profile is not valid; run cellctl validate ${shown} to see every problem`,
     );
   }
   return r.data as CellProfile;
@@ -68,7 +70,9 @@ function loadPlan(abs: string, shown: string, year: number): YearPlan {
     const p = r.problem;
     throw new InputError(
       `${shown}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'vi')}\n` +
-        `Kế hoạch đã có chưa hợp lệ: sửa lỗi trên, hoặc lập lại kế hoạch bằng --force (mất các chỉnh sửa) (the existing plan is not valid)`,
+        `Kế hoạch đã có chưa hợp lệ: sửa lỗi trên, hoặc lập lại kế hoạch bằng --force (mất các chỉnh sửa)`,
+      `${shown}:${p.line}:${p.column}: ${messageText(p.ruleId, p.messageId, p.data, 'en')}\n` +
+        `The existing plan is not valid: fix the problem above, or plan again with --force (its edits are lost)`,
     );
   }
   const plan = r.data as YearPlan;

@@ -45,7 +45,7 @@ export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promi
     const asOf = flags.asOf;
     const server = await startServer({ root, ...(flags.port !== undefined ? { port: flags.port } : {}), ...(asOf ? { asOf: () => asOf } : {}) }).catch((e: unknown) => {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new InputError(`cổng ${flags.port} đang được chương trình khác dùng; chọn cổng khác hoặc bỏ --port (port in use)`);
+        throw new InputError(`cổng ${flags.port} đang được chương trình khác dùng; chọn cổng khác hoặc bỏ --port`, `port ${flags.port} is used by another program; choose another or leave out --port`);
       }
       throw e;
     });

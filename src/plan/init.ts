@@ -158,7 +158,8 @@ export function initCell(dir: string, fields: InitFields, force: boolean): strin
       const code = `U+${normalized[key].codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`;
       throw new InputError(
         `--${key}: có ký tự xuống dòng hoặc ký tự điều khiển (${code}) ở vị trí ${at + 1}; hãy viết tên trên một dòng, ` +
-          `trong dấu ngoặc kép, ví dụ --${key} "Chi bộ Khu dân cư số 12" (line break or control character in the value)`,
+          `trong dấu ngoặc kép, ví dụ --${key} "Chi bộ Khu dân cư số 12"`,
+        `--${key}: a line break or control character (${code}) at position ${at + 1}; write the name on one line, in double quotes, e.g. --${key} "Chi bộ Khu dân cư số 12"`,
       );
     }
   }

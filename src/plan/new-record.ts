@@ -109,7 +109,7 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
     folder = undefined;
   }
   if (!folder?.isDirectory() && !folder?.isSymbolicLink()) {
-    throw new InputError(`${shown}: không có thư mục này; ghi đường dẫn thư mục chi bộ (có cell.yaml) (no such folder)`);
+    throw new InputError(`${shown}: không có thư mục này; ghi đường dẫn thư mục chi bộ (có cell.yaml)`, `${shown}: no such folder`);
   }
   const cell = loadCell(cellDir, show);
   // The nearest committee.yaml above the cell may replace steps, scoring sheet and thresholds, as validate judges.
@@ -142,14 +142,15 @@ export function writeNewRecord(record: NewRecord, force: boolean, shown = record
   }
   if (existing && !force && record.replacesStub) {
     throw new InputError(
-      `${shown}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này (a stub from cellctl plan; use --force to replace it)`,
+      `${shown}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này`,
+      `${shown}: a stub written by cellctl plan; use --force to replace it with this filled-in record`,
     );
   }
   if (existing && !force) {
-    throw new InputError(`${shown}: hồ sơ đã có; dùng --force để ghi đè (the record exists; use --force to overwrite)`);
+    throw new InputError(`${shown}: hồ sơ đã có; dùng --force để ghi đè`, `${shown}: the record exists; use --force to overwrite`);
   }
   if (existing && !existing.isFile()) {
-    throw new InputError(`${shown}: không phải tệp thường, không ghi đè (not a regular file; not replaced)`);
+    throw new InputError(`${shown}: không phải tệp thường, không ghi đè`, `${shown}: not a regular file; not replaced`);
   }
   writeAtomic(record.path, Buffer.from(record.text, 'utf8'), force);
 }
@@ -186,7 +187,7 @@ function stopAt(file: string, p: RawProblem, hint: string): InputError {
 /** The cell profile of a folder, schema-checked; an InputError naming its first problem otherwise. */
 export function loadCell(cellDir: string, show: (abs: string) => string = (abs) => abs): CellProfile {
   const name = ['cell.yaml', 'cell.yml'].find((n) => exists(join(cellDir, n)));
-  if (!name) throw new InputError(`${show(cellDir)}: không có cell.yaml; tạo bằng cellctl init (no cell.yaml; create one with cellctl init)`);
+  if (!name) throw new InputError(`${show(cellDir)}: không có cell.yaml; tạo bằng cellctl init`, `${show(cellDir)}: no cell.yaml; create one with cellctl init`);
   const abs = join(cellDir, name);
   const r = readValidated(abs, 'cell');
   if (!r.ok) throw stopAt(show(abs), r.problem, `Hồ sơ chi bộ chưa hợp lệ; chạy cellctl validate để xem đủ các lỗi (the cell profile is not valid)`);
@@ -259,12 +260,14 @@ function chooseSitting(
   if (next) return next;
   if (planned.length === 0) {
     throw new InputError(
-      `${shown}: chưa có kế hoạch năm (plan-YYYY.yaml); lập bằng cellctl plan ${shown} --year YYYY, hoặc ghi ngày họp bằng --date YYYY-MM-DD (no year plan; run cellctl plan, or give --date)`,
+      `${shown}: chưa có kế hoạch năm (plan-YYYY.yaml); lập bằng cellctl plan ${shown} --year YYYY, hoặc ghi ngày họp bằng --date YYYY-MM-DD`,
+      `${shown}: no year plan (plan-YYYY.yaml); make one with cellctl plan ${shown} --year YYYY, or give the date with --date YYYY-MM-DD`,
     );
   }
   const lastYear = Math.max(...plans.map((p) => p.year));
   throw new InputError(
-    `${shown}: mọi buổi sinh hoạt trong kế hoạch đều đã có hồ sơ; lập kế hoạch năm ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) hoặc ghi ngày họp bằng --date YYYY-MM-DD (every planned sitting has a record)`,
+    `${shown}: mọi buổi sinh hoạt trong kế hoạch đều đã có hồ sơ; lập kế hoạch năm ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) hoặc ghi ngày họp bằng --date YYYY-MM-DD`,
+    `${shown}: every planned sitting has a record; plan ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) or give the date with --date YYYY-MM-DD`,
   );
 }
 
@@ -331,7 +334,7 @@ function buildRecord(
   const byRole = (role: Member['role']) => active.find((m) => m.role === role)?.name;
   const procedures = ruleOptions<{ procedures: Procedures }>('meeting-steps', cell, date, committee).procedures;
   const procedure = procedures[sitting.kind];
-  if (!procedure) throw new InputError(`quy định không có quy trình cho loại buổi "${sitting.kind}" (no procedure for this kind)`);
+  if (!procedure) throw new InputError(`quy định không có quy trình cho loại buổi "${sitting.kind}"`, `no procedure for this kind`);
 
   const remaining: Remaining[] = [];
   const root = new YAMLMap();

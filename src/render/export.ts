@@ -13,7 +13,7 @@ import { writeAll } from './write.js';
 export function exportTemplates(dir: string, force: boolean): string[] {
   try {
     if (existsSync(dir) && readdirSync(dir).length > 0 && !force) {
-      throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi đè (folder not empty; use --force)`);
+      throw new InputError(`${dir}: thư mục đã có tệp; dùng --force để ghi đè`, `${dir}: folder not empty; use --force`);
     }
   } catch (e) {
     throw explainFsError(e, dir);

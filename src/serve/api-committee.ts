@@ -53,7 +53,8 @@ export function servedKind(root: string, shown: string = root): ServedKind {
   if (cellSubfolders(root).length > 0) return 'committee';
   throw new InputError(
     `${shown}: không có cell.yaml, committee.yaml hay thư mục chi bộ nào; hãy mở thư mục của một chi bộ (có cell.yaml) ` +
-      `hoặc thư mục của đảng ủy (có committee.yaml hoặc các thư mục chi bộ) (no cell.yaml, committee.yaml or cell folders here)`,
+      `hoặc thư mục của đảng ủy (có committee.yaml hoặc các thư mục chi bộ)`,
+    `${shown}: no cell.yaml, committee.yaml or cell folders here; open a cell's folder (with cell.yaml) or a committee's (with committee.yaml or cell folders)`,
   );
 }
 

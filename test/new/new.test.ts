@@ -270,7 +270,7 @@ describe('cellctl new', { timeout: 120_000 }, () => {
     const kept = readFileSync(path, 'utf8');
     const refused = await runCli(['new', CELL, '--date', '2026-05-05'], { cwd });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`cellctl: ${join(CELL, 'meetings', '2026-05.yaml')}: hồ sơ đã có; dùng --force để ghi đè (the record exists; use --force to overwrite)\n`);
+    expect(refused.stderr).toBe(`cellctl: ${join(CELL, 'meetings', '2026-05.yaml')}: hồ sơ đã có; dùng --force để ghi đè\n`);
     expect(readFileSync(path, 'utf8')).toBe(kept);
 
     const forced = await runCli(['new', CELL, '--date', '2026-05-05', '--force'], { cwd });
@@ -297,7 +297,7 @@ describe('cellctl new', { timeout: 120_000 }, () => {
     const refused = await runCli(['new', CELL], { cwd });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      `cellctl: ${join(CELL, 'meetings', '2027-01.yaml')}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này (a stub from cellctl plan; use --force to replace it)\n`,
+      `cellctl: ${join(CELL, 'meetings', '2027-01.yaml')}: đang là bản khung do cellctl plan tạo; dùng --force để thay bằng hồ sơ điền sẵn này\n`,
     );
     expect(readFileSync(path, 'utf8')).toBe(stub);
     const replaced = await runCli(['new', CELL, '--force'], { cwd });

@@ -89,12 +89,15 @@ describe('cellctl serve with the keyboard alone', { timeout: 120_000 }, () => {
     const before = parse(readFileSync(file, 'utf8'));
     expect(before.attendance[10]).toEqual({ member: 'Ngô Quang Thắng', status: 'excused', reason: 'Đi công tác tại Thành phố Hồ Chí Minh' });
 
-    // The year view: Tab to April's record, Enter opens it. The link is gone with the year view, so the
-    // focus falls back to the page; the next Tab starts at the form's first link.
+    // The year view: Tab to April's record, Enter opens it. The link is gone with the year view: the focus
+    // goes to the form's heading (a screen reader says where it is), not back to the top of the page;
+    // Shift+Tab reaches the way back, Tab the save button.
     await tabTo('a[href=#/ho-so/meetings/2026-04.yaml]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#problem-count');
-    expect((await press('Tab')).what).toBe('a[href=#/]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 10_000 }).toBe('H1');
+    expect((await press('Shift+Tab')).what).toBe('a[href=#/]');
+    expect((await press('Tab')).what).toBe('button#save');
     await expect(page.locator('h1').innerText()).resolves.toBe('Biên bản Thường kỳ ngày 06/4/2026');
 
     // Ngô Quang Thắng, excused: Tab reaches his checked radio, the left arrow makes him present, and the
