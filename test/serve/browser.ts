@@ -76,3 +76,34 @@ export function launchFirefox(): Promise<PuppeteerBrowser> {
     },
   });
 }
+
+/** What a watched page reported that a test should see: page errors, console errors, dialogs. */
+export interface Watched {
+  page: import('playwright-core').Page;
+  /** `pageerror: …`, `console: …`, `dialog: …` lines, in order. */
+  trouble: string[];
+}
+
+/**
+ * A new page at `url` (waiting for `ready`) whose page errors, console errors and dialogs are collected in
+ * `trouble` (dialogs are dismissed). `ignore` lets through console errors the page expects (a 409 it asked for).
+ */
+export async function openWatched(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; locale?: string; deviceScaleFactor?: number; ready?: string; ignore?: (text: string) => boolean; trouble?: string[] } = {},
+): Promise<Watched> {
+  const { ready = '.months', ignore = () => false, trouble = [], ...context } = options;
+  const page = await browser.newPage(context);
+  page.on('pageerror', (e) => trouble.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !ignore(m.text())) trouble.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    trouble.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector(ready);
+  return { page, trouble };
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, ROOT, runCli } from '../helpers.js';
 import { docxParagraphs } from '../ooxml.js';
 import { WARD_BANDS, WARD_SHEET, wardWithOwnSheet } from '../plan/new-committee.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { launchChromium, openWatched, serve, type Served } from './browser.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 /** Screenshots for the README are written only when asked: tests must not change the repository. */
@@ -19,14 +19,7 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
   const errors: string[] = [];
 
   const open = async (served: Served): Promise<Page> => {
-    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(served.url);
-    await page.waitForSelector('.months');
-    return page;
+    return (await openWatched(browser, served.url, { viewport: VIEWPORT, locale: 'en-US', trouble: errors })).page;
   };
   const field = (page: Page, pointer: string) => page.locator(`[id="f:${pointer}"]`);
   const beside = (page: Page, pointer: string) => page.locator('.field', { has: field(page, pointer) }).locator('.problems-here');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, ROOT, runCli } from '../helpers.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { launchChromium, openWatched, serve, type Served } from './browser.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 /** Screenshots for the README are written only when asked: tests must not change the repository. */
@@ -18,16 +18,7 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
   let cellDir: string;
   const errors: string[] = [];
 
-  const open = async (): Promise<Page> => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(served.url);
-    await page.waitForSelector('.months');
-    return page;
-  };
+  const open = async (): Promise<Page> => (await openWatched(browser, served.url, { viewport: VIEWPORT, trouble: errors })).page;
   const openRecord = async (page: Page, linkText: string): Promise<void> => {
     await page.getByRole('link', { name: linkText }).click();
     await page.waitForSelector('#problem-count');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, HAVE_OFFICE_TOOLS, ROOT, runCli, writeTree } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { launchChromium, openWatched, serve, type Served } from './browser.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 /** Screenshots for the README are written only when asked: tests must not change the repository. */
@@ -24,17 +24,12 @@ describe('cellctl serve: preview and print', { timeout: 180_000 }, () => {
   const trouble: string[] = [];
 
   const open = async (linkText: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    page.on('pageerror', (e) => trouble.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
+    const { page } = await openWatched(browser, served.url, {
+      viewport: VIEWPORT,
+      trouble,
       // The browser logs every refusal the page expects as a failed resource (409: "Ghi đè?"); other errors count.
-      if (m.type() === 'error' && !m.text().includes('status of 409 (Conflict)')) trouble.push(`console: ${m.text()}`);
+      ignore: (text) => text.includes('status of 409 (Conflict)'),
     });
-    page.on('dialog', (d) => {
-      trouble.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(served.url);
     await page.getByRole('link', { name: linkText }).click();
     await page.waitForSelector('.sheet');
     return page;
