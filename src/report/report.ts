@@ -130,7 +130,10 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     const folder = owner.get(g)!;
     if (!byFolder.has(folder)) byFolder.set(folder, { folder, abs: g.root ?? '', outputs: [] });
   }
-  for (const t of targets) if (!notFound.has(t.folder) && !byFolder.has(t.folder) && ![...owner.values()].some((f) => f.startsWith(`${t.folder}/`))) byFolder.set(t.folder, { folder: t.folder, abs: t.abs, outputs: [] });
+  // A folder named that holds no records of its own is still a row (a cell that sent nothing), unless it
+  // holds cell folders: then those are its rows, and the folder itself is not a cell.
+  const holdsCells = (abs: string) => groups.some((g) => g.root !== undefined && g.root.startsWith(abs + sep));
+  for (const t of targets) if (!notFound.has(t.folder) && !byFolder.has(t.folder) && ![...owner.values()].some((f) => f.startsWith(`${t.folder}/`)) && !holdsCells(t.abs)) byFolder.set(t.folder, { folder: t.folder, abs: t.abs, outputs: [] });
   const folderOfFile = new Map<string, string>();
   for (const g of groups) for (const f of g.files) folderOfFile.set(f.display, owner.get(g)!);
   for (const o of outputs) {

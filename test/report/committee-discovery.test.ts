@@ -1,7 +1,7 @@
 // validate (and through it render and report) finds the nearest committee.yaml above a cell; --rules still wins.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../../src/index.js';
+import { report, validate } from '../../src/index.js';
 import { BASE_CELL, BASE_MEETING, writeTree } from '../helpers.js';
 
 const committee = (overrides: string) => `name: Đảng ủy phường Thử Nghiệm
@@ -46,5 +46,19 @@ describe('nearest committee.yaml', () => {
       'cb/cell.yaml': BASE_CELL,
     });
     await expect(validate([join(dir, 'cb')], { asOf: '2026-03-31' })).rejects.toThrow(/committee\.yaml:7:3/);
+  });
+
+  it('report on a folder of cells without committee.yaml has one row per cell, and none for the folder itself', async () => {
+    const dir = writeTree({
+      'cb-a/cell.yaml': BASE_CELL,
+      'cb-a/meetings/2026-03.yaml': BASE_MEETING,
+      'cb-b/cell.yaml': BASE_CELL.replace('Chi bộ Khu dân cư số 5', 'Chi bộ Khu dân cư số 6'),
+      'cb-b/meetings/2026-03.yaml': BASE_MEETING,
+    });
+    const r = await report(['.'], { cwd: dir, period: '2026-03', asOf: '2026-03-31' });
+    expect(r.cells.map((c) => [c.folder, c.status])).toEqual([
+      ['cb-a', 'ok'],
+      ['cb-b', 'ok'],
+    ]);
   });
 });
