@@ -43,7 +43,7 @@ export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promi
     if (servedKind(root, shown) === 'cell') loadCell(root, () => shown);
     if (flags.port !== undefined && flags.port > 65535) throw new UsageError(`--port ${flags.port}: cổng phải từ 0 đến 65535.`);
     const asOf = flags.asOf;
-    const server = await startServer({ root, ...(flags.port !== undefined ? { port: flags.port } : {}), ...(asOf ? { asOf: () => asOf } : {}) }).catch((e: unknown) => {
+    const server = await startServer({ root, env: io.env ?? {}, ...(flags.port !== undefined ? { port: flags.port } : {}), ...(asOf ? { asOf: () => asOf } : {}) }).catch((e: unknown) => {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new InputError(`cổng ${flags.port} đang được chương trình khác dùng; chọn cổng khác hoặc bỏ --port`, `port ${flags.port} is used by another program; choose another or leave out --port`);
       }

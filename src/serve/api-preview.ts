@@ -104,7 +104,7 @@ export interface PrintedFile {
  */
 const print: ApiRoute = {
   method: 'POST',
-  async handle({ root, asOf, body }) {
+  async handle({ root, asOf, body, env }) {
     const r = recordRef(root, body.path);
     if (isReply(r)) return r;
     const text = readFileSync(r.abs, 'utf8');
@@ -118,8 +118,8 @@ const print: ApiRoute = {
     const read = recordOf(text);
     if (!read.ok) return refusal(422, read.reason.replace('Chưa xem trước được', 'Chưa in được'));
     const draft = read.meeting.status === 'draft' || read.meeting.stub === true;
-    // The server runs in the CLI's own process: its environment is where cellctl render would look for LibreOffice too.
-    const soffice = body.pdf === true ? findSoffice(process.env) : undefined;
+    // The environment of the command that started serve: where cellctl render would look for LibreOffice too.
+    const soffice = body.pdf === true ? findSoffice(env) : undefined;
     if (body.pdf === true && !soffice) {
       return refusal(422, 'Không tìm thấy LibreOffice nên không in được PDF; cài LibreOffice, hoặc chỉ in .docx.');
     }
@@ -163,8 +163,8 @@ const print: ApiRoute = {
 /** Whether LibreOffice is found, for the page to offer the PDF button. */
 const printInfo: ApiRoute = {
   method: 'GET',
-  handle() {
-    return { status: 200, json: { pdf: findSoffice(process.env) !== undefined, out: PRINT_OUT } };
+  handle({ env }) {
+    return { status: 200, json: { pdf: findSoffice(env) !== undefined, out: PRINT_OUT } };
   },
 };
 

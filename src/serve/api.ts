@@ -18,6 +18,8 @@ export interface ApiContext {
   url: URL;
   /** The JSON body of a POST (an object); `{}` for GET. */
   body: Record<string, unknown>;
+  /** The environment of the command that started the server (where LibreOffice is looked for, as render does). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A route's answer: JSON (the default) or text, with a status; refusals carry a Vietnamese `error`. */

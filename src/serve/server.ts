@@ -20,6 +20,8 @@ export interface ServeOptions {
   asOf?: () => string;
   /** Milliseconds without a request after which the thread running the routes ends (default IDLE_MS). */
   idleMs?: number;
+  /** The environment the routes may read (PATH and CELLCTL_SOFFICE, to find LibreOffice for PDFs); default none. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A running server: where it listens, the URL to open (with the token), and how to stop it. */
@@ -211,7 +213,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }
         body = parsed;
       }
-      const reply = await api.handle(pathname, { root: resolve(options.root), asOf: asOf(), url, body });
+      const reply = await api.handle(pathname, { root: resolve(options.root), asOf: asOf(), url, body, env: options.env ?? {} });
       if ('json' in reply) send(res, reply.status, 'application/json; charset=utf-8', `${JSON.stringify(reply.json)}\n`, reply.headers);
       else sendRaw(res, reply.status, reply.type, reply.text, reply.headers);
       return;
