@@ -25,23 +25,29 @@ describe('Ctrl+C during render', () => {
     }
   };
 
-  it('leaves no temporary file and either every document or none', async () => {
-    const out = join(dir, 'out');
+  /** The real binary rendering the three cells into `out`: the child, its stderr so far, and its exit code. */
+  const renderInto = (out: string) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'render', join(dir, 'cells'), '--out', out, '--as-of', '2026-12-31', '--draft'], {
       env: { PATH: process.env.PATH ?? '' },
     });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const run = { child, stderr: '', exit: new Promise<number | null>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? -1 : null)))) };
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (run.stderr += c));
     child.stdout.resume();
+    return run;
+  };
+
+  it('leaves no temporary file and either every document or none', async () => {
+    const out = join(dir, 'out');
+    const run = renderInto(out);
     let interrupted = false;
     // Interrupt the moment the first staged file shows: that is when an unhandled signal would strand it.
     const poll = setInterval(() => {
       if (!interrupted && listing(out).some((f) => /\.cellctl-[0-9a-f]+\.tmp$/.test(f))) {
         interrupted = true;
-        child.kill('SIGINT');
+        run.child.kill('SIGINT');
       }
     }, 2);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? -1 : null))));
+    const code = await run.exit;
     clearInterval(poll);
     expect(interrupted, 'the run ended before its files were staged; the test did not interrupt anything').toBe(true);
     const files = listing(out);
@@ -50,7 +56,7 @@ describe('Ctrl+C during render', () => {
     expect([0, 120]).toContain(docs.length);
     if (docs.length === 0) {
       expect(code).toBe(130);
-      expect(stderr).toContain('Đã dừng (Ctrl+C)');
+      expect(run.stderr).toContain('Đã dừng (Ctrl+C)');
     } else {
       // The signal came while the files were being put in place: the write finished, whole, before it was heard.
       expect([0, 130]).toContain(code);
@@ -59,17 +65,12 @@ describe('Ctrl+C during render', () => {
 
   it('stops with exit 130 and writes nothing when interrupted while the documents are being built', async () => {
     const out = join(dir, 'out-early');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'cellctl'), 'render', join(dir, 'cells'), '--out', out, '--as-of', '2026-12-31', '--draft'], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.stdout.resume();
+    const run = renderInto(out);
     // Building 120 documents takes seconds; the output folder does not exist until they are all built.
-    setTimeout(() => child.kill('SIGINT'), 800);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    setTimeout(() => run.child.kill('SIGINT'), 800);
+    const code = await run.exit;
     expect(listing(out)).toEqual([]);
     expect(code).toBe(130);
-    expect(stderr).toContain('Đã dừng (Ctrl+C); không tệp nào bị ghi dở.');
+    expect(run.stderr).toContain('Đã dừng (Ctrl+C); không tệp nào bị ghi dở.');
   }, 180_000);
 });
