@@ -10,7 +10,7 @@ import { formatTable } from '../report/format/table.js';
 import { loadTemplates } from '../render/templates.js';
 import { fileExists, writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
-import { findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
+import { reportRules } from '../source/committee.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import type { ReportViewOptions } from '../report/views/common.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
@@ -111,9 +111,8 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
  */
 function committeeRules(paths: string[], cwd: string, flags: ReportFlags): ReportViewOptions {
   const first = paths[0];
-  const file = first === undefined ? undefined : findCommitteeFile(resolve(cwd, first));
-  const committee = file ? loadCommittee(file, flags.lang) : undefined;
-  const rules = superiorRules(committee?.overrides, flags.rules ? loadRulesFile(flags.rules, cwd, flags.lang) : undefined);
+  const flag = flags.rules ? loadRulesFile(flags.rules, cwd, flags.lang) : undefined;
+  const rules = first === undefined ? flag : reportRules(resolve(cwd, first), flags.lang, flag);
   return rules ? { rules } : {};
 }
 

@@ -6,8 +6,7 @@ import { resolveInside } from './paths.js';
 import { report } from '../report/report.js';
 import type { CellReport, CommitteeReport } from '../report/types.js';
 import { band, decimal, monthShort, percent, quarterRoman, statusText, thresholdsOf, words, type Thresholds } from '../report/views/common.js';
-import type { RuleOverrides } from '../model.js';
-import { COMMITTEE_FILE, findCommitteeFile, loadCommittee, superiorRules } from '../source/committee.js';
+import { COMMITTEE_FILE, findCommitteeFile, loadCommittee, reportRules } from '../source/committee.js';
 // Types only: api.ts imports this module for its ROUTES, so a value imported back would be a cycle.
 import type { ApiReply, ApiRoute } from './api.js';
 
@@ -56,12 +55,6 @@ export function servedKind(root: string, shown: string = root): ServedKind {
       `hoặc thư mục của đảng ủy (có committee.yaml hoặc các thư mục chi bộ)`,
     `${shown}: no cell.yaml, committee.yaml or cell folders here; open a cell's folder (with cell.yaml) or a committee's (with committee.yaml or cell folders)`,
   );
-}
-
-/** The committee's rule overrides, for the thresholds the views colour by (as `cellctl report` reads them). */
-function committeeRules(root: string): RuleOverrides | undefined {
-  const file = findCommitteeFile(root);
-  return superiorRules(file ? loadCommittee(file, 'vi').overrides : undefined, undefined);
 }
 
 /**
@@ -164,7 +157,7 @@ export const committeeRoute: ApiRoute = {
     const period = periodParam(url);
     if (typeof period === 'object' && period !== null) return period;
     const r = await committeeReport(dir, asOf, period);
-    const limits = thresholdsOf(r, {}, committeeRules(dir));
+    const limits = thresholdsOf(r, {}, reportRules(dir, 'vi'));
     const t = r.totals;
     const totals = { attendance: percent(t.attendanceRate, 'vi'), rhythm: percent(t.monthlyRhythm, 'vi'), score: decimal(t.averageScore, 'vi') };
     return { status: 200, json: { report: r, thresholds: limits, rows: r.cells.map((c) => rowView(dir, c, limits)), totals } };
@@ -201,7 +194,7 @@ export const reportFileRoute: ApiRoute = {
     const period = periodParam(url);
     if (typeof period === 'object' && period !== null) return period;
     const r = await committeeReport(dir, asOf, period);
-    const rules = committeeRules(dir);
+    const rules = reportRules(dir, 'vi');
     const options = rules ? { rules } : {};
     // The views load their libraries (exceljs, docx) only when asked for, as `cellctl report` does.
     let body: Buffer | string;

@@ -92,6 +92,15 @@ export function superiorRules(committee: RuleOverrides | undefined, flag: RuleOv
 }
 
 /**
+ * The rules a committee's report is coloured by: the overrides of the nearest committee.yaml from `dir`
+ * (in it or above, as report() finds it), with `flag` (a `--rules` file) over them.
+ */
+export function reportRules(dir: string, lang: Lang, flag?: RuleOverrides): RuleOverrides | undefined {
+  const file = findCommitteeFile(dir);
+  return superiorRules(file ? loadCommittee(file, lang).overrides : undefined, flag);
+}
+
+/**
  * The overrides of the nearest committee.yaml above each cell folder (folder → overrides), for the
  * engine. A broken committee.yaml throws a ConfigError, as a broken --rules file does.
  */
