@@ -5,7 +5,7 @@ import { newRecord, writeNewRecord } from '../plan/new-record.js';
 import { PREVIEW_ROUTES } from './api-preview.js';
 import { committeeRoute, reportFileRoute, servedRoute } from './api-committee.js';
 import { resolveInside } from './paths.js';
-import { checkText, eligibleOf, recordView, saveRecord, votersOf } from './record.js';
+import { checkText, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
 import { yearView } from './year-view.js';
 
@@ -98,7 +98,9 @@ const check: ApiRoute = {
     if (isReply(r)) return r;
     const text = applyData(readFileSync(r.abs, 'utf8'), body.data);
     const problems = await checkText(r.cellDir, r.abs, r.keys, text, asOf);
-    return { status: 200, json: { problems, eligible: eligibleOf(r.cellDir, body.data), voters: votersOf(r.cellDir, body.data) } };
+    // Counted once for both fields: each count reads the cell and its committee.yaml from disk.
+    const voters = votersOf(r.cellDir, body.data);
+    return { status: 200, json: { problems, eligible: voters?.eligible ?? null, voters } };
   },
 };
 

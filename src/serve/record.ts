@@ -79,11 +79,6 @@ export function votersOf(root: string, data: unknown): Voters | null {
   }
 }
 
-/** How many members may vote at this record, as vote-majority counts them; null while the record cannot say. */
-export function eligibleOf(root: string, data: unknown): number | null {
-  return votersOf(root, data)?.eligible ?? null;
-}
-
 /**
  * Check a record's text with the whole cell, cross-file rules included, as if it were saved at `abs`
  * (nothing is written): validate reads the text from memory in place of the file.
@@ -104,6 +99,7 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
   const cell = loadCell(root);
   const date = asRecord(data)?.date ?? asOf;
   const committee = committeeOf(root);
+  const voters = votersOf(root, data);
   const score = ruleOptions<{ criteria?: Record<string, number> }>('score-total', cell, date, committee);
   const thresholds = ruleOptions<Record<string, number>>('score-rating', cell, date, committee);
   const steps = Object.fromEntries(Object.entries(stepCatalogue()).map(([id, info]) => [id, info.title]));
@@ -117,8 +113,8 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
     previousTasks: previousTasks(root, abs, date),
     steps,
     scoring: { criteria: score.criteria ?? {}, thresholds },
-    eligible: eligibleOf(root, data),
-    voters: votersOf(root, data),
+    eligible: voters?.eligible ?? null,
+    voters,
     problems: await checkText(root, abs, keys, text, asOf),
   };
 }
