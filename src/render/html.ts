@@ -14,6 +14,7 @@ import type {
 } from './blocks.js';
 import { balancedLines, clean, headingLabel, keepNumeralsWithWord, typographicQuotes } from './docx.js';
 import type { Layout } from './layout.js';
+import { escapeHtml } from '../util/html.js';
 
 const PARTY = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 const DRAFT = 'DỰ THẢO';
@@ -23,10 +24,7 @@ const PX_PER_MM = 96 / 25.4;
 /** Twips per millimetre: balancedLines() measures in twips, as the .docx builder does. */
 const TWIP_PER_MM = 1440 / 25.4;
 
-/** Text made safe to place between tags or inside a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml } from '../util/html.js';
 
 function upper(text: string): string {
   return text.toLocaleUpperCase(VI);

@@ -17,6 +17,7 @@ import {
   type ReportViewOptions,
   type Thresholds,
 } from './common.js';
+import { escapeHtml as escapeMarkup } from '../../util/html.js';
 
 /** Colours of the page (the same families as the workbook's fills, darker for print). */
 const C = {
@@ -156,14 +157,9 @@ const T = {
   },
 } as const;
 
-/** Escape text for HTML and SVG content and attribute values: user text is never markup. */
+/** Text as printed (NFC, curly quotes, no forbidden characters), escaped for HTML and SVG content and attribute values. */
 export function escapeHtml(text: string): string {
-  return cleanText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeMarkup(cleanText(text));
 }
 
 const e = escapeHtml;
