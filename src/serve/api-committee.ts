@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { resolveInside } from './paths.js';
+import { cellInside } from './paths.js';
 import { report } from '../report/report.js';
 import type { CellReport, CommitteeReport } from '../report/types.js';
 import { band, decimal, monthShort, percent, quarterRoman, statusText, thresholdsOf, words, type Thresholds } from '../report/views/common.js';
@@ -57,19 +57,22 @@ export function servedKind(root: string, shown: string = root): ServedKind {
   );
 }
 
+/** The folder report() names cells below: its committee's folder when there is one above, else the folder named. */
+function namingBase(root: string): string {
+  const committeeFile = findCommitteeFile(root);
+  const committeeDir = committeeFile ? dirname(committeeFile) : undefined;
+  return committeeDir && (root === committeeDir || root.startsWith(committeeDir + sep)) ? committeeDir : root;
+}
+
 /**
  * The folder of a report's cell, relative to the served folder (`/` separated), when it is a cell folder
  * inside it that the page can open; null for a cell with no folder (or none with a cell.yaml).
  */
-function cellPathOf(root: string, folder: string): string | null {
-  // report() names a cell below its committee's folder when there is one above, else below the folder named.
-  const committeeFile = findCommitteeFile(root);
-  const committeeDir = committeeFile ? dirname(committeeFile) : undefined;
-  const base = committeeDir && (root === committeeDir || root.startsWith(committeeDir + sep)) ? committeeDir : root;
+function cellPathOf(root: string, base: string, folder: string): string | null {
   const rel = relative(root, resolve(base, folder)).split(sep).join('/');
   if (rel === '' || isAbsolute(rel)) return null;
   // The same test /api/cell makes: a folder linked from elsewhere, or without cell.yaml, has no page here.
-  return resolveInside(root, `${rel}/cell.yaml`).ok ? rel : null;
+  return cellInside(root, rel).ok ? rel : null;
 }
 
 /** A table cell's colour, as the HTML report colours it: '' (plain), good, warn or bad. */
@@ -94,12 +97,12 @@ export interface CellRowView {
   shade: { status: Shade; regular: Shade; thematic: Shade; attendance: Shade; score: Shade; problems: Shade };
 }
 
-function rowView(root: string, cell: CellReport, limits: Thresholds): CellRowView {
+function rowView(root: string, base: string, cell: CellReport, limits: Thresholds): CellRowView {
   const att = cell.attendance.rate;
   const b = band(cell.score.average, limits);
   return {
     folder: cell.folder,
-    path: cellPathOf(root, cell.folder),
+    path: cellPathOf(root, base, cell.folder),
     status: statusText(cell.status, 'vi'),
     regular: `${cell.regular.held}/${cell.regular.due}`,
     missingMonths: cell.regular.missingMonths.map(monthShort).join(', '),
@@ -160,7 +163,8 @@ export const committeeRoute: ApiRoute = {
     const limits = thresholdsOf(r, {}, reportRules(dir, 'vi'));
     const t = r.totals;
     const totals = { attendance: percent(t.attendanceRate, 'vi'), rhythm: percent(t.monthlyRhythm, 'vi'), score: decimal(t.averageScore, 'vi') };
-    return { status: 200, json: { report: r, thresholds: limits, rows: r.cells.map((c) => rowView(dir, c, limits)), totals } };
+    const base = namingBase(dir);
+    return { status: 200, json: { report: r, thresholds: limits, rows: r.cells.map((c) => rowView(dir, base, c, limits)), totals } };
   },
 };
 

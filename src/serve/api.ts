@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { newRecord, writeNewRecord } from '../plan/new-record.js';
 import { PREVIEW_ROUTES } from './api-preview.js';
 import { committeeRoute, reportFileRoute, servedRoute } from './api-committee.js';
-import { resolveInside } from './paths.js';
+import { cellInside, resolveInside } from './paths.js';
 import { checkText, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
 import { yearView } from './year-view.js';
@@ -127,9 +127,9 @@ const save: ApiRoute = {
 function cellParam(root: string, value: unknown): string | ApiReply {
   const rel = typeof value === 'string' ? value : '';
   if (rel === '' || rel === '.') return root;
-  const found = resolveInside(root, `${rel.replace(/[\\/]+$/, '')}/cell.yaml`);
+  const found = cellInside(root, rel);
   if (!found.ok) return found.why === 'outside' ? refusal(403, 'Chỉ mở được chi bộ trong thư mục đang mở.') : refusal(404, 'Không có chi bộ này.');
-  return dirname(found.abs);
+  return found.dir;
 }
 
 const create: ApiRoute = {

@@ -1,6 +1,6 @@
 // Resolving a path the page asks for to a file inside the served folder, and nothing outside it.
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** Why a requested path was refused: outside the folder (403) or not an existing YAML file (404). */
 export type PathRefusal = 'outside' | 'not-found';
@@ -33,4 +33,13 @@ export function resolveInside(root: string, requested: string): { ok: true; abs:
     return { ok: false, why: 'not-found' };
   }
   return { ok: true, abs: real };
+}
+
+/**
+ * The real folder of the cell `rel` names inside `root` (a folder holding a cell.yaml, reached without
+ * leaving `root`), or why not: the one test for every cell the page opens or links to.
+ */
+export function cellInside(root: string, rel: string): { ok: true; dir: string } | { ok: false; why: PathRefusal } {
+  const found = resolveInside(root, `${rel.replace(/[\\/]+$/, '')}/cell.yaml`);
+  return found.ok ? { ok: true, dir: dirname(found.abs) } : found;
 }
