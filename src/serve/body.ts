@@ -6,11 +6,16 @@ export const MAX_BODY = 1024 * 1024;
 /** Deepest nesting of a body: a record nests about six levels (resolution → tasks → item → field). */
 export const MAX_DEPTH = 32;
 /**
- * Most values (objects, arrays, strings, numbers…) in a body: a record of a large cell has a few hundred.
- * Bounded because the YAML sync and validation of an object grow faster than its number of keys: 100,000
- * keys held the routes' thread for minutes.
+ * Most values (objects, arrays, strings, numbers…) in a body: a record of a cell of 300 members has about
+ * 1,500. Bounded because checking a record costs more per value than reading it (every item is validated
+ * against the whole cell).
  */
-export const MAX_VALUES = 20_000;
+export const MAX_VALUES = 5_000;
+/**
+ * Most keys in one object: a record's largest has 19 (its top level). Bounded because the YAML library
+ * checks a map's keys for duplicates pair by pair: 19,000 keys took it 28 s, 100,000 held the thread for minutes.
+ */
+export const MAX_KEYS = 200;
 
 /** Why a body was refused. */
 export type BodyRefusal = 'not-json' | 'too-large' | 'too-deep' | 'too-many' | 'bad-json' | 'not-object';
@@ -41,6 +46,7 @@ function holdsMore(value: unknown, max: number): boolean {
     if (++count > max) return true;
     if (v === null || typeof v !== 'object') continue;
     const inner = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v) && inner.length > MAX_KEYS) return true;
     if (count + stack.length + inner.length > max) return true;
     for (const x of inner) stack.push(x);
   }

@@ -139,7 +139,7 @@ const BODY_REFUSED: Record<BodyRefusal, { status: number; message: string }> = {
   'not-json': { status: 400, message: 'Yêu cầu không hợp lệ: trang phải gửi dữ liệu dạng JSON.' },
   'too-large': { status: 413, message: 'Dữ liệu gửi lên quá lớn (quá 1 MiB); một hồ sơ chỉ vài KB. Tải lại trang rồi thử lại.' },
   'too-deep': { status: 413, message: 'Dữ liệu gửi lên lồng nhau quá sâu (quá 32 tầng); hồ sơ không có dạng này. Tải lại trang rồi thử lại.' },
-  'too-many': { status: 413, message: 'Dữ liệu gửi lên có quá nhiều mục (quá 20.000); hồ sơ không có chừng ấy mục. Tải lại trang rồi thử lại.' },
+  'too-many': { status: 413, message: 'Dữ liệu gửi lên có quá nhiều mục (quá 5.000 mục, hoặc quá 200 trường trong một mục); hồ sơ không có chừng ấy. Tải lại trang rồi thử lại.' },
   'bad-json': { status: 400, message: 'Yêu cầu không hợp lệ: dữ liệu gửi lên không đọc được (JSON hỏng).' },
   'not-object': { status: 400, message: 'Yêu cầu không hợp lệ: dữ liệu gửi lên phải là một đối tượng JSON.' },
 };
