@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAtomic } from '../../src/render/write.js';
 import { MAX_KEYS, MAX_VALUES } from '../../src/serve/body.js';
 import { CODE_MS, startServer, type RunningServer } from '../../src/serve/server.js';
 import { copyExample, ROOT } from '../helpers.js';
@@ -124,6 +125,11 @@ describe('cellctl serve: no ambient credential, no token in the process list', {
       await twice.goto(url);
       await twice.waitForSelector('[role=alert]');
       expect(await twice.locator('[role=alert]').innerText()).toContain('Mã mở trang đã dùng rồi');
+      // A tab opened on the bare address has no token: it says where to find the right one.
+      const bare = await browser.newPage();
+      await bare.goto(`http://127.0.0.1:${server.port}/`);
+      await bare.waitForSelector('[role=alert]');
+      expect(await bare.locator('[role=alert]').innerText()).toContain('mở đúng địa chỉ cellctl serve đã in');
     } finally {
       await browser.close();
     }
@@ -333,3 +339,17 @@ describe.runIf(canMount())('cellctl serve on a full or read-only disk says what 
   });
 });
 
+
+describe('writing over a file with --force keeps its mode', () => {
+  it('a 0600 file replaced by writeAtomic(…, force) is still 0600, a 0640 one 0640', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellctl-mode-'));
+    for (const mode of [0o600, 0o640]) {
+      const file = join(dir, `f${mode.toString(8)}.docx`);
+      writeFileSync(file, 'old');
+      chmodSync(file, mode);
+      writeAtomic(file, Buffer.from('new'), true);
+      expect(readFileSync(file, 'utf8')).toBe('new');
+      expect(statSync(file).mode & 0o777).toBe(mode);
+    }
+  });
+});
