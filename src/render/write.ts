@@ -193,7 +193,8 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
               `${out.display ?? out.path}: is a folder and cannot be overwritten by a file; rename or remove that folder.`,
             );
           }
-          keepModeOf(out.path, tmp);
+          // A replaced file keeps its mode (a link, even a dangling one, is replaced as it always was).
+          if (lstatSync(out.path).isFile()) keepModeOf(out.path, tmp);
           const old = tempName(dirname(out.path), 'old');
           renameSync(out.path, old);
           replaced.push({ path: out.path, old });
