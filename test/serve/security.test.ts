@@ -1,7 +1,7 @@
 // cellctl serve on a shared office computer: what an attack found (a cookie every port received, the token in the
 // process list, modes lost, a thread held for minutes, records wiped, "internal error"s, a link out) stays fixed.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,6 +204,15 @@ describe('cellctl serve saves only records, keeps their mode, and bounds what it
     }
     // No temporary file is left beside it.
     expect(readdirSync(join(cellDir, 'meetings')).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it.runIf(process.getuid?.() === 0)('keeps the owner of a record another user of the machine owns', async () => {
+    const file = join(cellDir, JUNE);
+    chownSync(file, 65534, 65534);
+    const { data, hash } = await readRecord(server);
+    expect((await call(server, '/api/save', { path: JUNE, base: hash, data: { ...data, place: 'Nhà văn hóa' } })).status).toBe(200);
+    expect(statSync(file)).toMatchObject({ uid: 65534, gid: 65534 });
+    chownSync(file, 0, 0);
   });
 
   it('refuses to write over a read-only (0444) record, in Vietnamese, and leaves it as it was', async () => {
