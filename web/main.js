@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
-import { api } from './api.js';
+import { api, downloadsWithToken } from './api.js';
 import { CommitteeView } from './committee.js';
 import { RecordForm } from './form.js';
 import { hashPath, YearView } from './year.js';
@@ -47,4 +47,5 @@ function App() {
   return html`<${YearView} cell="" onOpen=${(p) => { location.hash = `#/ho-so/${p}`; }} />`;
 }
 
+downloadsWithToken();
 render(html`<${App} />`, document.getElementById('app'));

@@ -49,8 +49,10 @@ export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promi
       }
       throw e;
     });
-    io.stdout.write(`cellctl serve: ${shown}\nMở trang: ${server.url}\n(Ctrl+C để dừng)\n`);
-    if (flags.open) openBrowser(server.url);
+    // The terminal is the user's own: its URL carries the token (in the fragment, never sent over HTTP). The
+    // opener's command line is seen by every user of the machine: it gets a code that works once, for a minute.
+    io.stdout.write(`cellctl serve: ${shown}\nMở trang: ${server.url}\n(Địa chỉ này chứa mã truy cập: đừng gửi cho người khác. Ctrl+C để dừng)\n`);
+    if (flags.open) openBrowser(server.openUrl());
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

@@ -1,6 +1,6 @@
 // Preview and print for the meeting form: the record's documents as HTML from the unsaved form, and its .docx (and PDF) written as `cellctl render` writes them.
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CellctlError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
 import type { MeetingRecord } from '../model.js';
@@ -11,6 +11,7 @@ import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKind
 import { validateSchema } from '../schema/validator.js';
 import { parseYaml } from '../source/yaml.js';
 import { isReply, recordRef, refusal, type ApiReply, type ApiRoute } from './api.js';
+import { folderInside } from './paths.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
 
@@ -115,6 +116,9 @@ const print: ApiRoute = {
           ? 'Lưu trước khi in: trang còn thay đổi chưa lưu, bản in lấy từ tệp đã lưu.'
           : undefined;
     if (unsaved) return { status: 409, json: { error: unsaved, unsaved: true } };
+    if (!folderInside(root, join(r.cellDir, PRINT_OUT))) {
+      return refusal(403, `Chưa in: thư mục ${PRINT_OUT} của chi bộ là một liên kết dẫn ra ngoài thư mục đang mở; cellctl chỉ ghi trong thư mục đang mở. Xóa liên kết ${PRINT_OUT} đó (hoặc thay bằng một thư mục thật) rồi in lại.`);
+    }
     const read = recordOf(text);
     if (!read.ok) return refusal(422, read.reason.replace('Chưa xem trước được', 'Chưa in được'));
     const draft = read.meeting.status === 'draft' || read.meeting.stub === true;

@@ -11,7 +11,7 @@ import { band, decimal, percent, statusText, thresholdsOf, words } from '../../s
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { copyExample, ROOT, runCli } from '../helpers.js';
 import { OOXML_VALIDATOR } from '../ooxml.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { launchChromium, serve, tokenHeader, type Served } from './browser.js';
 
 const EXAMPLE = 'dang-uy-phuong-hoang-liet';
 const AS_OF = '2026-11-30';
@@ -269,7 +269,7 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
 
   it('downloads the BÁO CÁO as .docx and the report as .html, named without diacritics', async () => {
     const page = await open();
-    const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href);
+    const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href, { headers: tokenHeader(served) });
     const docx = await get('format=docx&period=2026-Q4');
     expect(docx.status(), await docx.text()).toBe(200);
     expect(docx.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-quy-iv-nam-2026.docx"');
