@@ -13,7 +13,7 @@ const ENGINE_CHECKS: Record<string, { vi: string; en: string }> = {
   'problem-limit': { vi: 'Còn nhiều lỗi khác trong tệp', en: 'More problems in the file' },
   overrides: { vi: 'Quy định riêng của đảng ủy', en: "The committee's own rules" },
   'record-complete': { vi: 'Hồ sơ ghi đầy đủ, không còn là bản khung', en: 'The record is complete, not a stub' },
-  'cell-context': { vi: 'Hồ sơ chi bộ (cell.yaml)', en: 'The cell profile (cell.yaml)' },
+  'cell-context': { vi: 'Đủ điều kiện để kiểm tra cả năm', en: 'What the yearly checks need' },
 };
 
 /**

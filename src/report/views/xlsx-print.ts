@@ -43,9 +43,9 @@ function literal(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** A header or footer section in the sheet's face at 9 pt. The size comes first, so text starting with a digit is not read as part of it. */
+/** A header or footer section in the sheet's face at 10 pt (scaled with a fitted page, it stays above 9 pt). The size comes first, so text starting with a digit is not read as part of it. */
 function section(code: 'L' | 'C' | 'R', text: string, bold = false): string {
-  return `&${code}&9&"${FONT_NAME},${bold ? 'Bold' : 'Regular'}"${text}`;
+  return `&${code}&10&"${FONT_NAME},${bold ? 'Bold' : 'Regular'}"${text}`;
 }
 
 /** The header and footer strings of every sheet: committee, title and sheet name above; as-of date and "page x of y" below. */

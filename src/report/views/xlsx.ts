@@ -381,7 +381,8 @@ function overviewSheet(book: Book): void {
     head.font = { ...FONT, bold: true };
     boxed(head);
     head.eachCell((c) => (c.fill = solid(COLOUR.header)));
-    for (const a of report.attention) boxed(ws.addRow([text(a.name), a.reasons.map(text).join('\n')]));
+    // One line of reasons, wrapped by the sheet: exceljs marks a text with a line break xml:space="preserve", which the schema does not allow on <t>.
+    for (const a of report.attention) boxed(ws.addRow([text(a.name), a.reasons.map(text).join('; ')]));
   }
 }
 
