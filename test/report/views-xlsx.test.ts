@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report as buildReport } from '../../src/index.js';
 import { reportToXlsx } from '../../src/report/views/xlsx.js';
+import { wrappedLines } from '../../src/report/views/xlsx-print.js';
 import type { CommitteeReport } from '../../src/report/types.js';
 import { RULES } from '../../src/rules/registry.js';
 import { FIXTURES, HAVE_OFFICE_TOOLS, ROOT } from '../helpers.js';
@@ -253,6 +254,17 @@ describe('reportToXlsx', () => {
     const cells = book.getWorksheet('Chi bộ')!;
     expect(cells.getRow(5).getCell(6).value).toBe('01/2026 – 12/2026');
     expect(cells.getRow(3).getCell(6).value).toBe('4/2026, 8/2026');
+  });
+
+  it('counts wrapped lines by words, and breaks a path too long for its column', () => {
+    expect(wrappedLines('4/2026, 8/2026', 14)).toBe(1);
+    expect(wrappedLines('01/2026 – 12/2026', 14)).toBe(2);
+    const message = 'Chưa kiểm tra các quy định theo năm (họp hằng tháng, chuyên đề hằng quý, số văn bản…) vì 1 tệp của chi bộ còn lỗi; hãy sửa các lỗi đó trước.';
+    // Calc prints it on 2 lines at width 58; the estimate may be a line over, never under.
+    expect(wrappedLines(message, 58)).toBeGreaterThanOrEqual(2);
+    expect(wrappedLines(message, 58)).toBeLessThanOrEqual(3);
+    expect(wrappedLines(message, 20)).toBeGreaterThanOrEqual(6);
+    expect(wrappedLines('examples/dang-uy-phuong-hoang-liet/chi-bo-khu-dan-cu-14/meetings/2026-10.yaml', 34)).toBeGreaterThanOrEqual(2);
   });
 
   it('makes Times New Roman the default font, in whose digits the column widths are counted', async () => {

@@ -87,17 +87,25 @@ export function columnLetter(n: number): string {
 }
 
 /**
- * Widths of Times New Roman glyphs in ems, rounded up so an estimate never has fewer lines than the print:
- * a row too tall wastes a little paper, a row too short prints one cell's text over the next one's.
+ * Widths of Times New Roman glyphs in ems (its metrics, as Liberation Serif's), each rounded up to its
+ * group's widest, so an estimate never has fewer lines than the print: a row too tall wastes a little
+ * paper, a row too short prints one cell's text over the next one's. Vietnamese letters count as their
+ * base letter; the horn of ơ and ư widens them.
  */
 function glyphEm(ch: string): number {
   if (ch === ' ') return 0.25;
-  if (/[0-9]/.test(ch)) return 0.5;
-  if (/[.,:;'’|!ịìíỉĩi]/.test(ch)) return 0.3;
-  if (/[()/\-–“”"]/.test(ch)) return 0.36;
-  if (/[mwMWƯ%&]/.test(ch)) return 0.95;
-  if (ch !== ch.toLowerCase()) return 0.74;
-  return 0.52;
+  if (/[ơưƠƯ]/.test(ch)) return ch === ch.toLowerCase() ? 0.56 : 0.8;
+  const base = ch.normalize('NFD')[0] ?? ch;
+  if (/[0-9]/.test(base)) return 0.5;
+  if (/[.,:;'’|!]/.test(base)) return 0.28;
+  if (/[fijlrt]/.test(base)) return 0.34;
+  if (/[()/\-–“”"]/.test(base)) return 0.5;
+  if (/[mMW%&]/.test(base)) return 0.95;
+  if (base === 'w') return 0.73;
+  if (base !== base.toLowerCase()) return 0.73;
+  if (/[acez]/.test(base)) return 0.45;
+  if (base === 's') return 0.4;
+  return 0.5;
 }
 
 function textEm(text: string): number {
@@ -106,28 +114,40 @@ function textEm(text: string): number {
   return em;
 }
 
-/** Lines a text wraps into in a column `width` characters wide, at `size` pt: greedy word wrap, as Calc and Excel do. */
+/**
+ * Lines a text wraps into in a column `width` characters wide, at `size` pt: greedy word wrap, as Calc and
+ * Excel do. Where they may also break after a hyphen or a slash (paths, `chi-bo-29`) depends on the
+ * program and the next character, so both readings are counted and the larger is kept.
+ */
 export function wrappedLines(text: string, width: number, size = FONT_SIZE, bold = false): number {
   // A cell's inner padding (about 2 pt each side) is not room for text.
-  const room = (columnPoints(width) - 5) / (size * (bold ? 1.08 : 1));
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
-      const em = textEm(word);
-      const need = used === 0 ? em : used + textEm(' ') + em;
-      if (need <= room) {
-        used = need;
-        continue;
+  const room = (columnPoints(width) - 5) / (size * (bold ? 1.1 : 1));
+  const count = (pieces: (word: string) => string[]) => {
+    let lines = 0;
+    for (const paragraph of text.split('\n')) {
+      let used = 0;
+      lines++;
+      for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+        pieces(word).forEach((piece, k) => {
+          const em = textEm(piece);
+          const gap = k === 0 && used > 0 ? textEm(' ') : 0;
+          if (used + gap + em <= room) {
+            used += gap + em;
+            return;
+          }
+          if (used > 0) lines++;
+          // A piece wider than the column breaks inside itself.
+          lines += Math.max(0, Math.ceil(em / room) - 1);
+          used = em % room || room;
+        });
       }
-      if (used > 0) lines++;
-      // A word wider than the column breaks inside itself.
-      lines += Math.max(0, Math.ceil(em / room) - 1);
-      used = em % room || room;
     }
-  }
-  return lines;
+    return lines;
+  };
+  return Math.max(
+    count((word) => [word]),
+    count((word) => word.split(/(?<=[-/])/)),
+  );
 }
 
 /** Height of one printed line at `size` pt (Times New Roman's ascent plus descent is 1.107 em; the rest is leading). */

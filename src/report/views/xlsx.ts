@@ -58,7 +58,7 @@ const MONTH_FILL: Record<MonthState, string | undefined> = {
   'not-due': COLOUR.notDue,
 };
 
-const T = {
+const TEXT = {
   vi: {
     sheets: { overview: 'Tổng quan', cells: 'Chi bộ', grid: 'Theo tháng', attendance: 'Tỷ lệ dự theo tháng', problems: 'Lỗi và cảnh báo', visits: 'Lượt dự của cấp ủy', assignments: 'Phân công theo dõi', locations: 'Vị trí lỗi trong tệp' },
     title: 'Kết quả sinh hoạt chi bộ',
@@ -219,7 +219,7 @@ interface Book {
  */
 export async function reportToXlsx(report: CommitteeReport, options: ReportViewOptions = {}): Promise<Buffer> {
   const lang: ReportLang = options.lang ?? 'vi';
-  const t = T[lang];
+  const t = TEXT[lang];
   const limits = thresholdsOf(report, options.thresholds, options.rules);
   // exceljs takes seconds to load: only a workbook pays for it, not the library's other users.
   const { default: Excel } = await import('exceljs');
@@ -292,7 +292,8 @@ function tableSheet(book: Book, name: string, columns: Column[], rows: Record<st
       const cell = row.getCell(i + 1);
       cell.font = FONT;
       cell.border = BOXED;
-      cell.alignment = { vertical: 'top', wrapText: true, ...(c.align ? { horizontal: c.align } : {}) };
+      // A column left out of print does not wrap, so its long paths never make a printed row taller.
+      cell.alignment = { vertical: 'top', wrapText: !c.screenOnly, ...(c.align ? { horizontal: c.align } : {}) };
       if (c.numFmt) cell.numFmt = c.numFmt;
     });
     fitRowHeight(row, widths);
@@ -327,7 +328,7 @@ function monthList(months: string[]): string {
 
 function overviewSheet(book: Book): void {
   const { report, lang } = book;
-  const t = T[lang];
+  const t = TEXT[lang];
   const o = t.overview;
   const w = words(lang);
   const s = report.totals;
@@ -388,7 +389,7 @@ function overviewSheet(book: Book): void {
 
 function cellsSheet(book: Book, limits: Thresholds): void {
   const { report, lang } = book;
-  const t = T[lang];
+  const t = TEXT[lang];
   const c = t.cols;
   const w = words(lang);
   const num = (key: string, header: string, width = 8, numFmt?: string): Column => ({ key, header, width, align: 'right', ...(numFmt ? { numFmt } : {}) });
@@ -491,7 +492,7 @@ function colourCells(ws: Sheet, last: number, limits: Thresholds): void {
 
 /** The name column and one column per month of the period. */
 function monthColumns(book: Book, width: number, numFmt?: string): Column[] {
-  const t = T[book.lang];
+  const t = TEXT[book.lang];
   return [
     { key: 'name', header: t.cols.name, width: 24 },
     ...book.report.period.months.map((m) => ({ key: m, header: monthShort(m), width, align: 'center' as const, ...(numFmt ? { numFmt } : {}) })),
@@ -500,13 +501,13 @@ function monthColumns(book: Book, width: number, numFmt?: string): Column[] {
 
 function gridSheet(book: Book): void {
   const { report, lang } = book;
-  const t = T[lang];
+  const t = TEXT[lang];
   const w = words(lang);
   const rows = report.cells.map((cell) => ({
     name: text(cell.name),
     ...Object.fromEntries(monthsOf(cell, report).map((m) => [m.month, w.month[monthState(m)] || null])),
   }));
-  const columns = monthColumns(book, 8);
+  const columns = monthColumns(book, 9);
   const ws = tableSheet(book, t.sheets.grid, columns, rows, 1);
   report.cells.forEach((cell, i) => {
     for (const m of monthsOf(cell, report)) {
@@ -514,13 +515,17 @@ function gridSheet(book: Book): void {
       if (fill) cellOf(ws, i + 2, m.month).fill = solid(fill);
     }
   });
+  // The legend: each mark as the grid shows it, in its colour, and what it means beside it.
   ws.addRow([]);
   ws.addRow([t.legend]).font = { ...FONT, bold: true };
   for (const state of Object.keys(MONTH_FILL) as MonthState[]) {
-    const row = ws.addRow([w.monthLegend[state]]);
+    const row = ws.addRow([w.month[state] || null, w.monthLegend[state].replace(/^[^:]*:\s*/, '')]);
     row.font = FONT;
+    const swatch = row.getCell(1);
+    swatch.alignment = { horizontal: 'center' };
+    swatch.border = BOXED;
     const fill = MONTH_FILL[state];
-    if (fill) row.getCell(1).fill = solid(fill);
+    if (fill) swatch.fill = solid(fill);
   }
 }
 
@@ -539,7 +544,7 @@ function attendanceSheet(book: Book, limits: Thresholds): void {
     name: text(cell.name),
     ...Object.fromEntries(monthsOf(cell, report).map((m) => [m.month, m.attendanceRate])),
   }));
-  const ws = tableSheet(book, T[lang].sheets.attendance, monthColumns(book, 8, PERCENT), rows, 1);
+  const ws = tableSheet(book, TEXT[lang].sheets.attendance, monthColumns(book, 9, PERCENT), rows, 1);
   const last = rows.length + 1;
   if (last < 2 || report.period.months.length === 0) return;
   const end = ws.getColumn(report.period.months.length + 1).letter;
@@ -559,7 +564,7 @@ function attendanceSheet(book: Book, limits: Thresholds): void {
 /** Every problem in words: which cell, which record, which rule, how serious, what is wrong. */
 function problemsSheet(book: Book): void {
   const { report, lang } = book;
-  const t = T[lang];
+  const t = TEXT[lang];
   const c = t.cols;
   const w = words(lang);
   const problems = report.cells.flatMap((cell) => cell.problems.map((p) => ({ cell, p })));
@@ -589,7 +594,7 @@ function problemsSheet(book: Book): void {
 /** Where each problem sits in the files, for whoever corrects them: path, line, column, rule id. */
 function locationsSheet(book: Book): void {
   const { report, lang } = book;
-  const c = T[lang].cols;
+  const c = TEXT[lang].cols;
   const w = words(lang);
   const rows = report.cells.flatMap((cell) =>
     cell.problems.map((p) => ({
@@ -604,7 +609,7 @@ function locationsSheet(book: Book): void {
   );
   tableSheet(
     book,
-    T[lang].sheets.locations,
+    TEXT[lang].sheets.locations,
     [
       { key: 'name', header: c.name, width: 20 },
       { key: 'file', header: c.file, width: 34 },
@@ -621,13 +626,13 @@ function locationsSheet(book: Book): void {
 
 function visitsSheet(book: Book): void {
   const { report, lang } = book;
-  const c = T[lang].cols;
+  const c = TEXT[lang].cols;
   const visits = report.cells.flatMap((cell) => cell.visits.list.map((v) => ({ cell, v })));
   visits.sort((a, b) => a.v.date.localeCompare(b.v.date) || a.v.member.localeCompare(b.v.member, 'vi'));
   const rows = visits.map(({ cell, v }) => ({ member: text(v.member), name: text(cell.name), date: new Date(`${v.date}T00:00:00Z`) }));
   tableSheet(
     book,
-    T[lang].sheets.visits,
+    TEXT[lang].sheets.visits,
     [
       { key: 'member', header: c.member, width: 26 },
       { key: 'name', header: c.name, width: 30 },
@@ -640,13 +645,13 @@ function visitsSheet(book: Book): void {
 
 function assignmentsSheet(book: Book): void {
   const { report, lang } = book;
-  const c = T[lang].cols;
+  const c = TEXT[lang].cols;
   const w = words(lang);
   const list = report.cells.flatMap((cell) => cell.visits.assignments.map((a) => ({ cell, a })));
   const rows = list.map(({ cell, a }) => ({ member: text(a.member), name: text(cell.name), due: a.due, held: a.held, kept: a.kept ? w.yes : w.no }));
   const ws = tableSheet(
     book,
-    T[lang].sheets.assignments,
+    TEXT[lang].sheets.assignments,
     [
       { key: 'member', header: c.member, width: 26 },
       { key: 'name', header: c.name, width: 30 },
