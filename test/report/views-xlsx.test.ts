@@ -208,7 +208,7 @@ describe('reportToXlsx', () => {
   it('puts the committee, the title with its period and the sheet above each page, the date and "page x/y" below, and repeats the heading row', () => {
     for (const ws of wb.worksheets) {
       expect(ws.headerFooter.oddHeader).toBe(
-        '&L&10&"Times New Roman,Regular"Đảng ủy phường Hoàng Liệt&C&10&"Times New Roman,Bold"Kết quả sinh hoạt chi bộ từ tháng 7 đến tháng 12 năm 2026&R&10&"Times New Roman,Regular"&A',
+        '&L&10&"Times New Roman,Regular"Đảng ủy phường Hoàng Liệt\n&"Times New Roman,Bold"Kết quả sinh hoạt chi bộ từ tháng 7 đến tháng 12 năm 2026&R&10&"Times New Roman,Regular"&A',
       );
       expect(ws.headerFooter.oddFooter).toBe('&L&10&"Times New Roman,Regular"Số liệu tính đến ngày 20/12/2026&R&10&"Times New Roman,Regular"Trang &P/&N');
       if (ws.name !== 'Tổng quan') expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
@@ -217,7 +217,7 @@ describe('reportToXlsx', () => {
 
   it('doubles an ampersand of the committee name, which would otherwise start a header code', async () => {
     const book = await open(await reportToXlsx({ ...REPORT, committee: 'Đảng ủy Khối A&B' }));
-    expect(book.worksheets[0]!.headerFooter.oddHeader).toContain('Khối A&&B&C');
+    expect(book.worksheets[0]!.headerFooter.oddHeader).toContain('Khối A&&B\n');
   });
 
   it('boxes every cell of every table, heading and data', () => {

@@ -10,7 +10,7 @@ export const MIN_PRINTED_PT = 9;
 
 /** A4 in points, and the margins the sheets print with (inches, as OOXML wants them). */
 const A4 = { short: 595.3, long: 841.9 };
-export const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.9, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /**
  * Printed width of a column `width` characters wide (ECMA-376 §18.3.1.13: pixels = width × 7 + 5 for the
@@ -44,14 +44,18 @@ function literal(text: string): string {
 }
 
 /** A header or footer section in the sheet's face at 10 pt (scaled with a fitted page, it stays above 9 pt). The size comes first, so text starting with a digit is not read as part of it. */
-function section(code: 'L' | 'C' | 'R', text: string, bold = false): string {
-  return `&${code}&10&"${FONT_NAME},${bold ? 'Bold' : 'Regular'}"${text}`;
+function section(code: 'L' | 'C' | 'R', text: string): string {
+  return `&${code}&10&"${FONT_NAME},Regular"${text}`;
 }
 
-/** The header and footer strings of every sheet: committee, title and sheet name above; as-of date and "page x of y" below. */
+/**
+ * The header and footer strings of every sheet: the committee over the title on the left (stacked, so a long
+ * committee name cannot run into a centred title on a portrait page) and the sheet's name on the right; the
+ * as-of date and "page x/y" below.
+ */
 export function headerFooter(h: PrintHeading): { oddHeader: string; oddFooter: string } {
   return {
-    oddHeader: section('L', literal(h.committee)) + section('C', literal(h.title), true) + section('R', '&A'),
+    oddHeader: section('L', `${literal(h.committee)}\n&"${FONT_NAME},Bold"${literal(h.title)}`) + section('R', '&A'),
     oddFooter: section('L', literal(h.asOf)) + section('R', `${literal(h.page)} &P/&N`),
   };
 }
@@ -188,6 +192,6 @@ export function useDefaultFont(wb: ExcelJS.Workbook): void {
     prepare.call(this, model, options);
     const fonts = model.styles?.model?.fonts;
     const toXml = model.styles?.map?.font?.toXml.bind(model.styles.map.font);
-    if (fonts && fonts.length > 0 && toXml) fonts[0] = toXml({ size: FONT_SIZE, name: FONT_NAME, family: 1 });
+    if (fonts && fonts.length > 0 && toXml) fonts[0] = toXml({ size: FONT_SIZE, name: FONT_NAME });
   };
 }
