@@ -1,4 +1,4 @@
-// The committee report as an Excel workbook (exceljs): overview, one row per cell, the cell × month grid, problems, visits, assignments.
+// The committee report as an Excel workbook (exceljs): overview, one row per cell, the cell × month grid, problems in words, visits, assignments, file positions; each sheet printable on A4.
 import type ExcelJS from 'exceljs';
 import { pinZipTimes } from '../../render/zip.js';
 import type { CellReport, CommitteeReport } from '../types.js';
