@@ -107,9 +107,10 @@ export interface CellReport {
     /** The lowest single meeting's rate. */
     lowest: number | null;
     lowestDate: IsoDate | null;
-    unexcused: number;
-    /** Sittings whose attendance was not above the minimum (attendance-quality's lowAttendance). */
-    belowMinimum: number;
+    /** Unexcused absences; null for a cell that sent nothing (there is nothing to count). */
+    unexcused: number | null;
+    /** Sittings whose attendance was not above the minimum (attendance-quality's lowAttendance); null as `unexcused`. */
+    belowMinimum: number | null;
     streaks: AbsenceStreak[];
   };
   shortfalls: MeetingShortfall[];

@@ -64,14 +64,14 @@ function cellRow(c: CellReport, lang: Lang, style: Style): string {
       ratio(c.thematic.held, c.thematic.due),
       percent(c.attendance.rate, lang),
       percent(c.attendance.lowest, lang),
-      String(c.attendance.unexcused),
+      c.attendance.unexcused === null ? '–' : String(c.attendance.unexcused),
       num(c.score.average, lang),
       ratio(c.visits.held, c.visits.due),
       String(c.errorCount),
       c.compliant ? '✓' : '✗',
     ],
     style,
-    [undefined, statusColour, missing, missingQ, lowRate, undefined, c.attendance.unexcused > 0 ? style.yellow : undefined, undefined, undefined, c.errorCount > 0 ? style.red : undefined, c.compliant ? style.green : style.red],
+    [undefined, statusColour, missing, missingQ, lowRate, undefined, (c.attendance.unexcused ?? 0) > 0 ? style.yellow : undefined, undefined, undefined, c.errorCount > 0 ? style.red : undefined, c.compliant ? style.green : style.red],
   );
 }
 

@@ -177,7 +177,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
   const lowAttendance = reporting
     .filter((c) => c.attendance.rate !== null && c.attendance.rate < limits.attendance)
     .map((c) => ({ name: name(c), detail: percent(c.attendance.rate, 'vi') }));
-  const unexcused = reporting.filter((c) => c.attendance.unexcused > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
+  const unexcused = reporting.filter((c) => (c.attendance.unexcused ?? 0) > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
   const lowScore = reporting
     .filter((c) => band(c.score.average, limits) === 'average' || band(c.score.average, limits) === 'poor')
     .map((c) => ({ name: name(c), detail: `${decimal(c.score.average, 'vi')} điểm` }));
