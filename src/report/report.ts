@@ -13,6 +13,7 @@ import { normalizeName } from '../rules/roster.js';
 import { COMMITTEE_FILE, findCommitteeFile, loadCommittee, superiorRules, type Committee } from '../source/committee.js';
 import { figures, pooled, ratio, round, type CountedCell } from './figures.js';
 import { parsePeriod } from './period.js';
+import { nextNumber, readRegister } from './register.js';
 import { reportText } from './text.js';
 import type { AttentionItem, CellStatus, CommitteeReport, ReportPeriod, ReportTotals } from './types.js';
 
@@ -65,9 +66,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const asOf = options.asOf ?? today();
   const period = parsePeriod(options.period ?? asOf.slice(0, 4), lang);
 
-  // The committee: committee.yaml in the one folder named, or the nearest above the first path.
-  const first = resolve(cwd, paths[0] ?? '.');
-  const committeeFile = findCommitteeFile(safeIsDir(first) ? first : dirname(first));
+  const committeeFile = committeeFileOf(paths, cwd);
   const committee = committeeFile ? loadCommittee(committeeFile, lang, relative(cwd, committeeFile) || COMMITTEE_FILE) : undefined;
   const committeeDir = committeeFile ? dirname(committeeFile) : undefined;
   const wholeCommittee = paths.length === 1 && committeeDir !== undefined && resolve(cwd, paths[0]!) === committeeDir;
@@ -132,7 +131,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     committee: committee?.name ?? '',
     ...(committee?.parent ? { parent: committee.parent } : {}),
     ...(committee ? { place: committee.place, kind: committee.kind } : {}),
-    ...(committee ? { numbering: { code: committee.numbering?.code ?? 'BC/ĐU', ...(committee.numbering?.next ? { next: committee.numbering.next } : {}) } } : {}),
+    ...(committee ? { numbering: numberingOf(committee, committeeDir!) } : {}),
     ...(secretary ? { signer: { name: secretary.name, role: secretary.role } } : {}),
     ...(committee?.recipients ? { recipients: committee.recipients } : {}),
     period,
@@ -141,6 +140,22 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     totals,
     attention,
   };
+}
+
+/** The committee file a report on these paths belongs to: committee.yaml in the one folder named, or the nearest above the first path. */
+export function committeeFileOf(paths: readonly string[], cwd: string): string | undefined {
+  const first = resolve(cwd, paths[0] ?? '.');
+  return findCommitteeFile(safeIsDir(first) ? first : dirname(first));
+}
+
+/** The report's code and number: the next of the committee's sequence, from its register of reports issued. */
+function numberingOf(committee: Committee, committeeDir: string): NonNullable<CommitteeReport['numbering']> {
+  const setting = {
+    code: committee.numbering?.code ?? 'BC/ĐU',
+    ...(committee.numbering?.next !== undefined ? { next: committee.numbering.next } : {}),
+    ...(committee.numbering?.termStart !== undefined ? { termStart: String(committee.numbering.termStart) } : {}),
+  };
+  return { code: setting.code, next: nextNumber(readRegister(committeeDir), setting), ...(setting.termStart ? { termStart: setting.termStart } : {}) };
 }
 
 /** How a cell folder is named in the report: below its committee's folder, else relative to the working folder. */

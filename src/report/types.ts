@@ -166,8 +166,11 @@ export interface CommitteeReport {
   place?: string;
   /** ward, commune, special-zone or workplace (from committee.yaml). */
   kind?: string;
-  /** The report's number (`Số 15-BC/ĐU`): committee.yaml's `numbering.next` and `code`. */
-  numbering?: { code: string; next?: number };
+  /**
+   * The report's number (`Số 15-BC/ĐU`): committee.yaml's `numbering.code`, and the next number of the
+   * committee's sequence (one past the highest in so-van-ban-di.yaml this term, never below `numbering.next`).
+   */
+  numbering?: { code: string; next?: number; termStart?: IsoDate };
   /** Who signs T/M ĐẢNG ỦY: the committee's secretary (bí thư), when committee.yaml lists one. */
   signer?: { name: string; role: string };
   /** Nơi nhận of the report, from committee.yaml (absent: derived from the superior body). */
