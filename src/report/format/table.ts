@@ -134,8 +134,8 @@ export function formatTable(r: CommitteeReport, lang: Lang, style: Style): strin
   }
   lines.push('');
   const legend = vi
-    ? 'TK: tháng có sinh hoạt thường kỳ/tháng phải có; CĐ: buổi chuyên đề/quý phải có; VKL: lượt vắng không lý do; CU dự: lượt cấp ủy viên dự/phải dự.'
-    : 'Reg: months with a regular meeting/due; Thm: thematic sessions/quarters due; Unex: unexcused absences; Visits: committee visits held/due.';
+    ? 'TK: tháng có sinh hoạt thường kỳ/tháng phải có; CĐ: buổi chuyên đề đã tổ chức/phải tổ chức (mỗi quý một buổi); VKL: lượt vắng không lý do (– khi chi bộ chưa gửi hồ sơ); CU dự: lượt cấp ủy viên dự/phải dự.'
+    : 'Reg: months with a regular meeting/due; Thm: thematic sessions held/due (one a quarter); Unex: unexcused absences (– when the cell sent nothing); Visits: committee visits held/due.';
   for (const l of wrap(legend, '')) lines.push(style.dim(l));
   return `${lines.join('\n')}\n`;
 }

@@ -71,7 +71,14 @@ export interface ReportView {
   asOf: string;
   cells: number;
   reporting: number;
+  /** Cells with every due month and quarter held and no error in their records (they may have warnings). */
   compliant: number;
+  /** Of those, the ones section III still names (a warning, low attendance, an unexcused absence, a low score…). */
+  compliantNamed: number;
+  /** validate's findings over the committee's cells: errors (to be put right) and warnings (to look at). */
+  problems: { errors: number; warnings: number };
+  /** Cells with findings (detail: `2 lỗi và 1 cảnh báo`). */
+  withProblems: NamedCell[];
   /** Listed cells that sent nothing, by name, joined: `Chi bộ Khu dân cư số 15`. */
   notReporting: string;
   notReportingCount: number;
@@ -160,9 +167,9 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
     return {
       name: name(c),
-      // What was due and held, as the table's footnote says: a sitting of a month not yet due is not counted.
-      regular: fraction(c.status === 'missing' ? 0 : c.regular.due - c.regular.missingMonths.length, c.regular.due),
-      thematic: fraction(c.status === 'missing' ? 0 : c.thematic.due - c.thematic.missingQuarters.length, c.thematic.due),
+      // The figures every format prints (json held/due): sittings held of those due, as the table's note says.
+      regular: fraction(c.regular.held, c.regular.due),
+      thematic: fraction(c.thematic.held, c.thematic.due),
       attendance: percent(c.attendance.rate, 'vi'),
       score: decimal(c.score.average, 'vi'),
       ratings: ratings.join(', ') || '–',
@@ -175,7 +182,8 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     .filter((c) => c.thematic.missingQuarters.length > 0)
     .map((c) => ({ name: name(c), detail: `quý ${c.thematic.missingQuarters.map(quarterRoman).join(', ')}` }));
   const lowAttendance = reporting
-    .filter((c) => c.attendance.rate !== null && c.attendance.rate < limits.attendance)
+    // attendance-quality demands more than the minimum: a rate at the minimum falls short too.
+    .filter((c) => c.attendance.rate !== null && c.attendance.rate <= limits.attendance)
     .map((c) => ({ name: name(c), detail: percent(c.attendance.rate, 'vi') }));
   const unexcused = reporting.filter((c) => (c.attendance.unexcused ?? 0) > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
   const lowScore = reporting
@@ -201,6 +209,13 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     .filter((c) => c.status === 'unreadable')
     .map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? 'có tệp không đọc được.') }));
   const missing = own.filter((c) => c.status === 'missing').map(name);
+  // validate's findings, each called what it is: an error must be put right, a warning deserves attention.
+  const withProblems = own
+    .filter((c) => c.errorCount + c.warningCount > 0)
+    .map((c) => ({ name: name(c), detail: joinVi([c.errorCount > 0 ? `${c.errorCount} lỗi` : '', c.warningCount > 0 ? `${c.warningCount} cảnh báo` : ''].filter(Boolean)) }));
+  // A compliant cell (no error, every month and quarter kept) may still be named in section III for a warning or a weak figure.
+  const named = new Set([...lowAttendance, ...unexcused, ...lowScore, ...shortMeetings, ...withProblems].map((n) => n.name));
+  const compliantCells = own.filter((c) => c.compliant);
   const superior = superiorStandingCommittee(parent);
 
   return {
@@ -216,12 +231,15 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     cells: s.cells,
     reporting: s.reporting,
     compliant: s.compliant,
+    compliantNamed: compliantCells.filter((c) => named.has(name(c))).length,
+    problems: { errors: own.reduce((a, c) => a + c.errorCount, 0), warnings: own.reduce((a, c) => a + c.warningCount, 0) },
+    withProblems,
     notReporting: joinVi(missing),
     notReportingCount: missing.length,
     rhythm: { count: rhythmCount, percent: percent(s.monthlyRhythm, 'vi') },
     // Due sittings held: a sitting of a month not yet due is not counted against what was due.
     regular: {
-      held: reporting.reduce((a, c) => a + c.regular.due - c.regular.missingMonths.length, 0),
+      held: reporting.reduce((a, c) => a + c.regular.held, 0),
       due: reporting.reduce((a, c) => a + c.regular.due, 0),
     },
     thematic: {
@@ -262,6 +280,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
         lowScore.length +
         shortMeetings.length +
         missedAssignments.length +
+        withProblems.length +
         unlisted.length +
         duplicates.length +
         unreadable.length >
