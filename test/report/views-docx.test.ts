@@ -50,10 +50,13 @@ describe('reportView', () => {
     expect(view.attendanceThreshold).toBe('85%');
     expect(view.ratings).toMatchObject({ good: 8, fair: 8, average: 3, poor: 0, total: 19, goodShare: '42,1%', averageShare: '15,8%' });
     expect(view.assignments).toEqual({ kept: 3, due: 4, percent: '75%' });
-    // 12: 5/5, 13: 3/5, 14: 5/5, Trường: 5/5 — the December sitting of 12 was not yet due.
-    expect(view.regular).toEqual({ held: 18, due: 20 });
-    expect(view.thematic).toEqual({ held: 5, kept: 3, due: 4 });
-    expect(view.rows[0]).toMatchObject({ name: 'Chi bộ Khu dân cư số 12', regular: '5/5', thematic: '1/1', attendance: '94,6%', score: '93,5', ratings: 'Tốt: 6 kỳ', note: '' });
+    // As of 20/12, July–November have ended: 5 months due each. 12 already met on December's sitting, so December
+    // counts as due for it too: 12: 6/6, 13: 3/5, 14: 5/5, Trường: 5/5.
+    expect(view.regular).toEqual({ held: 19, due: 21 });
+    // Q3 has ended (one due each); 12 and 13 held one in Q4 (November), so Q4 is due for them too.
+    // Sittings 2 + 1 + 1 + 1 = 5 of 2 + 2 + 1 + 1 = 6 due; 13 missed Q3: 5 of 6 quarters kept.
+    expect(view.thematic).toEqual({ held: 5, kept: 5, due: 6 });
+    expect(view.rows[0]).toMatchObject({ name: 'Chi bộ Khu dân cư số 12', regular: '6/6', thematic: '2/2', attendance: '94,6%', score: '93,5', ratings: 'Tốt: 6 kỳ', note: '' });
     expect(view.rows[3]).toMatchObject({ name: 'Chi bộ Khu dân cư số 15', regular: '0/5', attendance: '–', note: 'Không gửi hồ sơ' });
   });
 
