@@ -1,4 +1,4 @@
-// Report periods: `2026`, `2026-Q4`, `2026-11`, `2026-01..2026-06`, parsed into days, months and the Party's label.
+// Report periods: `2026`, `2026-Q4`, `2026-11`, `2026-01..2026-06`, parsed into days, months and the Party's label; and which problems belong to one.
 import { UsageError } from '../errors.js';
 import type { Lang } from '../messages/format.js';
 import { isoDay, lastDayOfMonth } from '../util/time.js';
@@ -73,10 +73,11 @@ export function yearAnchor(year: number, asOf: string): string {
 }
 
 /**
- * Whether a problem is one the period speaks about. A record's problem belongs to the record's date; a
- * finding naming a month or a quarter belongs to a period that holds that whole month or quarter; any other
- * finding about a year (a plan, a year-level rule) belongs to the period holding the year's anchor
- * (yearAnchor). A problem of the cell profile, which no date bounds, is in every period.
+ * Whether a problem is one the period speaks about (docs/report.md, "What a period counts"). A finding naming
+ * a month or a quarter belongs to a period that holds that whole month or quarter; any other problem of a
+ * record belongs to the record's date; any other finding about a year (a plan, a year-level rule) belongs
+ * to the period holding the year's anchor (yearAnchor). A problem of the cell profile, which no date
+ * bounds, is in every period.
  */
 export function problemInPeriod(
   p: { file: string; data?: Record<string, string | number> },
