@@ -54,6 +54,10 @@ describe('report --format docx: numbered from the committee sequence', () => {
     const json = await runCli([...Q4, '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout).numbering).toMatchObject({ code: 'BC/ĐU', next: 17 });
     expect(parse(readFileSync(join(dir, REGISTER), 'utf8')).issued).toHaveLength(2);
+    // The register is the committee's, as committee.yaml is: validate never reads it as a cell's record.
+    const validate = await runCli(['validate', COMMITTEE, '--as-of', '2026-12-31', '--format', 'json'], { cwd: dir });
+    expect(validate.stdout).toContain('chi-bo-khu-dan-cu-12');
+    expect(validate.stdout).not.toContain('so-van-ban-di.yaml');
   }, 120_000);
 
   it('takes --number and --date, says so when a number was already given to another report, and keeps the file mode', async () => {
