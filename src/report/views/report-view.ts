@@ -142,41 +142,11 @@ function isCommitteeCell(c: CellReport): boolean {
   return c.status !== 'unlisted' && c.status !== 'duplicate';
 }
 
-/** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
-export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
-  const limits = thresholdsOf(report, options.thresholds, options.rules);
-  const committee = cleanText(report.committee);
-  const parent = cleanText(report.parent ?? '');
-  const place = cleanText(report.place ?? '');
-  const date = options.date ?? report.asOf;
-  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
-  const next = report.numbering?.next;
-  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
-  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
-  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
-  const s = report.totals;
+/** What section III names, list by list, and which cells it names; each list empty when no cell falls short that way. */
+function shortcomings(report: CommitteeReport, limits: Thresholds) {
   const own = report.cells.filter(isCommitteeCell);
   const reporting = own.filter((c) => c.status !== 'missing');
-  const ratingTotal = s.ratings.good + s.ratings.fair + s.ratings.average + s.ratings.poor;
-  const share = (k: number) => (ratingTotal === 0 ? '–' : percent(k / ratingTotal, 'vi'));
-  const rhythmCount = s.monthlyRhythm === null ? 0 : Math.round(s.monthlyRhythm * s.reporting);
   const name = (c: CellReport) => cleanText(c.name);
-
-  const rows = report.cells.map((c): ReportRowView => {
-    const r = c.score.ratings;
-    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
-    return {
-      name: name(c),
-      // The figures every format prints (json held/due): sittings held of those due, as the table's note says.
-      regular: fraction(c.regular.held, c.regular.due),
-      thematic: fraction(c.thematic.held, c.thematic.due),
-      attendance: percent(c.attendance.rate, 'vi'),
-      score: decimal(c.score.average, 'vi'),
-      ratings: ratings.join(', ') || '–',
-      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
-    };
-  });
-
   const skippedMonths = reporting.filter((c) => c.regular.missingMonths.length > 0).map((c) => ({ name: name(c), detail: monthsText(c.regular.missingMonths) }));
   const missingThematic = reporting
     .filter((c) => c.thematic.missingQuarters.length > 0)
@@ -215,7 +185,46 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     .map((c) => ({ name: name(c), detail: joinVi([c.errorCount > 0 ? `${c.errorCount} lỗi` : '', c.warningCount > 0 ? `${c.warningCount} cảnh báo` : ''].filter(Boolean)) }));
   // A compliant cell (no error, every month and quarter kept) may still be named in section III for a warning or a weak figure.
   const named = new Set([...lowAttendance, ...unexcused, ...lowScore, ...shortMeetings, ...withProblems].map((n) => n.name));
-  const compliantCells = own.filter((c) => c.compliant);
+  const lists = [skippedMonths, missingThematic, lowAttendance, unexcused, lowScore, shortMeetings, missedAssignments, withProblems, unlisted, duplicates, unreadable];
+  return { skippedMonths, missingThematic, lowAttendance, unexcused, lowScore, shortMeetings, missedAssignments, unlisted, duplicates, unreadable, missing, withProblems, named, lists };
+}
+
+/** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
+export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
+  const committee = cleanText(report.committee);
+  const parent = cleanText(report.parent ?? '');
+  const place = cleanText(report.place ?? '');
+  const date = options.date ?? report.asOf;
+  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
+  const next = report.numbering?.next;
+  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
+  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
+  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
+  const s = report.totals;
+  const own = report.cells.filter(isCommitteeCell);
+  const reporting = own.filter((c) => c.status !== 'missing');
+  const ratingTotal = s.ratings.good + s.ratings.fair + s.ratings.average + s.ratings.poor;
+  const share = (k: number) => (ratingTotal === 0 ? '–' : percent(k / ratingTotal, 'vi'));
+  const rhythmCount = s.monthlyRhythm === null ? 0 : Math.round(s.monthlyRhythm * s.reporting);
+  const name = (c: CellReport) => cleanText(c.name);
+
+  const rows = report.cells.map((c): ReportRowView => {
+    const r = c.score.ratings;
+    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
+    return {
+      name: name(c),
+      // The figures every format prints (json held/due): sittings held of those due, as the table's note says.
+      regular: fraction(c.regular.held, c.regular.due),
+      thematic: fraction(c.thematic.held, c.thematic.due),
+      attendance: percent(c.attendance.rate, 'vi'),
+      score: decimal(c.score.average, 'vi'),
+      ratings: ratings.join(', ') || '–',
+      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
+    };
+  });
+
+  const short = shortcomings(report, limits);
   const superior = superiorStandingCommittee(parent);
 
   return {
@@ -231,11 +240,11 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     cells: s.cells,
     reporting: s.reporting,
     compliant: s.compliant,
-    compliantNamed: compliantCells.filter((c) => named.has(name(c))).length,
+    compliantNamed: own.filter((c) => c.compliant && short.named.has(name(c))).length,
     problems: { errors: own.reduce((a, c) => a + c.errorCount, 0), warnings: own.reduce((a, c) => a + c.warningCount, 0) },
-    withProblems,
-    notReporting: joinVi(missing),
-    notReportingCount: missing.length,
+    withProblems: short.withProblems,
+    notReporting: joinVi(short.missing),
+    notReportingCount: short.missing.length,
     rhythm: { count: rhythmCount, percent: percent(s.monthlyRhythm, 'vi') },
     // Due sittings held: a sitting of a month not yet due is not counted against what was due.
     regular: {
@@ -261,36 +270,22 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     assignments: { kept: s.assignmentsKept, due: s.assignmentsDue, percent: s.assignmentsDue === 0 ? '–' : percent(s.assignmentsKept / s.assignmentsDue, 'vi') },
     visits: own.reduce((a, c) => a + c.visits.held, 0),
     rows,
-    skippedMonths,
-    missingThematic,
-    lowAttendance,
-    unexcused,
-    lowScore,
-    shortMeetings,
-    missedAssignments,
-    unlisted,
-    duplicates,
-    unreadable,
-    hasShortcomings:
-      missing.length +
-        skippedMonths.length +
-        missingThematic.length +
-        lowAttendance.length +
-        unexcused.length +
-        lowScore.length +
-        shortMeetings.length +
-        missedAssignments.length +
-        withProblems.length +
-        unlisted.length +
-        duplicates.length +
-        unreadable.length >
-      0,
+    skippedMonths: short.skippedMonths,
+    missingThematic: short.missingThematic,
+    lowAttendance: short.lowAttendance,
+    unexcused: short.unexcused,
+    lowScore: short.lowScore,
+    shortMeetings: short.shortMeetings,
+    missedAssignments: short.missedAssignments,
+    unlisted: short.unlisted,
+    duplicates: short.duplicates,
+    unreadable: short.unreadable,
+    hasShortcomings: short.missing.length + short.lists.reduce((a, l) => a + l.length, 0) > 0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
     signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
     recipients: (options.recipients ?? report.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
   };
 }
-
 
 /**
  * The standing committee a report goes to (để b/c), named as the Party names it: a city's or province's
