@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Document } from 'yaml';
 import type { CommitteeReport } from '../report/types.js';
 import { committeeFileOf, report } from '../report/report.js';
-import { nextNumber, numberTaken, readRegister, recordIssued, REGISTER_FILE } from '../report/register.js';
+import { numberTaken, readRegister, recordIssued, REGISTER_FILE } from '../report/register.js';
 import { formatCsv } from '../report/format/csv.js';
 import { formatTable } from '../report/format/table.js';
 import { loadTemplates } from '../render/templates.js';
@@ -99,7 +99,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
         output = await reportToXlsx(r, { lang: flags.lang, ...committeeRules(paths, io.cwd, flags) });
       } else {
         const { reportToDocx } = await import('../report/views/docx.js');
-        issue = issueOf(r, flags, io);
+        issue = issueOf(r, flags);
         // The signer comes with the report (from committee.yaml); the rules only colour.
         output = await reportToDocx(r, {
           ...committeeRules(paths, io.cwd, flags),
@@ -138,7 +138,7 @@ interface Issue {
  * The number (--number, else the committee's next) and date (--date, else --as-of) of a BÁO CÁO. A number the
  * register already gave another period's report is said on stderr, so two reports never share one silently.
  */
-function issueOf(r: CommitteeReport, flags: ReportFlags, io: CliIo): Issue {
+function issueOf(r: CommitteeReport, flags: ReportFlags): Issue {
   const number = flags.number !== undefined ? Number(flags.number.trim()) : r.numbering?.next;
   return { ...(number !== undefined ? { number } : {}), date: flags.date ?? r.asOf };
 }
@@ -153,7 +153,7 @@ function recordIssue(paths: string[], r: CommitteeReport, issue: Issue, out: str
   if (taken) {
     io.stderr.write(
       `Cảnh báo: Số ${issue.number}-${setting.code} đã cấp cho báo cáo ${taken.period} ngày ${shortDate(taken.date)} (${REGISTER_FILE}); ` +
-        `hai văn bản không được trùng số: bỏ --number để lấy số tiếp theo (${nextNumber(readRegister(dir), setting)}) hoặc sửa ${REGISTER_FILE}.\n`,
+        `hai văn bản không được trùng số: bỏ --number để lấy số tiếp theo (${Math.max(r.numbering.next ?? 1, issue.number + 1)}) hoặc sửa ${REGISTER_FILE}.\n`,
     );
   }
   recordIssued(dir, { code: setting.code, number: issue.number, date: issue.date, period: r.period.label, file: relative(dir, resolve(io.cwd, out)).split(sep).join('/') }, setting.termStart);

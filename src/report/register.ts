@@ -51,11 +51,13 @@ function inTerm(entries: readonly IssuedEntry[], setting: NumberingSetting): Iss
 
 /**
  * The next number of the committee's sequence: one past the highest in the register for this code and term,
- * and never below committee.yaml's `numbering.next` (the office's way to start or skip ahead).
+ * and never below committee.yaml's `numbering.next` (the office's way to start or skip ahead). Undefined
+ * while the office has declared neither: the clerk writes the first number in (or gives --number once).
  */
-export function nextNumber(entries: readonly IssuedEntry[], setting: NumberingSetting): number {
-  const highest = Math.max(0, ...inTerm(entries, setting).map((e) => e.number));
-  return Math.max(highest + 1, setting.next ?? 1);
+export function nextNumber(entries: readonly IssuedEntry[], setting: NumberingSetting): number | undefined {
+  const numbers = inTerm(entries, setting).map((e) => e.number);
+  if (numbers.length === 0) return setting.next;
+  return Math.max(Math.max(...numbers) + 1, setting.next ?? 1);
 }
 
 /** An entry of this term that already carries the number for another period (two reports, one number). */

@@ -155,7 +155,8 @@ function numberingOf(committee: Committee, committeeDir: string): NonNullable<Co
     ...(committee.numbering?.next !== undefined ? { next: committee.numbering.next } : {}),
     ...(committee.numbering?.termStart !== undefined ? { termStart: String(committee.numbering.termStart) } : {}),
   };
-  return { code: setting.code, next: nextNumber(readRegister(committeeDir), setting), ...(setting.termStart ? { termStart: setting.termStart } : {}) };
+  const next = nextNumber(readRegister(committeeDir), setting);
+  return { code: setting.code, ...(next !== undefined ? { next } : {}), ...(setting.termStart ? { termStart: setting.termStart } : {}) };
 }
 
 /** How a cell folder is named in the report: below its committee's folder, else relative to the working folder. */

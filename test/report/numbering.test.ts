@@ -1,5 +1,5 @@
 // Two BÁO CÁO, two numbers: the committee's sequence in so-van-ban-di.yaml, --number and --date, and the docx table against the json.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -91,6 +91,27 @@ describe('report --format docx: numbered from the committee sequence', () => {
     expect(refused.code).toBe(2);
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
     expect(readFileSync(join(dir, REGISTER), 'utf8')).toBe(before);
+  }, 120_000);
+});
+
+describe('report --format docx: a committee that has declared no number yet', () => {
+  it('leaves Số …-BC/ĐU for the clerk until a first --number, then goes on from it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'cellctl-numbering-none-'));
+    try {
+      cpSync(join(ROOT, 'examples', COMMITTEE, 'chi-bo-khu-dan-cu-12'), join(own, 'du', 'cb'), { recursive: true });
+      writeFileSync(join(own, 'du', 'committee.yaml'), 'name: Đảng ủy xã Thử\nkind: commune\nplace: Thử\nparent: Đảng bộ tỉnh Thử\ncells:\n  - { folder: cb, name: Chi bộ Khu dân cư số 12 }\n');
+      const args = ['report', 'du', '--period', '2026-Q4', '--as-of', '2026-12-31', '--format', 'docx'];
+      const blank = await runCli([...args, '--out', 'a.docx'], { cwd: own });
+      expect(blank.code).toBe(0);
+      expect(await docxParagraphs(join(own, 'a.docx'))).toContain('Số …-BC/ĐU');
+      expect(existsSync(join(own, 'du', 'so-van-ban-di.yaml'))).toBe(false);
+      await runCli([...args, '--out', 'b.docx', '--number', '3'], { cwd: own });
+      const next = await runCli([...args.slice(0, 3), '2026', ...args.slice(4), '--out', 'c.docx'], { cwd: own });
+      expect(next.stderr).toContain('Số 4-BC/ĐU');
+      expect(await docxParagraphs(join(own, 'c.docx'))).toContain('Số 04-BC/ĐU');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

@@ -196,10 +196,10 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
   const parent = cleanText(report.parent ?? '');
   const place = cleanText(report.place ?? '');
   const date = options.date ?? report.asOf;
-  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
+  // The number: given, else the committee's next one, 01–09 padded as Party numbers are written; else left for the clerk.
   const next = report.numbering?.next;
-  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
-  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
+  const given = cleanText((options.number ?? (next === undefined ? '' : String(next))).trim());
+  const number = given === '' ? '…' : /^\d$/u.test(given) ? given.padStart(2, '0') : given;
   const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
   const s = report.totals;
   const own = report.cells.filter(isCommitteeCell);
