@@ -45,6 +45,12 @@ export interface Collected {
   fileCount: number;
 }
 
+/**
+ * Files of the committee above the cells, not of a cell: committee.yaml (report reads it) and the register
+ * of reports issued that `report --format docx` keeps beside it (src/report/register.ts).
+ */
+const COMMITTEE_FILES = new Set(['committee.yaml', 'so-van-ban-di.yaml']);
+
 const YAML_FILE = /\.ya?ml$/i;
 /** Notepad adds `.txt` to a name typed without quotes: `2027-01.yaml.txt`. */
 const MISNAMED_YAML = /^(.+\.ya?ml)\.txt$/i;
@@ -115,8 +121,7 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       }
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
-      } else if (YAML_FILE.test(name) && name !== 'committee.yaml') {
-        // committee.yaml belongs to the committee above the cells (report reads it), not to a cell.
+      } else if (YAML_FILE.test(name) && !COMMITTEE_FILES.has(name)) {
         add(abs, display, true);
       } else if (MISNAMED_YAML.test(name)) {
         notes.push({ display, kind: 'misnamed', data: { name, rename: MISNAMED_YAML.exec(name)![1]! } });

@@ -1,5 +1,4 @@
 // `cellctl report --format xlsx|html|docx` on the real example committee, through the real binary.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
