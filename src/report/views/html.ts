@@ -571,7 +571,7 @@ function cellsTable(report: CommitteeReport, lang: ReportLang, limits: Threshold
         `<td${cell.regular.missingMonths.length ? ' class="bad"' : ''}>${htmlText(cell.regular.missingMonths.map(monthShort).join(', '))}</td>` +
         `<td class="num${quarters ? ' bad' : ''}">${cell.thematic.held}/${cell.thematic.due}${htmlText(quarters)}</td>` +
         `<td class="num${attCls}">${htmlText(percent(att, lang))}</td><td class="num">${htmlText(percent(cell.attendance.lowest, lang))}</td>` +
-        `<td class="num">${cell.attendance.unexcused}</td><td class="num${scoreCls}">${htmlText(decimal(cell.score.average, lang))}</td>` +
+        `<td class="num">${cell.attendance.unexcused ?? '–'}</td><td class="num${scoreCls}">${htmlText(decimal(cell.score.average, lang))}</td>` +
         `<td class="num">${cell.visits.held}/${cell.visits.due}</td><td class="num${cell.errorCount ? ' bad' : ''}">${cell.errorCount} / ${cell.warningCount}</td></tr>`
       );
     })
