@@ -1,7 +1,7 @@
 // `cellctl report` and `cellctl init --committee`: the committee's report in a chosen format, and a new committee.yaml.
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Document } from 'yaml';
 import type { CommitteeReport } from '../report/types.js';
 import { report } from '../report/report.js';
@@ -16,6 +16,7 @@ import type { ReportViewOptions } from '../report/views/common.js';
 import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 import { makeStyle, wantsColor } from './style.js';
+import { defaultSchemaComment, schemaComment, writeWorkspaceSchemas } from '../schema/workspace.js';
 
 /** Options of `cellctl report` as commander hands them over. */
 export interface ReportFlags {
@@ -126,7 +127,7 @@ export interface InitCommitteeFlags {
 }
 
 /** The text of a new committee.yaml: the `$schema` line, then values serialised by the yaml library. */
-export function committeeYaml(flags: InitCommitteeFlags): string {
+export function committeeYaml(flags: InitCommitteeFlags, schema = defaultSchemaComment('committee')): string {
   const doc = new Document({
     name: flags.name.normalize('NFC'),
     kind: flags.kind,
@@ -138,7 +139,7 @@ export function committeeYaml(flags: InitCommitteeFlags): string {
     numbering: { code: 'BC/ĐU', next: 1 },
   });
   doc.commentBefore =
-    ' yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/committee.schema.json\n' +
+    `${schema}\n` +
     ' Hồ sơ đảng ủy: liệt kê các chi bộ (folder: thư mục, name: tên đúng như cell.yaml), cấp ủy viên và phân công theo dõi.';
   return doc.toString({ lineWidth: 0 });
 }
@@ -150,7 +151,9 @@ export function runInitCommittee(dir: string, flags: InitCommitteeFlags, io: Cli
     if (existsSync(path) && !flags.force) {
       throw fileExists(join(dir, 'committee.yaml'));
     }
-    writeAtomic(path, Buffer.from(committeeYaml(flags), 'utf8'), flags.force ?? false);
+    // The committee's folder holds the one copy of the schemas for it and every cell under it.
+    writeAtomic(path, Buffer.from(committeeYaml(flags, schemaComment('committee', path, dirname(path))), 'utf8'), flags.force ?? false);
+    writeWorkspaceSchemas(dirname(path));
     io.stdout.write(`${join(dir, 'committee.yaml')}\n`);
     return EXIT_OK;
   } catch (e) {

@@ -25,14 +25,27 @@ export const SCHEMA_FILES: Record<DocumentKind, string> = {
 /** Names `cellctl schema` accepts. */
 export const SCHEMA_NAMES = ['cell', 'plan', 'meeting', 'rules', 'common', 'committee'] as const;
 
-/** The text of a shipped schema. */
-export function schemaText(name: (typeof SCHEMA_NAMES)[number]): string {
-  return readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
+/** A shipped schema's name: `meeting` for schemas/meeting.schema.json. */
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+const sources = new Map<string, Record<string, unknown>>();
+
+/** A shipped schema as written in schemas/ (its references to common.schema.json not resolved); do not modify. */
+export function schemaSource(name: SchemaName): Record<string, unknown> {
+  let s = sources.get(name);
+  if (!s) sources.set(name, (s = loadSchema(`${name}.schema.json`)));
+  return s;
 }
 
 function loadSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 }
+
+/**
+ * Keywords the schemas carry for editors only (VS Code's YAML extension): per-value help and the
+ * Vietnamese message it shows for a pattern or a format. ajv is told they exist and judges nothing by them.
+ */
+export const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'errorMessage', 'patternErrorMessage'] as const;
 
 /** Every shipped schema, parsed (for checks that read what the schemas declare). */
 export function loadSchemas(): Record<string, unknown>[] {
@@ -51,18 +64,13 @@ export function addDateFormat(ajv: Ajv2020): void {
 }
 
 /** Schema `$id` of each document kind, as the standalone module names its validators. */
-export const SCHEMA_IDS: Record<DocumentKind, string> = {
-  cell: 'https://unpkg.com/cellctl/schemas/cell.schema.json',
-  plan: 'https://unpkg.com/cellctl/schemas/plan.schema.json',
-  meeting: 'https://unpkg.com/cellctl/schemas/meeting.schema.json',
-  rules: 'https://unpkg.com/cellctl/schemas/rules.schema.json',
-  committee: 'https://unpkg.com/cellctl/schemas/committee.schema.json',
-};
+export const SCHEMA_IDS: Record<DocumentKind, string> = SCHEMA_FILES;
 
 /** An ajv instance with every schema added (the build step also uses it to write standalone code). */
 export function createAjv(extra: Record<string, unknown> = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...extra });
   addDateFormat(ajv);
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
   for (const name of ['common', 'rules', 'cell', 'plan', 'meeting', 'committee'] as const) ajv.addSchema(loadSchema(`${name}.schema.json`));
   return ajv;
 }
