@@ -33,21 +33,43 @@ function target(file: string, pointer: string[]): Node {
   return (source.$defs as Record<string, Node>)[pointer[1]!]!;
 }
 
-/** Per-value help from an enum's description ("present: có mặt; excused: vắng có lý do"), else the message terms. */
+/**
+ * Per-value help from an enum's description ("present: có mặt; excused: vắng có lý do"), else the message
+ * terms, and the Vietnamese message an editor shows for a value not in the list (its own is English).
+ */
 function enumHelp(node: Node): void {
   if (!Array.isArray(node.enum) || node.enumDescriptions !== undefined) return;
+  const values = node.enum as unknown[];
   const own = new Map<string, string>();
   for (const part of typeof node.description === 'string' ? node.description.split(';') : []) {
     const m = /^\s*"?([^":]+?)"?\s*:\s*(.+?)\.?\s*$/.exec(part);
     if (m) own.set(m[1]!, m[2]!);
   }
-  const help = node.enum.map((v) => {
+  const labels = values.map((v) => {
     const code = String(v);
     const vi = own.get(code) ?? term(code, 'vi');
-    return vi === code ? code : `${vi.charAt(0).toLocaleUpperCase('vi')}${vi.slice(1)}.`;
+    return vi === code ? undefined : vi;
   });
-  node.enumDescriptions = help;
-  node.markdownEnumDescriptions = help;
+  if (labels.some((l) => l !== undefined)) {
+    const help = labels.map((l, i) => (l === undefined ? String(values[i]) : `${l.charAt(0).toLocaleUpperCase('vi')}${l.slice(1)}.`));
+    node.enumDescriptions = help;
+    node.markdownEnumDescriptions = help;
+  }
+  const choices = values.map((v, i) => `${String(v)}${labels[i] === undefined ? '' : ` — ${labels[i]}`}`);
+  node.errorMessage ??= `Giá trị không hợp lệ. Chọn một trong: ${choices.join('; ')}.`;
+}
+
+/** What an editor says of a value of the wrong type in a field of one simple type (its own words are English). */
+const TYPE_MESSAGES: Record<string, string> = {
+  integer: 'Ghi một số nguyên, viết liền không dấu chấm, ví dụ 12.',
+  number: 'Ghi một số, ví dụ 12 hoặc 7.5 (dấu chấm ngăn phần thập phân).',
+  boolean: 'Ghi true (có) hoặc false (không).',
+  string: 'Ghi nội dung bằng chữ.',
+};
+
+/** A Vietnamese type message on a field of one simple type; never on an object or a list, whose own messages name the field. */
+function typeHelp(node: Node): void {
+  if (typeof node.type === 'string' && node.type in TYPE_MESSAGES) node.errorMessage ??= TYPE_MESSAGES[node.type];
 }
 
 /**
@@ -76,6 +98,7 @@ export function bundledSchema(name: SchemaName): Node {
       }
     }
     enumHelp(n);
+    typeHelp(n);
     for (const [k, v] of Object.entries(n)) if (k !== '$ref') walk(v);
   };
   walk(root);

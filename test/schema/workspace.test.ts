@@ -50,6 +50,26 @@ describe('self-contained schemas', () => {
     expect(() => alone(bundledSchemaText(name))).not.toThrow();
   });
 
+  it.each(SCHEMA_NAMES)('%s: every field has its own description, and every pattern or format a Vietnamese message', (name) => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${path}/${i}`));
+      if (node === null || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if ((n.pattern !== undefined || n.format !== undefined) && typeof (n.patternErrorMessage ?? n.errorMessage) !== 'string') missing.push(`${path} (message)`);
+      if (Array.isArray(n.enum) && typeof n.errorMessage !== 'string') missing.push(`${path} (enum message)`);
+      for (const [key, child] of Object.entries((n.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+        if (typeof child.description !== 'string' && typeof child.$ref !== 'string') missing.push(`${path}/${key}`);
+        // A field built from a shared definition says what it is itself, not what the shared type is.
+        if (typeof child.$ref === 'string' && typeof child.description !== 'string' && !/\/\$defs\/(ruleset|meetingKind|step|resolution|member)$/.test(child.$ref)) missing.push(`${path}/${key} ($ref)`);
+      }
+      // `if` only selects a case: an editor shows no help from it.
+      for (const [key, child] of Object.entries(n)) if (key !== 'if') walk(child, `${path}/${key}`);
+    };
+    walk(bundledSchema(name), '');
+    expect(missing).toEqual([]);
+  });
+
   it('judges every example file as the shipped validator does', () => {
     const shipped = createAjv();
     const files = yamlFiles(join(ROOT, 'examples'));
