@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { ROOT, runCli } from '../helpers.js';
 import { YamlLanguageServer, type Diagnostic } from './lsp-client.js';
 
 const MEMBERS = `members:
@@ -81,6 +81,15 @@ describe('yaml-language-server on a cell made by cellctl, outside the repository
     const file = join(dir, 'bien-ban.yaml');
     expect(loadErrors(await server.open(file, text))).toEqual([]);
     expect(await server.hover(file, at(text, '\nchair:').line + 1, 2)).toContain('Chủ trì');
+  });
+
+  it('loads the committed examples\' schemas too, a committee\'s cell included', async () => {
+    for (const rel of ['chi-bo-khu-dan-cu-12/meetings/2026-03.yaml', 'dang-uy-phuong-hoang-liet/chi-bo-khu-dan-cu-14/meetings/2026-07.yaml', 'dang-uy-phuong-hoang-liet/committee.yaml']) {
+      const file = join(ROOT, 'examples', rel);
+      const text = readFileSync(file, 'utf8');
+      expect(await server.open(file, text), rel).toEqual([]);
+      expect(await server.hover(file, at(text, '\nplace:').line + 1, 2), rel).toMatch(/Địa (điểm|danh)/);
+    }
   });
 
   it('shows the Vietnamese help of a field on hover, its own meaning rather than the shared type', async () => {
