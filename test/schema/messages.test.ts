@@ -1,6 +1,6 @@
 // Schema problems in plain Vietnamese: one problem for one mistake, no English validator text, no raw pattern.
 import { describe, expect, it } from 'vitest';
-import { BASE_CELL, BASE_MEETING, edit, lint, only, positionOf } from '../helpers.js';
+import { BASE_CELL, BASE_MEETING, edit, lint, only, positionOf, runCli, writeTree } from '../helpers.js';
 
 /** Schema problems of a cell file (with the base meeting beside it), in the language asked for. */
 async function cellProblems(cell: string, lang: 'vi' | 'en' = 'vi') {
@@ -47,5 +47,19 @@ describe('schema messages', () => {
   it('English runs get English words for the same problems', async () => {
     const cell = edit(BASE_CELL, (d) => d.setIn(['customs', 'workingDays'], d.createNode(['monday', 'monday'])));
     expect((await cellProblems(cell, 'en')).map((p) => p.message)).toEqual(['“monday” is listed twice (items 1 and 2); remove one.']);
+  });
+
+  it('the built binary (its pre-compiled validators) says the same: one problem, the schema\'s own words', async () => {
+    const cell = edit(BASE_CELL, (d) => {
+      d.setIn(['customs', 'meetingDay'], d.createNode({ kind: 'day-of-month', day: 31 }));
+      d.setIn(['members', 0, 'id'], 'Nguyễn An');
+    });
+    const dir = writeTree({ 'cell.yaml': cell });
+    const run = await runCli(['validate', 'cell.yaml', '--format', 'json'], { cwd: dir });
+    const out = JSON.parse(run.stdout) as { results: { problems: { ruleId: string; message: string }[] }[] };
+    const messages = out.results.flatMap((r) => r.problems).filter((p) => p.ruleId === 'schema').map((p) => p.message);
+    expect(messages).toHaveLength(2);
+    expect(messages).toContain('Giá trị 31 không được lớn hơn 28.');
+    expect(messages.find((m) => m.startsWith('“Nguyễn An”'))).toContain('ví dụ an hoặc nguyen-van-an');
   });
 });
