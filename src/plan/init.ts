@@ -8,7 +8,6 @@ import { lexists, makeDirs, writeAtomic } from '../render/write.js';
 import { explainFsError } from '../util/fs-errors.js';
 import { defaultSchemaComment, SCHEMA_FOLDER, schemaComment, workspaceRoot, writeWorkspaceSchemas } from '../schema/workspace.js';
 
-
 /** What `cellctl init` is told about the cell. */
 export interface InitFields {
   /** Tên chi bộ, e.g. "Chi bộ Khu dân cư số 12". */
