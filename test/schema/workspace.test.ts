@@ -156,5 +156,21 @@ describe('the $schema line of every file', () => {
     expect(SCHEMA_LINE.exec(readFileSync(join(dir, 'dang-uy', 'chi-bo-1', 'cell.yaml'), 'utf8'))?.[1]).toBe(`../.cellctl/schemas/${cellctlVersion()}/cell.schema.json`);
     expect(existsSync(join(dir, 'dang-uy', '.cellctl', 'schemas', cellctlVersion(), 'cell.schema.json'))).toBe(true);
     expect(existsSync(join(dir, 'dang-uy', 'chi-bo-1', '.cellctl'))).toBe(false);
+
+    // The roster filled in, a year planned with its stubs, a record started: every file points at a schema that is there.
+    const cellFile = join(dir, 'dang-uy', 'chi-bo-1', 'cell.yaml');
+    const roster = 'members:\n' + ['an', 'binh', 'cuong'].map((id, i) => `  - { id: ${id}, name: Đảng viên ${id}, status: official${i === 0 ? ', role: secretary' : ''} }\n`).join('');
+    writeFileSync(cellFile, readFileSync(cellFile, 'utf8').replace(/^members:\n/m, roster).replace(/^recordsFrom: .*$/m, 'recordsFrom: 2027-01'));
+    for (const args of [['plan', 'dang-uy/chi-bo-1', '--year', '2027', '--with-meetings'], ['new', 'dang-uy/chi-bo-1', '--date', '2027-01-06', '--force']]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.stderr, args.join(' ')).toBe('');
+    }
+    const files = yamlFiles(join(dir, 'dang-uy'));
+    expect(files.length).toBeGreaterThan(15);
+    for (const file of files) {
+      const m = SCHEMA_LINE.exec(readFileSync(file, 'utf8'));
+      expect(m, file).not.toBeNull();
+      expect(readFileSync(join(dirname(file), m![1]!), 'utf8'), file).toBe(bundledSchemaText(classify(file)));
+    }
   });
 });
