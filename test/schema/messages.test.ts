@@ -44,6 +44,13 @@ describe('schema messages', () => {
     expect(problem!.message).not.toContain('[A-Za-z');
   });
 
+  it('a weekday written in Vietnamese gets the code to write instead', async () => {
+    const cell = edit(BASE_CELL, (d) => d.setIn(['customs', 'workingDays'], d.createNode(['monday', 'thứ Bảy'])));
+    const messages = (await cellProblems(cell)).map((p) => p.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^Hãy viết mã “saturday” thay cho “thứ Bảy”/);
+  });
+
   it('English runs get English words for the same problems', async () => {
     const cell = edit(BASE_CELL, (d) => d.setIn(['customs', 'workingDays'], d.createNode(['monday', 'monday'])));
     expect((await cellProblems(cell, 'en')).map((p) => p.message)).toEqual(['“monday” is listed twice (items 1 and 2); remove one.']);
