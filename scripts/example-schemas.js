@@ -1,5 +1,5 @@
 // Maintenance: give the committed examples the `$schema` lines and the saved schemas a user's cellctl writes
-// (run after a schema or version change: npm run build && node scripts/example-schemas.js; test/schema/examples.test.ts checks it).
+// (run after a schema or version change: npm run examples:schemas; test/schema/workspace.test.ts checks it).
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

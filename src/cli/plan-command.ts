@@ -160,9 +160,10 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
         throw new InputError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, `files exist; use --force to overwrite them:\n${list}`);
       }
     }
+    // The schemas first: no file is written with a $schema line that leads nowhere.
+    if (!keepPlan || flags.withMeetings) writeWorkspaceSchemas(schemaRoot);
     if (!keepPlan) writePlan(out, text, flags.force ?? false);
     for (const [, abs, bytes] of extra) writeAtomic(abs, bytes, flags.force ?? false);
-    if (!keepPlan || flags.withMeetings) writeWorkspaceSchemas(schemaRoot);
     if (icsToStdout) io.stdout.write(ics!);
 
     const regular = plan.meetings.filter((m) => m.kind !== 'thematic').length;

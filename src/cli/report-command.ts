@@ -152,8 +152,8 @@ export function runInitCommittee(dir: string, flags: InitCommitteeFlags, io: Cli
       throw fileExists(join(dir, 'committee.yaml'));
     }
     // The committee's folder holds the one copy of the schemas for it and every cell under it.
-    writeAtomic(path, Buffer.from(committeeYaml(flags, schemaComment('committee', path, dirname(path))), 'utf8'), flags.force ?? false);
     writeWorkspaceSchemas(dirname(path));
+    writeAtomic(path, Buffer.from(committeeYaml(flags, schemaComment('committee', path, dirname(path))), 'utf8'), flags.force ?? false);
     io.stdout.write(`${join(dir, 'committee.yaml')}\n`);
     return EXIT_OK;
   } catch (e) {

@@ -168,8 +168,8 @@ export function initCell(dir: string, fields: InitFields, force: boolean): strin
   try {
     created = makeDirs(meetings);
     const root = workspaceRoot(dir);
-    writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized, schemaComment('cell', join(dir, 'cell.yaml'), root)), 'utf8'), force);
     if (writeWorkspaceSchemas(root).length > 0 && root === dir) written.push(`${SCHEMA_FOLDER}/`);
+    writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized, schemaComment('cell', join(dir, 'cell.yaml'), root)), 'utf8'), force);
   } catch (e) {
     if (created) rmSync(created, { recursive: true, force: true });
     throw explainFsError(e, dir);

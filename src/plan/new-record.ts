@@ -154,8 +154,9 @@ export function writeNewRecord(record: NewRecord, force: boolean, shown = record
   if (existing && !existing.isFile()) {
     throw new InputError(`${shown}: không phải tệp thường, không ghi đè`, `${shown}: not a regular file; not replaced`);
   }
-  writeAtomic(record.path, Buffer.from(record.text, 'utf8'), force);
+  // The schemas first: a record whose $schema line leads nowhere is not written.
   writeWorkspaceSchemas(record.schemaRoot);
+  writeAtomic(record.path, Buffer.from(record.text, 'utf8'), force);
 }
 
 /** What remains to fill, as one short Vietnamese line: `Còn phải điền: nội dung 9 bước, biểu quyết, …`. */

@@ -112,7 +112,7 @@ describe('the $schema line of every file', () => {
       const target = join(dirname(file), m![1]!);
       expect(m![1], file).toMatch(new RegExp(`\\.cellctl/schemas/${cellctlVersion().replaceAll('.', '\\.')}/${SCHEMA_FILES[classify(file)]}$`));
       expect(existsSync(target), `${relative(ROOT, file)} → ${m![1]}`).toBe(true);
-      // Regenerate with: npm run build && node scripts/example-schemas.js
+      // Regenerate with: npm run examples:schemas
       expect(readFileSync(target, 'utf8'), target).toBe(bundledSchemaText(classify(file)));
     }
   });
