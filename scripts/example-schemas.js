@@ -1,5 +1,4 @@
-// Maintenance: give the committed examples the `$schema` lines and the saved schemas a user's cellctl writes
-// (run after a schema or version change: npm run examples:schemas; test/schema/workspace.test.ts checks it).
+// Maintenance (npm run examples:schemas, after a schema or version change): the examples get the `$schema` lines and saved schemas cellctl writes.
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
