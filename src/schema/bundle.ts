@@ -1,4 +1,4 @@
-// Self-contained schemas for editors: shared definitions copied in, with per-value help for each enum.
+// Self-contained schemas for editors: shared definitions copied in, per-value help and Vietnamese editor messages added.
 import { readFileSync } from 'node:fs';
 import { term } from '../messages/terms.js';
 import { schemaSource, type SchemaName } from './validator.js';
@@ -74,8 +74,9 @@ function typeHelp(node: Node): void {
 
 /**
  * A shipped schema made self-contained: every definition it takes from another schema file is copied
- * into its own `$defs`, references point there, each enum value gets its own help line, and the `$id`
- * is the file's own name (it resolves wherever the file is saved).
+ * into its own `$defs`, references point there, each enum value gets its own help line, each enum and
+ * simple-typed field a Vietnamese message, and the `$id` is the file's own name (it resolves wherever the
+ * file is saved).
  */
 export function bundledSchema(name: SchemaName): Node {
   const root = structuredClone(schemaSource(name));
