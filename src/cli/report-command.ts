@@ -18,6 +18,7 @@ import { EXIT_OK, EXIT_PROBLEMS, reportFailure } from './exit.js';
 import type { CliIo } from './io.js';
 import { makeStyle, wantsColor } from './style.js';
 import { shortDate } from '../util/vi-date.js';
+import { defaultSchemaComment, schemaComment, writeWorkspaceSchemas } from '../schema/workspace.js';
 
 /** Options of `cellctl report` as commander hands them over. */
 export interface ReportFlags {
@@ -181,7 +182,7 @@ export interface InitCommitteeFlags {
 }
 
 /** The text of a new committee.yaml: the `$schema` line, then values serialised by the yaml library. */
-export function committeeYaml(flags: InitCommitteeFlags): string {
+export function committeeYaml(flags: InitCommitteeFlags, schema = defaultSchemaComment('committee')): string {
   const doc = new Document({
     name: flags.name.normalize('NFC'),
     kind: flags.kind,
@@ -193,7 +194,7 @@ export function committeeYaml(flags: InitCommitteeFlags): string {
     numbering: { code: 'BC/ĐU', next: 1 },
   });
   doc.commentBefore =
-    ' yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/committee.schema.json\n' +
+    `${schema}\n` +
     ' Hồ sơ đảng ủy: liệt kê các chi bộ (folder: thư mục, name: tên đúng như cell.yaml), cấp ủy viên và phân công theo dõi.';
   return doc.toString({ lineWidth: 0 });
 }
@@ -205,7 +206,9 @@ export function runInitCommittee(dir: string, flags: InitCommitteeFlags, io: Cli
     if (existsSync(path) && !flags.force) {
       throw fileExists(join(dir, 'committee.yaml'));
     }
-    writeAtomic(path, Buffer.from(committeeYaml(flags), 'utf8'), flags.force ?? false);
+    // The committee's folder holds the one copy of the schemas for it and every cell under it.
+    writeWorkspaceSchemas(dirname(path));
+    writeAtomic(path, Buffer.from(committeeYaml(flags, schemaComment('committee', path, dirname(path))), 'utf8'), flags.force ?? false);
     io.stdout.write(`${join(dir, 'committee.yaml')}\n`);
     return EXIT_OK;
   } catch (e) {

@@ -56,6 +56,7 @@ const YAML_FILE = /\.ya?ml$/i;
 const MISNAMED_YAML = /^(.+\.ya?ml)\.txt$/i;
 const CELL_FILE = /^cell\.ya?ml$/i;
 const PLAN_FILE = /^plan-.*\.ya?ml$/i;
+const COMMITTEE_FILE = /^committee\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 // Loaded only when a path does not exist as given: most runs name real folders and never pay for it.
@@ -63,10 +64,11 @@ type Tinyglobby = typeof import('tinyglobby');
 let tinyglobby: Tinyglobby | undefined;
 const globber = (): Tinyglobby => (tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as Tinyglobby);
 
-/** Document kind by file name: cell.yaml, plan-YYYY.yaml, anything else a meeting record. */
+/** Document kind by file name: cell.yaml, plan-YYYY.yaml, committee.yaml, anything else a meeting record. */
 export function classify(path: string): DocumentKind {
   const name = basename(path);
   if (CELL_FILE.test(name)) return 'cell';
+  if (COMMITTEE_FILE.test(name)) return 'committee';
   if (PLAN_FILE.test(name)) return 'plan';
   return 'meeting';
 }
@@ -121,7 +123,8 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       }
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
-      } else if (YAML_FILE.test(name) && !COMMITTEE_FILES.has(name)) {
+      } else if (YAML_FILE.test(name) && !COMMITTEE_FILES.has(name.toLowerCase()) && !COMMITTEE_FILE.test(name)) {
+        // committee.yaml and the register belong to the committee above the cells (report reads them), not to a cell.
         add(abs, display, true);
       } else if (MISNAMED_YAML.test(name)) {
         notes.push({ display, kind: 'misnamed', data: { name, rename: MISNAMED_YAML.exec(name)![1]! } });

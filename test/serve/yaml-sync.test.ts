@@ -60,7 +60,7 @@ describe('applyData', () => {
     data.ruleset = 'hd42-2025';
     const out = applyData(JUNE, data);
     expect(parseDocument(out).toJS()).toEqual(data);
-    expect(out.startsWith('# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n# Sinh hoạt chi bộ thường kỳ tháng 6 năm 2026.\n')).toBe(true);
+    expect(out.startsWith('# yaml-language-server: $schema=../.cellctl/schemas/0.1.0/meeting.schema.json\n# Sinh hoạt chi bộ thường kỳ tháng 6 năm 2026.\n')).toBe(true);
     expect(changedLines(JUNE, out).length).toBeGreaterThan(0);
   });
 
