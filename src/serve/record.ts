@@ -10,7 +10,7 @@ import { loadCell, loadRecords } from '../plan/new-record.js';
 import { replaceFile } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
-import { schemaText } from '../schema/validator.js';
+import { bundledSchemaText as schemaText } from '../schema/bundle.js';
 import { committeeRulesFor } from '../source/committee.js';
 import { applyData, dataOf } from './yaml-sync.js';
 
