@@ -1,5 +1,6 @@
 // `cellctl serve`: start the local web server on a cell or committee folder, print (and open) its URL, stop on Ctrl+C.
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { loadCell } from '../plan/new-record.js';
@@ -34,12 +35,23 @@ function openBrowser(url: string): void {
   }
 }
 
+/** Whether `path` is a folder (following links). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Serve a cell or committee folder until SIGINT or SIGTERM; returns the exit code. */
 export async function runServe(dir: string, flags: ServeFlags, io: CliIo): Promise<number> {
   try {
     const root = resolve(io.cwd, dir);
     const shown = dir.replace(/[\\/]+$/, '') || dir;
-    // A cell folder without a valid cell.yaml, a broken committee.yaml or a folder that is neither stops here, with the reason.
+    // A cell folder without a valid cell.yaml or a broken committee.yaml stops here, with the reason; a folder
+    // that is neither (an empty one) opens on the page's cell setup.
+    if (!isFolder(root)) throw new InputError(`${shown}: không có thư mục này; ghi đường dẫn thư mục hồ sơ chi bộ`, `${shown}: no such folder`);
     if (servedKind(root, shown) === 'cell') loadCell(root, () => shown);
     if (flags.port !== undefined && flags.port > 65535) throw new UsageError(`--port ${flags.port}: cổng phải từ 0 đến 65535.`);
     const asOf = flags.asOf;

@@ -117,11 +117,12 @@ describe('cellctl serve on a committee folder: the API', { timeout: 120_000 }, (
 });
 
 describe('cellctl serve on a committee folder: the command', { timeout: 60_000 }, () => {
-  it('stops in Vietnamese on a folder that is neither a cell nor a committee', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'cellctl-nothing-'));
-    const run = await runCli(['serve', empty, '--no-open']);
+  // An empty folder opens on the cell setup (test/serve/setup.test.ts); a folder that is not there stops.
+  it('stops in Vietnamese on a folder that does not exist', async () => {
+    const gone = join(mkdtempSync(join(tmpdir(), 'cellctl-nothing-')), 'khong-co');
+    const run = await runCli(['serve', gone, '--no-open']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('không có cell.yaml, committee.yaml hay thư mục chi bộ nào');
+    expect(run.stderr).toContain('không có thư mục này');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
