@@ -67,7 +67,7 @@ export function PlanView({ cell = '', year, back }) {
           ? html`<a class="button" id="print-plan" href=${docx} download=${`ke-hoach-chuyen-de-${year}.docx`}>In kế hoạch chuyên đề (.docx)</a>`
           : html`<span class="hint">In kế hoạch chuyên đề (.docx) sau khi ghi.</span>`}
       </div>
-      ${asking ? html`<div class="confirm" role="alertdialog" aria-label="Thay kế hoạch đã ghi">
+      ${asking ? html`<div class="ask" role="alertdialog" aria-label="Thay kế hoạch đã ghi">
         <p>Đã có kế hoạch năm ${year}. Ghi đè bằng các ngày trên trang?</p>
         <button type="button" id="replace-plan" onClick=${() => save(true)}>Ghi đè kế hoạch</button>
         <button type="button" class="secondary" onClick=${() => setAsking(false)}>Thôi</button></div>` : null}

@@ -20,16 +20,16 @@ export function problemHref(t, cell) {
 function NextSitting({ next, cell, onOpen, planHref }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState('');
-  if (next.none) return html`<p class="next none-next">${next.none} <a href=${planHref}>Lập kế hoạch năm</a></p>`;
+  if (next.none) return html`<p class="next-sitting none-next">${next.none} <a href=${planHref}>Lập kế hoạch năm</a></p>`;
   const what = `kỳ họp ${KIND[next.kind].toLocaleLowerCase('vi')} ngày ${showDate(next.date)}`;
   const create = async () => {
     const { status, json } = await api('/api/new', cell ? { cell, date: next.date } : { date: next.date });
     if (status === 201) onOpen(json.path);
     else setError(json.error);
   };
-  return html`<div class="next">
+  return html`<div class="next-sitting">
     <button type="button" id="new-record" onClick=${() => setAsking(true)} aria-expanded=${asking}>Lập biên bản ${what}</button>
-    ${asking ? html`<div class="confirm" role="group" aria-label="Lập biên bản">
+    ${asking ? html`<div class="ask" role="group" aria-label="Lập biên bản">
       <p>Lập biên bản ${what}? Trang sẽ tạo tệp <span class="file">${next.file}</span>${next.replacesStub ? ' (thay bản khung đang có)' : ''}, điền sẵn danh sách đảng viên và các bước sinh hoạt để đồng chí ghi tiếp.</p>
       <button type="button" id="confirm-new" onClick=${create}>Lập biên bản</button>
       <button type="button" class="secondary" onClick=${() => setAsking(false)}>Thôi</button></div>` : null}
@@ -70,6 +70,9 @@ export function YearView({ cell = '', year: asked, onOpen, back }) {
   if (!view) return html`<p>Đang tải…</p>`;
   const c = cell ? `?cell=${encodeURIComponent(cell)}` : '';
   const planHref = `#/ke-hoach/${view.year}${c}`;
+  // A year wholly before the cell's records start, with nothing in it: one sentence, not twelve empty months.
+  const from = view.cell.recordsFrom;
+  const before = from && view.year < Number(from.slice(0, 4)) && !view.planned && view.months.every((m) => m.sittings.length === 0);
   return html`<main>
     <header class="top">${backLink}
       <div class="title-row"><h1>${view.cell.name} — năm ${view.year}</h1>
@@ -78,17 +81,17 @@ export function YearView({ cell = '', year: asked, onOpen, back }) {
         ${view.years.map((y) => html`<button type="button" class=${y.year === view.year ? 'year current' : 'year'} aria-current=${y.year === view.year ? 'true' : undefined}
           onClick=${() => setYear(y.year)}>${y.year}${y.plan || y.records ? '' : ' (chưa có kế hoạch)'}</button>`)}
       </nav>
-      <p class="plan-line">${view.planned
+      ${before ? null : html`<p class="plan-line">${view.planned
         ? html`Kế hoạch sinh hoạt năm ${view.year}: đã có. <a href=${planHref} id="open-plan">Xem, dời ngày, in kế hoạch</a>`
-        : html`Năm ${view.year} chưa có kế hoạch sinh hoạt. <a href=${planHref} id="open-plan">Lập kế hoạch năm ${view.year}</a>`}</p>
+        : html`Năm ${view.year} chưa có kế hoạch sinh hoạt. <a href=${planHref} id="open-plan">Lập kế hoạch năm ${view.year}</a>`}</p>`}
       <${NextSitting} key=${`${view.year}:${'date' in view.next ? view.next.date : ''}`} next=${view.next} cell=${cell} onOpen=${onOpen} planHref=${planHref} />
       <${YearProblems} problems=${view.problems} cell=${cell} />
     </header>
-    <ol class="months">${view.months.map((m) => html`<li class="month">
+    ${before ? html`<p class="before">Chi bộ lưu hồ sơ bằng cellctl từ tháng ${view.cell.recordsFrom.slice(5)}/${view.cell.recordsFrom.slice(0, 4)}; năm ${view.year} không có gì phải ghi ở đây.</p>` : html`<ol class="months">${view.months.map((m) => html`<li class="month">
       <h2>Tháng ${Number(m.month.slice(5))}</h2>
       ${m.sittings.length === 0 ? html`<p class="none">${view.planned ? 'Không có kỳ họp' : 'Chưa có kế hoạch'}</p>` : html`<ul>${m.sittings.map((s) => html`<li class=${`sitting ${s.state}`}>
         ${s.file ? html`<a href=${`#/ho-so/${hashPath(s.file)}`}>${showDate(s.date)} · ${KIND[s.kind]}</a>` : html`<span>${showDate(s.date)} · ${KIND[s.kind]}</span>`}
         <span class="state">${STATE[s.state]}${s.errors ? ` (${s.errors})` : ''}</span>
         ${s.topic ? html`<span class="topic">${s.topic}</span>` : null}</li>`)}</ul>`}
-    </li>`)}</ol></main>`;
+    </li>`)}</ol>`}</main>`;
 }

@@ -52,7 +52,8 @@ export interface NextSitting {
 
 /** The year view of one cell (JSON-serialisable). */
 export interface YearView {
-  cell: { name: string };
+  /** The cell's name, and the month its records start from (YYYY-MM) when it says. */
+  cell: { name: string; recordsFrom?: string };
   year: number;
   asOf: string;
   /** The years with a plan or records, with this year and the next (to plan it), in order. */
@@ -116,7 +117,7 @@ export async function yearView(cellDir: string, year: number, asOf: string): Pro
   const years = yearsOf(plans.map((p) => p.year), allRecords.map((r) => Number(r.date.slice(0, 4))), Number(asOf.slice(0, 4)));
   const problems = yearProblems(cellDir, year, result.results, allRecords);
   return {
-    cell: { name: cell.name },
+    cell: { name: cell.name, ...(cell.recordsFrom ? { recordsFrom: cell.recordsFrom } : {}) },
     year,
     asOf,
     years,
@@ -171,6 +172,11 @@ function yearProblems(cellDir: string, year: number, results: FileResult[], reco
       if (/^cell\.ya?ml$/.test(name) && rel === name) {
         if (p.ruleId === 'input' && p.messageId === 'noRecords') {
           out.push({ ...base, message: 'Chi bộ chưa có biên bản kỳ họp nào: lập kế hoạch năm, rồi lập biên bản kỳ họp đầu tiên.', target: { page: 'none' } });
+          continue;
+        }
+        // Said on cell.yaml but about the other files (the year's checks wait for them): no field of the setup to open.
+        if (p.ruleId === 'input' || p.ruleId === 'cell-context') {
+          out.push({ ...base, target: { page: 'none' } });
           continue;
         }
         cellData ??= dataOf(readText(r.file)) as Record<string, unknown>;
