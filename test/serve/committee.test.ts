@@ -285,11 +285,12 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
     await page.close();
   });
 
-  it('"Lập biên bản kỳ họp tiếp theo" in a cell writes the record in that cell\'s folder', async () => {
+  it('"Lập biên bản kỳ họp …" in a cell writes the record in that cell\'s folder', async () => {
     const page = await open();
     await page.getByRole('link', { name: 'Chi bộ Khu dân cư số 13' }).first().click();
     await soon(() => page.locator('h1').innerText()).toBe('Chi bộ Khu dân cư số 13 — năm 2026');
-    await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+    await page.getByRole('button', { name: /^Lập biên bản kỳ họp thường kỳ ngày \d\d\/\d{1,2}\/2026$/ }).click();
+    await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
     await page.waitForSelector('#problem-count');
     await soon(() => page.locator('.file').innerText()).toBe('chi-bo-khu-dan-cu-13/meetings/2026-04.yaml');
     expect(existsSync(join(dir, 'chi-bo-khu-dan-cu-13', 'meetings', '2026-04.yaml'))).toBe(true);
