@@ -55,8 +55,11 @@ function MemberCard({ m, i, count, at, change, move, remove }) {
     <${Problems} list=${at(p)} />
     <div class="grid">
       <${Text} id=${cid(`${p}/name`)} label="Họ và tên" value=${m.name} onInput=${(v) => change(`${p}/name`, v)} problems=${at(`${p}/name`)} autocomplete="off" />
-      <${Select} id=${cid(`${p}/status`)} label="Tình trạng đảng viên" value=${exempt ? 'official' : m.status} options=${STATUSES}
-        onChange=${(v) => change(`${p}/status`, v)} problems=${at(`${p}/status`)} />
+      ${exempt
+        // An exempted member is an official one excused from duties: the status follows the box below.
+        ? html`<div class="field"><span class="label">Tình trạng đảng viên</span><span class="fixed" id=${cid(`${p}/status`)} tabindex="-1">Chính thức, được miễn sinh hoạt</span><${Problems} list=${at(`${p}/status`)} /></div>`
+        : html`<${Select} id=${cid(`${p}/status`)} label="Tình trạng đảng viên" value=${m.status} options=${STATUSES}
+          onChange=${(v) => change(`${p}/status`, v)} problems=${at(`${p}/status`)} />`}
       <${Select} id=${cid(`${p}/role`)} label="Chức vụ trong chi bộ" value=${m.role ?? 'member'} options=${ROLES}
         onChange=${(v) => change(`${p}/role`, v === 'member' ? undefined : v)} problems=${at(`${p}/role`)} />
       <${Text} id=${cid(`${p}/group`)} label="Tổ đảng (nếu có)" value=${m.group} onInput=${(v) => change(`${p}/group`, v === '' ? undefined : v)} problems=${at(`${p}/group`)} />
