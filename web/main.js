@@ -14,11 +14,22 @@ let watching = null;
 function focusWhenShown(pointer) {
   watching?.disconnect();
   const seek = () => focusField('f:', pointer);
+  // The form puts the focus on its heading once the record is open (the link that opened it is gone): the
+  // field asked for takes it back from the heading, once; the person's own clicks and keys are left alone.
+  const back = (e) => { if (e.target instanceof HTMLHeadingElement) { stop(); seek(); } };
+  const stop = () => {
+    watching?.disconnect();
+    document.removeEventListener('focusin', back);
+    document.removeEventListener('pointerdown', stop);
+    document.removeEventListener('keydown', stop);
+  };
+  document.addEventListener('focusin', back);
+  document.addEventListener('pointerdown', stop, { once: true });
+  document.addEventListener('keydown', stop, { once: true });
+  window.addEventListener('hashchange', stop, { once: true });
   if (seek()) return;
   watching = new MutationObserver(() => { if (seek()) watching.disconnect(); });
   watching.observe(document.getElementById('app'), { childList: true, subtree: true });
-  // Opening another page stops the search: the field is this record's only.
-  window.addEventListener('hashchange', () => watching?.disconnect(), { once: true });
 }
 
 function App() {

@@ -10,6 +10,7 @@ import { makeDirs, writeAtomic } from '../render/write.js';
 import { documentNumber } from '../render/viewmodel.js';
 // Types only: api.ts imports this module for its ROUTES, so a value imported back would be a cycle.
 import type { ApiReply, ApiRoute } from './api.js';
+import { servedKind } from './api-committee.js';
 import { cellInside, resolveInside } from './paths.js';
 import { hashText } from './record.js';
 import { applyData, dataOf } from './yaml-sync.js';
@@ -219,7 +220,10 @@ function nextNumber(dir: string, cell: Partial<CellProfile>): string {
 
 /** The folder whose setup a request is about: `cell` (a cell folder inside the served one) or the served folder. */
 function setupDir(root: string, cell: unknown): string | ApiReply {
-  if (typeof cell !== 'string' || cell === '' || cell === '.') return root;
+  if (typeof cell !== 'string' || cell === '' || cell === '.') {
+    // A committee's own folder holds its cells, not a cell: nothing is set up (or written) there.
+    return servedKind(root) === 'committee' ? refusal(404, 'Thư mục đang mở là của đảng ủy; chọn một chi bộ trên trang đảng ủy để thiết lập.') : root;
+  }
   const found = cellInside(root, cell);
   return found.ok ? found.dir : refusal(found.why === 'outside' ? 403 : 404, 'Không có chi bộ này trong thư mục đang mở.');
 }

@@ -170,6 +170,17 @@ async function journey(d: Driver, shots: boolean): Promise<void> {
     expect(existsSync(join(dir, 'meetings', '2027-01.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'meetings', '2027-01.yaml'), 'utf8')).toContain(`\ndate: ${january.split('/').reverse().join('-')}\n`);
 
+    // Back on the year, January's blanks are in the problem list; a problem opens the record at its field.
+    await d.goto(served.url.replace(/\?token=.*/, '#/nam/2027'));
+    await d.waitFor('.year-problems');
+    await d.run(() => { (document.querySelector('.year-problems') as HTMLDetailsElement).open = true; }, null);
+    const target = (await d.run(() => document.querySelector('.year-problems a')!.getAttribute('href'), null)) as string;
+    expect(target).toMatch(/^#\/ho-so\/meetings\/2027-01\.yaml\?truong=%2F/);
+    await d.click('.year-problems a');
+    const pointer = decodeURIComponent(target.slice(target.indexOf('truong=') + 7));
+    await soon(() => d.run(() => document.activeElement?.id ?? '', null)).toMatch(/^f:\//);
+    expect(pointer.startsWith((await d.run(() => document.activeElement!.id, null)).slice(2))).toBe(true);
+
     // The year switcher: 2026, before the records start, says so in one sentence rather than twelve blanks.
     await d.goto(served.url.replace(/\?token=.*/, '#/nam/2027'));
     await d.waitFor('nav.years');

@@ -177,6 +177,22 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
   });
 });
 
+describe('setup on a committee folder', { timeout: 60_000 }, () => {
+  it('writes no cell.yaml into the committee’s own folder', async () => {
+    const dir = copyExample('dang-uy-phuong-hoang-liet');
+    const served = await serve(dir, '--as-of', AS_OF);
+    try {
+      const api = client(served);
+      expect((await api.get('/api/setup')).status).toBe(404);
+      const res = await api.post('/api/setup/save', { base: '', data: { name: 'Chi bộ X', parent: { name: 'Đảng bộ phường Y' }, place: 'Y', type: 'residential', members: [{ name: 'A', status: 'official', role: 'secretary' }] } });
+      expect(res.status).toBe(404);
+      expect(existsSync(join(dir, 'cell.yaml'))).toBe(false);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+});
+
 describe('the year of an existing cell', { timeout: 120_000 }, () => {
   let served: Served;
   let dir: string;
