@@ -63,19 +63,28 @@ export function fieldLabel(path: string, data: Data): string {
   return 'Hồ sơ chi bộ';
 }
 
+/** A problem as validate reports it, with what the page needs to word it. */
+type Found = { ruleId: string; messageId: string; message: string; path: string; data?: Record<string, string | number> };
+
+/** The field a problem is about: a missing field is reported on its parent, with its name in the data. */
+export function cellPagePath(p: Found): string {
+  return p.ruleId === 'schema' && p.messageId === 'required' && typeof p.data?.property === 'string' ? `${p.path}/${p.data.property}` : p.path;
+}
+
 /**
  * The page's words for a problem validate found: schema messages name the field by its label (the page
  * has no keys, lines or YYYY-MM-DD to point to); the roster rule's messages are kept, without the keys
  * they name for YAML writers.
  */
-export function cellPageMessage(p: { ruleId: string; messageId: string; message: string; path: string }, data: Data): string {
-  const label = fieldLabel(p.path, data);
+export function cellPageMessage(p: Found, data: Data): string {
+  const label = fieldLabel(cellPagePath(p), data);
   if (p.ruleId === 'schema') {
     switch (p.messageId) {
       case 'empty':
       case 'required':
         return `Chưa điền: ${label}.`;
       case 'date':
+      case 'dateFix':
         return `${label}: ngày không có thật; ghi theo dạng ngày/tháng/năm, ví dụ 05/03/2027.`;
       case 'month':
         return `${label}: ghi theo dạng tháng/năm, ví dụ 01/2027.`;
@@ -83,6 +92,7 @@ export function cellPageMessage(p: { ruleId: string; messageId: string; message:
       case 'enumSuggest':
         return `${label}: hãy chọn một mục trong danh sách.`;
       case 'minItems':
+      case 'emptyRoster':
         return 'Danh sách đảng viên còn trống: thêm từng đồng chí bằng nút “Thêm đảng viên”.';
       default:
         return `${label}: ${p.message}`;
@@ -168,7 +178,7 @@ export function cellText(current: string | undefined, data: Data): string {
 
 /** The problems validate finds in a cell.yaml text, with the page's words (records and plans are not this page's). */
 async function checkCell(dir: string, abs: string | undefined, text: string, data: Data, asOf: string): Promise<SetupProblem[]> {
-  let problems: { ruleId: string; messageId: string; message: string; path: string; severity: 'error' | 'warning' }[];
+  let problems: (Found & { severity: 'error' | 'warning' })[];
   if (abs !== undefined) {
     const result = await validate([dir], { asOf, cwd: dir, overrides: { [abs]: text } });
     problems = result.results.filter((r) => r.file === abs).flatMap((r) => r.problems);
@@ -186,7 +196,7 @@ async function checkCell(dir: string, abs: string | undefined, text: string, dat
   // The records' absence is the year page's business, not the cell's setup.
   return problems
     .filter((p) => p.ruleId !== 'input')
-    .map((p) => ({ path: p.path, severity: p.severity, message: cellPageMessage(p, data) }))
+    .map((p) => ({ path: cellPagePath(p), severity: p.severity, message: cellPageMessage(p, data) }))
     .concat(exemptProblems(data));
 }
 

@@ -6,7 +6,7 @@ import type { MeetingKind } from '../model.js';
 import { loadCell, loadPlans, loadRecords, newRecord, type FoundRecord } from '../plan/new-record.js';
 import { dataOf } from './yaml-sync.js';
 import { readFileSync } from 'node:fs';
-import { cellPageMessage } from './api-cell.js';
+import { cellPageMessage, cellPagePath } from './api-cell.js';
 
 /**
  * State of a sitting in the year view:
@@ -180,7 +180,7 @@ function yearProblems(cellDir: string, year: number, results: FileResult[], reco
           continue;
         }
         cellData ??= dataOf(readText(r.file)) as Record<string, unknown>;
-        out.push({ ...base, message: cellPageMessage(p, cellData ?? {}), target: { page: 'cell', path: p.path } });
+        out.push({ ...base, message: cellPageMessage(p, cellData ?? {}), target: { page: 'cell', path: cellPagePath(p) } });
       } else if (planYear !== undefined) {
         if (Number(planYear) === year) out.push({ ...base, target: { page: 'plan', year } });
       } else {

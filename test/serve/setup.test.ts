@@ -77,9 +77,11 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
   it('names each wrong field by its label in plain Vietnamese, with no key, code or YYYY-MM-DD', async () => {
     const members = rosterData().map((m) => ({ ...m, role: undefined }));
     members[3] = { ...members[3]!, since: '2026-13-01' };
+    members[4] = { status: 'official' } as (typeof members)[number]; // a row added, its name not yet typed
     const { json } = await api.post('/api/setup/check', { data: { name: '', parent: { name: 'Đảng bộ phường Hoàng Liệt' }, place: 'Hoàng Liệt', type: 'residential', members } });
     const messages = Object.fromEntries((json.problems as { path: string; message: string }[]).map((p) => [p.path, p.message]));
     expect(messages['/name']).toBe('Chưa điền: Tên chi bộ.');
+    expect(messages['/members/4/name']).toBe('Chưa điền: Họ và tên của đảng viên thứ 5.');
     expect(messages['/members/3/since']).toBe('Ngày vào sinh hoạt tại chi bộ của đồng chí Phạm Thị Dung: ngày không có thật; ghi theo dạng ngày/tháng/năm, ví dụ 05/03/2027.');
     for (const m of Object.values(messages)) expect(m).not.toMatch(/since|role|status|YYYY|members|\d+:\d+/);
   });
