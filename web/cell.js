@@ -78,6 +78,34 @@ function MemberCard({ m, i, count, at, change, move, remove }) {
   </li>`;
 }
 
+/** The setup's fields: the cell, its numbering and its roster (`roster` adds, moves and removes members). */
+function SetupForm({ data, nextNumber, at, change, roster }) {
+  const members = data.members ?? [];
+  const field1 = (pointer, label, props = {}) => html`<${Text} id=${cid(pointer)} label=${label} value=${pointer === '/parent/name' ? data.parent?.name : data[pointer.slice(1)]}
+    onInput=${(v) => change(pointer, v)} problems=${at(pointer)} ...${props} />`;
+  return html`<div class="form">
+    <fieldset id=${cid('')} tabindex="-1"><legend>Thông tin chi bộ</legend><div class="grid">
+      ${field1('/name', 'Tên chi bộ', { placeholder: 'Chi bộ Khu dân cư số 12' })}
+      ${field1('/parent/name', 'Cấp ủy cấp trên trực tiếp', { placeholder: 'Đảng bộ phường Hoàng Liệt' })}
+      ${field1('/place', 'Địa danh (ghi trước ngày tháng trên văn bản)', { placeholder: 'Hoàng Liệt' })}
+      <${Select} id=${cid('/type')} label="Loại hình chi bộ" value=${data.type} options=${TYPES} onChange=${(v) => change('/type', v)} problems=${at('/type')} />
+      <${Text} id=${cid('/recordsFrom')} label="Bắt đầu lưu hồ sơ từ tháng (tháng/năm)" value=${showMonth(data.recordsFrom)} placeholder="01/2027"
+        onInput=${(v) => change('/recordsFrom', v === '' ? undefined : readMonth(v))} problems=${at('/recordsFrom')} />
+    </div></fieldset>
+    <fieldset id=${cid('/numbering')} tabindex="-1"><legend>Số văn bản</legend>
+      <p class="hint">Nghị quyết của chi bộ mang số và ký hiệu <b>Số …-NQ/CB</b>, đánh liên tục trong nhiệm kỳ. Nghị quyết tiếp theo sẽ mang <b id="next-number">${nextNumber}</b>.</p>
+      <div class="grid"><${DateField} id=${cid('/numbering/termStart')} label="Ngày bắt đầu nhiệm kỳ (số đánh lại từ 01)" value=${data.numbering?.termStart}
+        onInput=${(v) => change('/numbering', v === '' ? undefined : { ...(data.numbering ?? {}), termStart: v })} problems=${at('/numbering/termStart')} /></div>
+    </fieldset>
+    <fieldset id=${cid('/members')} tabindex="-1"><legend>Danh sách đảng viên</legend>
+      <p class="hint" id="roster-summary">${rosterSummary(members)} Chi bộ cần ít nhất 03 đảng viên chính thức và một bí thư; từ 09 đảng viên chính thức thì có chi ủy.</p>
+      <${Problems} list=${at('/members')} />
+      <ol class="members">${members.map((m, i) => html`<${MemberCard} key=${i} m=${m} i=${i} count=${members.length} at=${at} change=${change} move=${roster.move} remove=${roster.remove} />`)}</ol>
+      <button type="button" id="add-member" onClick=${roster.add}>+ Thêm đảng viên</button>
+    </fieldset>
+  </div>`;
+}
+
 /** Focus the field a pointer names, or the nearest one above it that is on the page. */
 export function focusField(prefix, pointer) {
   for (let p = pointer; p; p = p.slice(0, p.lastIndexOf('/'))) {
@@ -172,8 +200,6 @@ export function CellSetup({ cell = '', field, onSaved }) {
   for (const p of problems) by.set(p.path, [...(by.get(p.path) ?? []), p]);
   const at = (pointer) => by.get(pointer);
   const errors = problems.filter((p) => p.severity === 'error');
-  const field1 = (pointer, label, props = {}) => html`<${Text} id=${cid(pointer)} label=${label} value=${pointer === '/parent/name' ? data.parent?.name : data[pointer.slice(1)]}
-    onInput=${(v) => change(pointer, v)} problems=${at(pointer)} ...${props} />`;
   return html`<main class="setup">
     <header class="top">
       ${view.exists ? html`<a class="back" href="#/">← Về trang năm</a>` : null}
@@ -182,27 +208,7 @@ export function CellSetup({ cell = '', field, onSaved }) {
         Sau đó trang sẽ giúp lập kế hoạch sinh hoạt năm và biên bản từng kỳ họp. Ô nào chưa đúng, trang ghi ngay bên cạnh cần sửa gì.</p>`}
     </header>
     <div class="columns">
-      <div class="form">
-        <fieldset id=${cid('')} tabindex="-1"><legend>Thông tin chi bộ</legend><div class="grid">
-          ${field1('/name', 'Tên chi bộ', { placeholder: 'Chi bộ Khu dân cư số 12' })}
-          ${field1('/parent/name', 'Cấp ủy cấp trên trực tiếp', { placeholder: 'Đảng bộ phường Hoàng Liệt' })}
-          ${field1('/place', 'Địa danh (ghi trước ngày tháng trên văn bản)', { placeholder: 'Hoàng Liệt' })}
-          <${Select} id=${cid('/type')} label="Loại hình chi bộ" value=${data.type} options=${TYPES} onChange=${(v) => change('/type', v)} problems=${at('/type')} />
-          <${Text} id=${cid('/recordsFrom')} label="Bắt đầu lưu hồ sơ từ tháng (tháng/năm)" value=${showMonth(data.recordsFrom)} placeholder="01/2027"
-            onInput=${(v) => change('/recordsFrom', v === '' ? undefined : readMonth(v))} problems=${at('/recordsFrom')} />
-        </div></fieldset>
-        <fieldset id=${cid('/numbering')} tabindex="-1"><legend>Số văn bản</legend>
-          <p class="hint">Nghị quyết của chi bộ mang số và ký hiệu <b>Số …-NQ/CB</b>, đánh liên tục trong nhiệm kỳ. Nghị quyết tiếp theo sẽ mang <b id="next-number">${view.nextNumber}</b>.</p>
-          <div class="grid"><${DateField} id=${cid('/numbering/termStart')} label="Ngày bắt đầu nhiệm kỳ (số đánh lại từ 01)" value=${data.numbering?.termStart}
-            onInput=${(v) => change('/numbering', v === '' ? undefined : { ...(data.numbering ?? {}), termStart: v })} problems=${at('/numbering/termStart')} /></div>
-        </fieldset>
-        <fieldset id=${cid('/members')} tabindex="-1"><legend>Danh sách đảng viên</legend>
-          <p class="hint" id="roster-summary">${rosterSummary(members)} Chi bộ cần ít nhất 03 đảng viên chính thức và một bí thư; từ 09 đảng viên chính thức thì có chi ủy.</p>
-          <${Problems} list=${at('/members')} />
-          <ol class="members">${members.map((m, i) => html`<${MemberCard} key=${i} m=${m} i=${i} count=${members.length} at=${at} change=${change} move=${move} remove=${remove} />`)}</ol>
-          <button type="button" id="add-member" onClick=${add}>+ Thêm đảng viên</button>
-        </fieldset>
-      </div>
+      <${SetupForm} data=${data} nextNumber=${view.nextNumber} at=${at} change=${change} roster=${{ add, move, remove }} />
       <aside class="list" aria-label="Cần sửa">
         <div class="savebar">
           <button type="button" id="save-cell" onClick=${save} disabled=${busy}>${busy ? 'Đang ghi…' : 'Ghi hồ sơ chi bộ'}</button>
