@@ -124,8 +124,20 @@ export function memberId(name: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${second}${n}`)) return `${second}${n}`;
 }
 
-/** The data with an id made for each named member who has none (existing ids are never changed: records refer to them). */
-export function withIds(data: Data): Data {
+/** Every text of the data in NFC: a name typed on a Mac (NFD) is the same name in records and on documents. */
+function nfc<T>(v: T): T {
+  if (typeof v === 'string') return v.normalize('NFC') as T;
+  if (Array.isArray(v)) return v.map(nfc) as T;
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)])) as T;
+  return v;
+}
+
+/**
+ * The data as it is written: texts in NFC, and an id made for each named member who has none (existing
+ * ids are never changed: records refer to them).
+ */
+export function withIds(raw: Data): Data {
+  const data = nfc(raw);
   if (!Array.isArray(data.members)) return data;
   const members = data.members as MemberData[];
   const taken = new Set(members.map((m) => m?.id).filter((id): id is string => typeof id === 'string' && id !== ''));

@@ -128,7 +128,7 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
     expect(setup.json.exists).toBe(true);
     const data = setup.json.data;
     data.members[13].officialSince = '2027-05-19';
-    data.members.push({ name: 'Mai Văn Quang', status: 'official' });
+    data.members.push({ name: 'Mai Văn Quang'.normalize('NFD'), status: 'official' }); // typed on a Mac
     const stale = await api.post('/api/setup/save', { base: 'not-the-hash', data });
     expect(stale.status).toBe(409);
     const res = await api.post('/api/setup/save', { base: setup.json.hash, data });
@@ -136,7 +136,8 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('  # chuyển đến từ chi bộ số 5\n  - id: phuc\n');
     expect(text).toContain('officialSince: 2027-05-19');
-    expect(text).toMatch(/- id: quang\n {4}name: Mai Văn Quang/);
+    expect(text).toMatch(/- id: quang\n {4}name: Mai Văn Quang\n/);
+    expect(text.normalize('NFC')).toBe(text);
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
@@ -202,9 +203,11 @@ describe('the year of an existing cell', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     dir = copyExample();
-    // A record problem, to be led to its field.
+    // A record problem and a cell problem, each to be led to its field.
     const march = join(dir, 'meetings', '2026-03.yaml');
     writeFileSync(march, readFileSync(march, 'utf8').replace(/^end: .*$/m, 'end: "25:99"'));
+    const cell = join(dir, 'cell.yaml');
+    writeFileSync(cell, readFileSync(cell, 'utf8').replace('    role: deputy-secretary\n', '    role: secretary\n'));
     served = await serve(dir, '--as-of', AS_OF);
     api = client(served);
   }, 60_000);
@@ -227,6 +230,11 @@ describe('the year of an existing cell', { timeout: 120_000 }, () => {
     const march = view.problems.filter((p: { target: { file?: string } }) => p.target.file === 'meetings/2026-03.yaml');
     expect(march.length).toBeGreaterThan(0);
     expect(march[0].target).toEqual({ page: 'record', file: 'meetings/2026-03.yaml', path: '/end' });
+    expect(view.problems).toContainEqual({
+      message: 'Đồng chí Trần Thị Thu cũng được ghi là bí thư; chi bộ chỉ có một bí thư (đã có đồng chí Nguyễn Văn Hùng).',
+      severity: 'error',
+      target: { page: 'cell', path: '/members/1/role' },
+    });
     expect(view.errorCount).toBe(view.problems.filter((p: { severity: string }) => p.severity === 'error').length);
     // Next year's view does not carry this year's record problems.
     expect((await api.get('/api/cell?year=2027')).json.problems.some((p: { target: { file?: string } }) => p.target.file === 'meetings/2026-03.yaml')).toBe(false);
