@@ -17,10 +17,15 @@ export function problemHref(t, cell) {
 }
 
 /** The next sitting to record, and a question before its record is made. */
-function NextSitting({ next, cell, onOpen, planHref }) {
+function NextSitting({ next, cell, onOpen, shown }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState('');
-  if (next.none) return html`<p class="next-sitting none-next">${next.none} <a href=${planHref}>Lập kế hoạch năm</a></p>`;
+  if (next.none) {
+    // The year shown is the one to plan: the line above already says so and links to its plan.
+    if (next.planYear === shown) return null;
+    const href = `#/ke-hoach/${next.planYear}${cell ? `?cell=${encodeURIComponent(cell)}` : ''}`;
+    return html`<p class="next-sitting none-next">${next.none} <a href=${href} id="plan-next">Lập kế hoạch năm ${next.planYear}</a></p>`;
+  }
   const what = `kỳ họp ${KIND[next.kind].toLocaleLowerCase('vi')} ngày ${showDate(next.date)}`;
   const create = async () => {
     const { status, json } = await api('/api/new', cell ? { cell, date: next.date } : { date: next.date });
@@ -38,8 +43,8 @@ function NextSitting({ next, cell, onOpen, planHref }) {
 }
 
 /** The year's problems as a list; each opens the field it is about. */
-function YearProblems({ problems, cell }) {
-  if (problems.length === 0) return html`<p class="ok">Hồ sơ năm nay không có lỗi.</p>`;
+function YearProblems({ problems, cell, year }) {
+  if (problems.length === 0) return html`<p class="ok">Hồ sơ năm ${year} không có lỗi.</p>`;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return html`<details class="year-problems" open=${problems.length <= 8}>
@@ -84,8 +89,8 @@ export function YearView({ cell = '', year: asked, onOpen, back }) {
       ${before ? null : html`<p class="plan-line">${view.planned
         ? html`Kế hoạch sinh hoạt năm ${view.year}: đã có. <a href=${planHref} id="open-plan">Xem, dời ngày, in kế hoạch</a>`
         : html`Năm ${view.year} chưa có kế hoạch sinh hoạt. <a href=${planHref} id="open-plan">Lập kế hoạch năm ${view.year}</a>`}</p>`}
-      <${NextSitting} key=${`${view.year}:${'date' in view.next ? view.next.date : ''}`} next=${view.next} cell=${cell} onOpen=${onOpen} planHref=${planHref} />
-      <${YearProblems} problems=${view.problems} cell=${cell} />
+      <${NextSitting} key=${`${view.year}:${'date' in view.next ? view.next.date : ''}`} next=${view.next} cell=${cell} onOpen=${onOpen} shown=${view.planned ? null : view.year} />
+      <${YearProblems} problems=${view.problems} cell=${cell} year=${view.year} />
     </header>
     ${before ? html`<p class="before">Chi bộ lưu hồ sơ bằng cellctl từ tháng ${view.cell.recordsFrom.slice(5)}/${view.cell.recordsFrom.slice(0, 4)}; năm ${view.year} không có gì phải ghi ở đây.</p>` : html`<ol class="months">${view.months.map((m) => html`<li class="month">
       <h2>Tháng ${Number(m.month.slice(5))}</h2>

@@ -60,8 +60,8 @@ export interface YearView {
   years: { year: number; plan: boolean; records: number }[];
   /** Whether this year has a plan file. */
   planned: boolean;
-  /** The next sitting to record, or why there is none (a Vietnamese sentence). */
-  next: NextSitting | { none: string };
+  /** The next sitting to record, or why there is none (a Vietnamese sentence) and the year to plan. */
+  next: NextSitting | { none: string; planYear: number };
   /** The problems of the cell, this year's plan and this year's records, each with where it leads. */
   problems: YearProblem[];
   /** Twelve months, `YYYY-MM`, each with its sittings in date order. */
@@ -122,7 +122,7 @@ export async function yearView(cellDir: string, year: number, asOf: string): Pro
     asOf,
     years,
     planned: plans.some((p) => p.year === year),
-    next: nextSitting(cellDir),
+    next: nextSitting(cellDir, asOf),
     problems,
     months,
     errorCount: problems.filter((p) => p.severity === 'error').length,
@@ -136,26 +136,30 @@ function yearsOf(planYears: number[], recordYears: number[], thisYear: number): 
   return all.map((y) => ({ year: y, plan: planYears.includes(y), records: recordYears.filter((r) => r === y).length }));
 }
 
-/** The next sitting to record, as `cellctl new` chooses it; nothing is written. */
-export function nextSitting(cellDir: string): NextSitting | { none: string } {
+/** The next sitting to record, as `cellctl new` chooses it (nothing is written); or why none, and the year to plan. */
+export function nextSitting(cellDir: string, asOf: string): NextSitting | { none: string; planYear: number } {
   try {
     const made = newRecord(cellDir, { display: '.' });
     return { date: made.sitting.date, kind: made.sitting.kind, file: relative(cellDir, made.path).split(/[\\/]/).join('/'), replacesStub: made.replacesStub };
   } catch {
     const plans = loadPlans(cellDir);
-    return plans.length === 0
-      ? { none: 'Chưa có kế hoạch sinh hoạt năm: lập kế hoạch năm trước, rồi lập biên bản từng kỳ họp theo kế hoạch.' }
-      : { none: `Mọi kỳ họp trong kế hoạch đều đã có biên bản: lập kế hoạch năm ${Math.max(...plans.map((p) => p.year)) + 1}.` };
+    if (plans.length > 0) {
+      const planYear = Math.max(...plans.map((p) => p.year)) + 1;
+      return { none: `Mọi kỳ họp trong kế hoạch đều đã có biên bản: lập kế hoạch năm ${planYear}.`, planYear };
+    }
+    // A new cell whose records start next year (set up in December) plans that year.
+    const from = Number(loadCell(cellDir).recordsFrom?.slice(0, 4));
+    const planYear = Math.max(Number(asOf.slice(0, 4)), Number.isInteger(from) ? from : 0);
+    return { none: 'Chưa có kế hoạch sinh hoạt năm: lập kế hoạch năm trước, rồi lập biên bản từng kỳ họp theo kế hoạch.', planYear };
   }
 }
 
 /** The year the page opens on: that of the next sitting to record, else this year (or the year records start from, when later). */
 export function defaultYear(cellDir: string, asOf: string): number {
-  const next = nextSitting(cellDir);
+  const next = nextSitting(cellDir, asOf);
   if ('date' in next) return Number(next.date.slice(0, 4));
-  // A new cell whose records start next year (set up in December) opens on that year, to plan it.
-  const from = Number(loadCell(cellDir).recordsFrom?.slice(0, 4));
-  return Math.max(Number(asOf.slice(0, 4)), Number.isInteger(from) ? from : 0);
+  // Every planned sitting recorded: this year still (next year's plan is offered); a new cell: the year to plan.
+  return loadPlans(cellDir).length > 0 ? Number(asOf.slice(0, 4)) : next.planYear;
 }
 
 /** The problems of the cell, the year's plan and the year's records, each with where the page leads to fix it. */

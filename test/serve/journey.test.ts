@@ -126,7 +126,7 @@ async function journey(d: Driver, shots: boolean): Promise<void> {
     // The year opens on 2027 (records start in January), with no plan yet and the way to make one.
     await d.waitFor('.months');
     await soon(() => d.text('h1')).toBe('Chi bộ Khu dân cư số 3 — năm 2027');
-    expect(await d.text('.next-sitting')).toMatch(/Chưa có kế hoạch sinh hoạt năm/);
+    expect(await d.text('.plan-line')).toBe('Năm 2027 chưa có kế hoạch sinh hoạt. Lập kế hoạch năm 2027');
     const cell = readFileSync(join(dir, 'cell.yaml'), 'utf8');
     expect(cell).toMatch(/- id: an\.nt\n {4}name: Nguyễn Thị An\n {4}status: probationary\n {4}since: 2026-05-19/);
     expect(cell).toMatch(/status: exempted\n {4}x-exempt:\n {6}reason: Tuổi cao, sức yếu/);

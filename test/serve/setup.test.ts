@@ -145,7 +145,7 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
     let year = (await api.get('/api/cell')).json;
     expect(year.year).toBe(2027);
     expect(year.planned).toBe(false);
-    expect(year.next.none).toMatch(/Chưa có kế hoạch sinh hoạt năm/);
+    expect(year.next).toMatchObject({ none: expect.stringMatching(/Chưa có kế hoạch sinh hoạt năm/), planYear: 2027 });
     expect(year.years.map((y: { year: number }) => y.year)).toEqual([2026, 2027]);
 
     const plan = (await api.get('/api/plan?year=2027')).json;
@@ -216,7 +216,9 @@ describe('the year of an existing cell', { timeout: 120_000 }, () => {
   });
 
   it('opens on next year once this year is recorded and next year is planned, and switches years', async () => {
-    expect((await api.get('/api/cell')).json.year).toBe(2026); // no 2027 plan yet: this year
+    const before = (await api.get('/api/cell')).json;
+    expect(before.year).toBe(2026); // no 2027 plan yet: this year, offering next year's plan
+    expect(before.next).toMatchObject({ none: expect.stringMatching(/đều đã có biên bản/), planYear: 2027 });
     const plan = (await api.get('/api/plan?year=2027')).json;
     await api.post('/api/plan/save', { year: 2027, dates: plan.plan.meetings.map((m: { date: string }) => m.date) });
     const view = (await api.get('/api/cell')).json;

@@ -49,7 +49,7 @@ describe('cellctl serve at 125 % zoom on a 1366×768 screen', { timeout: 120_000
     await soon(() => page.locator('.month').count()).toBe(12);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     // Every sitting of the plan has its record: the way on is next year's plan.
-    expect(await reachable(page, page.getByRole('link', { name: 'Lập kế hoạch năm', exact: true }))).toBe(true);
+    expect(await reachable(page, page.getByRole('link', { name: 'Lập kế hoạch năm 2027', exact: true }))).toBe(true);
     expect(await reachable(page, page.getByRole('link', { name: '07/12/2026 · Thường kỳ' }))).toBe(true);
   });
 
