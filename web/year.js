@@ -48,7 +48,7 @@ function YearProblems({ problems, cell, year }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return html`<details class="year-problems" open=${problems.length <= 8}>
-    <summary>${errors ? `${errors} lỗi` : ''}${errors && warnings ? ', ' : ''}${warnings ? `${warnings} cảnh báo` : ''} trong hồ sơ — bấm vào từng dòng để mở đúng chỗ cần sửa</summary>
+    <summary>${errors ? `${errors} lỗi` : ''}${errors && warnings ? ', ' : ''}${warnings ? `${warnings} cảnh báo` : ''} trong hồ sơ${problems.some((p) => problemHref(p.target, cell)) ? ' — bấm vào một dòng để mở đúng chỗ cần sửa' : ''}</summary>
     <ul>${problems.map((p) => {
       const href = problemHref(p.target, cell);
       return html`<li class=${p.severity}>${href ? html`<a href=${href}>${p.message}</a>` : p.message}</li>`;

@@ -166,6 +166,7 @@ export function defaultYear(cellDir: string, asOf: string): number {
 function yearProblems(cellDir: string, year: number, results: FileResult[], records: FoundRecord[]): YearProblem[] {
   const dates = new Map(records.map((r) => [r.abs, r.date]));
   const out: YearProblem[] = [];
+  const waiting: YearProblem[] = [];
   let cellData: Record<string, unknown> | undefined;
   for (const r of results) {
     const name = basename(r.file);
@@ -179,7 +180,11 @@ function yearProblems(cellDir: string, year: number, results: FileResult[], reco
           continue;
         }
         // Said on cell.yaml but about the other files (the year's checks wait for them): no field of the setup to open.
-        if (p.ruleId === 'input' || p.ruleId === 'cell-context') {
+        if (p.ruleId === 'cell-context') {
+          waiting.push({ ...base, target: { page: 'none' } });
+          continue;
+        }
+        if (p.ruleId === 'input') {
           out.push({ ...base, target: { page: 'none' } });
           continue;
         }
@@ -193,7 +198,8 @@ function yearProblems(cellDir: string, year: number, results: FileResult[], reco
       }
     }
   }
-  return out;
+  // "The year's checks wait for the files with errors" belongs beside those errors, not in a year without any.
+  return out.some((p) => p.severity === 'error') ? [...out, ...waiting] : out;
 }
 
 /** A file's text, or '' when it cannot be read (its problem says why). */
