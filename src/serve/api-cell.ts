@@ -205,9 +205,9 @@ async function checkCell(dir: string, abs: string | undefined, text: string, dat
       rmSync(tmp, { recursive: true, force: true });
     }
   }
-  // The records' absence is the year page's business, not the cell's setup.
+  // The records (their absence, or the year's checks waiting for them) are the year page's business, not the setup's.
   return problems
-    .filter((p) => p.ruleId !== 'input')
+    .filter((p) => p.ruleId !== 'input' && p.ruleId !== 'cell-context')
     .map((p) => ({ path: cellPagePath(p), severity: p.severity, message: cellPageMessage(p, data) }))
     .concat(exemptProblems(data));
 }

@@ -227,6 +227,13 @@ describe('the year of an existing cell', { timeout: 120_000 }, () => {
     expect((await api.get('/api/cell?year=2026')).json.months[0].sittings[0].state).toBe('adopted');
   });
 
+  it('shows in the setup only the cell’s own problems, not the records’', async () => {
+    const setup = (await api.get('/api/setup')).json;
+    expect(setup.problems).toEqual([
+      { path: '/members/1/role', severity: 'error', message: 'Đồng chí Trần Thị Thu cũng được ghi là bí thư; chi bộ chỉ có một bí thư (đã có đồng chí Nguyễn Văn Hùng).' },
+    ]);
+  });
+
   it('lists the year’s problems, each leading to the record and field it is about', async () => {
     const view = (await api.get('/api/cell?year=2026')).json;
     const march = view.problems.filter((p: { target: { file?: string } }) => p.target.file === 'meetings/2026-03.yaml');
