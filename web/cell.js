@@ -121,9 +121,10 @@ export function focusField(prefix, pointer) {
 
 /**
  * The setup of one cell: `cell` is its folder relative to the served folder ('' = the served folder);
- * `field` a JSON pointer to open at; `onSaved` is called after a save (a new cell then opens its year).
+ * `field` a JSON pointer to open at; `onSaved` is called after a save (a new cell then opens its year);
+ * `back` is the year page's address.
  */
-export function CellSetup({ cell = '', field, onSaved }) {
+export function CellSetup({ cell = '', field, onSaved, back = '#/' }) {
   const [view, setView] = useState(null);
   const [data, setData] = useState(null);
   const [problems, setProblems] = useState([]);
@@ -202,7 +203,7 @@ export function CellSetup({ cell = '', field, onSaved }) {
   const errors = problems.filter((p) => p.severity === 'error');
   return html`<main class="setup">
     <header class="top">
-      ${view.exists ? html`<a class="back" href="#/">← Về trang năm</a>` : null}
+      ${view.exists ? html`<a class="back" href=${back}>← Về trang năm</a>` : null}
       <h1 tabindex="-1">${view.exists ? `Thiết lập ${data.name || 'chi bộ'}` : 'Chào đồng chí! Thiết lập hồ sơ chi bộ'}</h1>
       ${view.exists ? null : html`<p class="welcome">Thư mục này chưa có hồ sơ chi bộ. Đồng chí điền tên chi bộ và danh sách đảng viên dưới đây rồi bấm <b>Ghi hồ sơ chi bộ</b>.
         Sau đó trang sẽ giúp lập kế hoạch sinh hoạt năm và biên bản từng kỳ họp. Ô nào chưa đúng, trang ghi ngay bên cạnh cần sửa gì.</p>`}

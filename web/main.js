@@ -67,9 +67,10 @@ function App() {
     return html`<${RecordForm} path=${decodeURIComponent(record[1])} />`;
   }
   const cellParam = params.get('cell') ?? '';
-  if (where === '#/thiet-lap') return html`<${CellSetup} cell=${cellParam} field=${params.get('truong')} />`;
+  const yearOf = cellParam ? `#/chi-bo/${hashPath(cellParam)}` : '#/';
+  if (where === '#/thiet-lap') return html`<${CellSetup} cell=${cellParam} field=${params.get('truong')} back=${yearOf} />`;
   const plan = /^#\/ke-hoach\/(\d{4})$/.exec(where);
-  if (plan) return html`<${PlanView} cell=${cellParam} year=${Number(plan[1])} back=${cellParam ? `#/chi-bo/${hashPath(cellParam)}` : `#/nam/${plan[1]}`} />`;
+  if (plan) return html`<${PlanView} cell=${cellParam} year=${Number(plan[1])} back=${cellParam ? yearOf : `#/nam/${plan[1]}`} />`;
   const cell = /^#\/chi-bo\/(.+)$/.exec(route);
   if (kind === 'committee' && cell) {
     const path = decodeURIComponent(cell[1]);

@@ -190,6 +190,12 @@ describe('setup on a committee folder', { timeout: 60_000 }, () => {
       const res = await api.post('/api/setup/save', { base: '', data: { name: 'Chi bộ X', parent: { name: 'Đảng bộ phường Y' }, place: 'Y', type: 'residential', members: [{ name: 'A', status: 'official', role: 'secretary' }] } });
       expect(res.status).toBe(404);
       expect(existsSync(join(dir, 'cell.yaml'))).toBe(false);
+      // A cell of the committee is set up and planned by its folder.
+      const cell = await api.get('/api/setup?cell=chi-bo-khu-dan-cu-13');
+      expect(cell.status).toBe(200);
+      expect(cell.json.data.name).toBe('Chi bộ Khu dân cư số 13');
+      expect((await api.get('/api/setup?cell=../..')).status).toBe(403);
+      expect((await api.get('/api/plan?cell=chi-bo-khu-dan-cu-13&year=2027')).json.plan.year).toBe(2027);
     } finally {
       expect(await served.stop()).toBe(0);
     }
