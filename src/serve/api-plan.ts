@@ -1,5 +1,5 @@
 // The year-plan page's server side: the plan made by the library, dates checked for days off, saved as plan-YYYY.yaml, printed as the KH .docx.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readValidated } from '../lint/load.js';
 import type { CellProfile, PlannedMeeting, RuleOverrides, YearPlan } from '../model.js';
@@ -11,6 +11,7 @@ import { ruleOptions } from '../rules/profiles.js';
 import { committeeRulesFor } from '../source/committee.js';
 import { dayOff, extraDays, weekdayOf, type ExtraDate, type HolidayOptions } from '../util/holidays.js';
 import { cellInside } from './paths.js';
+import { applyData } from './yaml-sync.js';
 // Types only: api.ts imports this module for its ROUTES, so a value imported back would be a cycle.
 import type { ApiReply, ApiRoute } from './api.js';
 
@@ -150,7 +151,8 @@ export const planSaveRoute: ApiRoute = {
     if (existsSync(abs) && body.replace !== true) {
       return refusal(409, `Đã có kế hoạch năm ${year} (plan-${year}.yaml); chưa ghi gì.`);
     }
-    writePlan(abs, planYaml(plan, cell), existsSync(abs));
+    // A saved plan keeps its comments and layout: only the moved dates (and the order they give) change.
+    writePlan(abs, existsSync(abs) ? applyData(readFileSync(abs, 'utf8'), plan) : planYaml(plan, cell), existsSync(abs));
     return { status: 200, json: { file: `plan-${year}.yaml`, warnings: dateWarnings(plan, cell, committeeOf(cellDir)) } };
   },
 };

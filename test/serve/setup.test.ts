@@ -227,6 +227,18 @@ describe('the year of an existing cell', { timeout: 120_000 }, () => {
     expect(before.next).toMatchObject({ none: expect.stringMatching(/đều đã có biên bản/), planYear: 2027 });
     const plan = (await api.get('/api/plan?year=2027')).json;
     await api.post('/api/plan/save', { year: 2027, dates: plan.plan.meetings.map((m: { date: string }) => m.date) });
+    // Moving a date of the saved plan keeps what the secretary wrote in the file.
+    const file = join(dir, 'plan-2027.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^meetings:\n/m, 'meetings:\n  # đã thống nhất với ban công tác mặt trận\n'));
+    const moved = plan.plan.meetings.map((m: { date: string }) => m.date);
+    expect(moved[moved.length - 1]).not.toBe('2027-12-14');
+    moved[moved.length - 1] = '2027-12-14'; // December's sitting a week later, on a Tuesday
+    expect((await api.post('/api/plan/save', { year: 2027, dates: moved, replace: true })).status).toBe(200);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('  # đã thống nhất với ban công tác mặt trận\n');
+    expect(text).toContain(`date: ${moved[moved.length - 1]}`);
+    expect(text).toMatch(/^# Kế hoạch sinh hoạt năm 2027/m);
+
     const view = (await api.get('/api/cell')).json;
     expect(view.year).toBe(2027);
     expect(view.years.map((y: { year: number; plan: boolean }) => [y.year, y.plan])).toEqual([[2026, true], [2027, true]]);
