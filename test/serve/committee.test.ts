@@ -117,11 +117,12 @@ describe('cellctl serve on a committee folder: the API', { timeout: 120_000 }, (
 });
 
 describe('cellctl serve on a committee folder: the command', { timeout: 60_000 }, () => {
-  it('stops in Vietnamese on a folder that is neither a cell nor a committee', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'cellctl-nothing-'));
-    const run = await runCli(['serve', empty, '--no-open']);
+  // An empty folder opens on the cell setup (test/serve/setup.test.ts); a folder that is not there stops.
+  it('stops in Vietnamese on a folder that does not exist', async () => {
+    const gone = join(mkdtempSync(join(tmpdir(), 'cellctl-nothing-')), 'khong-co');
+    const run = await runCli(['serve', gone, '--no-open']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('không có cell.yaml, committee.yaml hay thư mục chi bộ nào');
+    expect(run.stderr).toContain('không có thư mục này');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -284,11 +285,12 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
     await page.close();
   });
 
-  it('"Lập biên bản kỳ họp tiếp theo" in a cell writes the record in that cell\'s folder', async () => {
+  it('"Lập biên bản kỳ họp …" in a cell writes the record in that cell\'s folder', async () => {
     const page = await open();
     await page.getByRole('link', { name: 'Chi bộ Khu dân cư số 13' }).first().click();
     await soon(() => page.locator('h1').innerText()).toBe('Chi bộ Khu dân cư số 13 — năm 2026');
-    await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+    await page.getByRole('button', { name: /^Lập biên bản kỳ họp thường kỳ ngày \d\d\/\d{1,2}\/2026$/ }).click();
+    await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
     await page.waitForSelector('#problem-count');
     await soon(() => page.locator('.file').innerText()).toBe('chi-bo-khu-dan-cu-13/meetings/2026-04.yaml');
     expect(existsSync(join(dir, 'chi-bo-khu-dan-cu-13', 'meetings', '2026-04.yaml'))).toBe(true);
