@@ -147,7 +147,7 @@ async function journey(d: Driver, shots: boolean): Promise<void> {
     expect(existsSync(join(dir, 'plan-2027.yaml'))).toBe(true);
     expect(await overflowX(d)).toBeLessThanOrEqual(0);
     const href = (await d.run(() => document.getElementById('print-plan')!.getAttribute('href'), null)) as string;
-    const docx = (await d.run(async (h) => Array.from(new Uint8Array(await (await fetch(h)).arrayBuffer())), href)) as number[];
+    const docx = (await d.run(async ([h, t]) => Array.from(new Uint8Array(await (await fetch(h, { headers: { 'X-Cellctl-Token': t } })).arrayBuffer())), [href, served.token])) as number[];
     const kh = join(mkdtempSync(join(tmpdir(), 'cellctl-kh-')), 'ke-hoach-chuyen-de-2027.docx');
     writeFileSync(kh, Buffer.from(docx));
     validateOoxml(kh);
@@ -171,7 +171,7 @@ async function journey(d: Driver, shots: boolean): Promise<void> {
     expect(readFileSync(join(dir, 'meetings', '2027-01.yaml'), 'utf8')).toContain(`\ndate: ${january.split('/').reverse().join('-')}\n`);
 
     // Back on the year, January's blanks are in the problem list; a problem opens the record at its field.
-    await d.goto(served.url.replace(/\?token=.*/, '#/nam/2027'));
+    await d.goto(served.url + '#/nam/2027');
     await d.waitFor('.year-problems');
     await d.run(() => { (document.querySelector('.year-problems') as HTMLDetailsElement).open = true; }, null);
     const target = (await d.run(() => document.querySelector('.year-problems a')!.getAttribute('href'), null)) as string;
@@ -182,7 +182,7 @@ async function journey(d: Driver, shots: boolean): Promise<void> {
     expect(pointer.startsWith((await d.run(() => document.activeElement!.id, null)).slice(2))).toBe(true);
 
     // The year switcher: 2026, before the records start, says so in one sentence rather than twelve blanks.
-    await d.goto(served.url.replace(/\?token=.*/, '#/nam/2027'));
+    await d.goto(served.url + '#/nam/2027');
     await d.waitFor('nav.years');
     await d.run(() => Array.from(document.querySelectorAll<HTMLButtonElement>('nav.years button')).find((b) => b.innerText.startsWith('2026'))!.click(), null);
     await soon(() => d.text('h1')).toBe('Chi bộ Khu dân cư số 3 — năm 2026');

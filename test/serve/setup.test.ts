@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberId, withIds } from '../../src/serve/api-cell.js';
 import { copyExample, runCli } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
-import { serve, type Served } from './browser.js';
+import { serve, tokenHeader, type Served } from './browser.js';
 
 const AS_OF = '2026-12-08';
 
 /** The API of a running `cellctl serve`, with the token it printed. */
 function client(served: Served) {
-  const token = new URL(served.url).searchParams.get('token')!;
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const headers = { ...tokenHeader(served), 'content-type': 'application/json' };
   const call = async (path: string, body?: unknown) => {
     const res = await fetch(new URL(path, served.url), body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
     const type = res.headers.get('content-type') ?? '';
