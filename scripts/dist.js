@@ -1,16 +1,18 @@
 // `npm run dist`: the single-file programs (Node SEA) release/cellctl-<version>-{win-x64.exe,linux-x64} and release/SHA256SUMS.
 // Needs dist/ built (npm run build), tar, and osslsigncode (Debian package) for the Windows binary's signature.
+// `--out DIR` writes there instead of release/ (the test that builds twice); the Node packages stay cached in release/.cache.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const release = join(root, 'release');
-const cache = join(release, '.cache');
+const outAt = process.argv.indexOf('--out');
+const release = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(root, 'release');
+const cache = join(root, 'release', '.cache');
 const work = join(release, '.build');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
@@ -96,7 +98,7 @@ function filesUnder(dir) {
 /** Bundle the program, its worker entries and its compiled schemas into CommonJS files under release/.build. */
 async function bundle() {
   const common = {
-    bundle: true, platform: 'node', format: 'cjs', target: 'node22', legalComments: 'none', logLevel: 'warning',
+    bundle: true, platform: 'node', format: 'cjs', target: 'node22', legalComments: 'none', logLevel: 'warning', absWorkingDir: root,
     // import.meta is empty in CommonJS: resources.ts then waits for setPackageRoot(), and the createRequire
     // branches of the lazy requires are not taken (a plain require() is there).
     logOverride: { 'empty-import-meta': 'silent' },
@@ -146,10 +148,11 @@ async function main() {
   await bundle();
   // No code cache and no snapshot: both depend on the machine and the moment, and the same inputs must give
   // the same bytes. The one blob serves both programs: it is made by the same Node version as each binary.
-  const config = { main: join(work, 'cellctl.cjs'), output: join(work, 'sea.blob'), disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets: assets() };
+  // The blob keeps the main script's path as written here: relative, so where the clone is does not matter.
+  const config = { main: 'cellctl.cjs', output: 'sea.blob', disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets: assets() };
   writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config, null, 2));
   execFileSync(linuxNode, ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
-  const blob = readFileSync(config.output);
+  const blob = readFileSync(join(work, config.output));
 
   const outputs = [
     [`cellctl-${version}-linux-x64`, linuxNode, 0o755],
