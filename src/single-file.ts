@@ -65,9 +65,12 @@ export function unpack(base: string, manifest: BundleManifest, asset: (name: str
   return dir;
 }
 
+/** Names unpack() gives its folders: CELLCTL_CACHE_DIR may name a folder that holds other things too. */
+const OURS = /^(\d+\.\d+\.\d+\S*-[0-9a-f]{12}|\.tmp-\w{6})$/;
+
 function removeOthers(base: string, keep: string): void {
   for (const entry of readdirSync(base)) {
-    if (entry === keep) continue;
+    if (entry === keep || !OURS.test(entry)) continue;
     const full = path.join(base, entry);
     try {
       if (entry.startsWith('.tmp-') && Date.now() - statSync(full).mtimeMs < STALE_TMP_MS) continue;

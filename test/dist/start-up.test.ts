@@ -39,15 +39,17 @@ describe('unpack()', () => {
     expect(readdirSync(base)).toEqual(['1.2.3-aaaaaaaaaaaa']);
   });
 
-  it('removes other versions and abandoned half-written folders, but not one another start is writing', () => {
+  it('removes other versions and abandoned half-written folders, but not one another start is writing, nor what is not its own', () => {
     const base = temp('cache');
     mkdirSync(join(base, '1.2.2-bbbbbbbbbbbb', 'templates'), { recursive: true });
-    mkdirSync(join(base, '.tmp-old'));
-    mkdirSync(join(base, '.tmp-now'));
+    mkdirSync(join(base, '.tmp-old123'));
+    mkdirSync(join(base, '.tmp-now123'));
+    mkdirSync(join(base, 'Hồ sơ chi bộ'));
+    writeFileSync(join(base, '2026-01.yaml'), 'date: 2026-01-05\n');
     const hourAgo = new Date(Date.now() - 2 * 3600_000);
-    utimesSync(join(base, '.tmp-old'), hourAgo, hourAgo);
+    utimesSync(join(base, '.tmp-old123'), hourAgo, hourAgo);
     unpack(base, manifest('cccccccccccc'), bytes);
-    expect(readdirSync(base).sort()).toEqual(['.tmp-now', '1.2.3-cccccccccccc']);
+    expect(readdirSync(base).sort()).toEqual(['.tmp-now123', '1.2.3-cccccccccccc', '2026-01.yaml', 'Hồ sơ chi bộ']);
   });
 
   it('never leaves a half-written folder in place: a failing asset leaves no version folder, and a clear Vietnamese error', () => {
