@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
-import { ensurePrograms, filesUnder, LINUX, RELEASE, runToFiles, VERSION, type Run } from './program.js';
+import { ensurePrograms, filesUnder, firstAnswers, LINUX, RELEASE, runToFiles, SERVE_URL, VERSION, type Run } from './program.js';
 
 const CELL = 'chi-bo-khu-dan-cu-12';
 const COMMITTEE = 'dang-uy-phuong-hoang-liet';
@@ -35,24 +35,12 @@ async function started(child: ChildProcess): Promise<{ url: string; stdout: () =
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: string) => {
       stdout += c;
-      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(stdout);
+      const m = SERVE_URL.exec(stdout);
       if (m) resolve(m[1]!);
     });
     void exited.then((code) => reject(new Error(`exited with ${code} before serving: ${stdout}`)));
   });
   return { url, stdout: () => stdout, stop: () => (child.kill('SIGTERM'), exited) };
-}
-
-/** The first answers of a server: the token traded for a cookie, the page, its script and the cell's API reply. */
-async function firstAnswers(url: string): Promise<string[]> {
-  const first = await fetch(url, { redirect: 'manual' });
-  const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-  const answers = [`${first.status} ${first.headers.get('location')}`];
-  for (const path of ['/', '/app.js', '/app.css', `/api/cell?year=2026`]) {
-    const r = await fetch(new URL(path, url), { headers: { cookie } });
-    answers.push(`${path} ${r.status} ${r.headers.get('content-type')}\n${await r.text()}`);
-  }
-  return answers;
 }
 
 beforeAll(() => ensurePrograms(), 900_000);
@@ -98,12 +86,12 @@ describe('the Linux single-file program', () => {
     try {
       const [x, y] = [await firstAnswers(ours.url), await firstAnswers(theirs.url)];
       expect(x).toEqual(y);
-      expect(x[4]).toContain('Chi bộ Khu dân cư số 12');
+      expect(x[3]).toContain('Chi bộ Khu dân cư số 12');
     } finally {
       expect(await ours.stop()).toBe(0);
       expect(await theirs.stop()).toBe(0);
     }
-    expect(ours.stdout().replace(/127\.0\.0\.1:\d+\/\?token=\w+/, '…')).toBe(theirs.stdout().replace(/127\.0\.0\.1:\d+\/\?token=\w+/, '…'));
+    expect(ours.stdout().replace(/127\.0\.0\.1:\d+\/#t=\w+/, '…')).toBe(theirs.stdout().replace(/127\.0\.0\.1:\d+\/#t=\w+/, '…'));
   }, 120_000);
 
   it('runs its validate, render and serve threads from the unpacked worker files, and says so when one is missing', async () => {
@@ -130,7 +118,7 @@ describe('the Linux single-file program', () => {
     expect(readFileSync(marker, 'utf8')).toBe('lint\nrender\n');
     const server = await started(spawn(LINUX, ['serve', CELL, '--no-open'], { cwd: dir, env }));
     try {
-      expect((await firstAnswers(server.url))[4]).toContain('Chi bộ Khu dân cư số 12');
+      expect((await firstAnswers(server.url))[3]).toContain('Chi bộ Khu dân cư số 12');
     } finally {
       await server.stop();
     }
@@ -168,7 +156,7 @@ describe('the Linux single-file program', () => {
     const dir = workspace();
     const server = await started(spawn(LINUX, [], { cwd: join(dir, CELL), env: bareEnv() }));
     try {
-      expect((await firstAnswers(server.url))[4]).toContain('Chi bộ Khu dân cư số 12');
+      expect((await firstAnswers(server.url))[3]).toContain('Chi bộ Khu dân cư số 12');
       expect(server.stdout()).toContain(`cho thư mục\n  ${join(dir, CELL)}\n`);
       expect(server.stdout()).toContain('Muốn dừng: nhấn Ctrl+C hoặc đóng cửa sổ.');
     } finally {

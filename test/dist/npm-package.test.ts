@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
-import { filesUnder, runToFiles, VERSION } from './program.js';
+import { filesUnder, firstAnswers, runToFiles, SERVE_URL, VERSION } from './program.js';
 
 const CELL = 'chi-bo-khu-dan-cu-12';
 const COMMITTEE = 'dang-uy-phuong-hoang-liet';
@@ -69,21 +69,17 @@ describe('the npm package, installed globally from its tarball', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: string) => {
         stdout += c;
-        const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(stdout);
+        const m = SERVE_URL.exec(stdout);
         if (m) resolve(m[1]!);
       });
       void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
     });
     try {
-      const first = await fetch(url, { redirect: 'manual' });
-      const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-      const page = await fetch(new URL('/', url), { headers: { cookie } });
-      expect(await page.text()).toContain('<script type="module" src="/app.js"></script>');
-      const script = await fetch(new URL('/app.js', url), { headers: { cookie } });
-      expect(script.status).toBe(200);
-      expect((await script.text()).length).toBeGreaterThan(10_000);
-      const api = await fetch(new URL('/api/cell?year=2026', url), { headers: { cookie } });
-      expect(((await api.json()) as { cell: { name: string } }).cell.name).toBe('Chi bộ Khu dân cư số 12');
+      const [page, script, , api] = await firstAnswers(url);
+      expect(page).toContain('<script type="module" src="/app.js"></script>');
+      expect(script!.startsWith('/app.js 200 text/javascript')).toBe(true);
+      expect(script!.length).toBeGreaterThan(10_000);
+      expect(api).toContain('"name":"Chi bộ Khu dân cư số 12"');
     } finally {
       child.kill('SIGTERM');
     }

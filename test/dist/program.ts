@@ -83,3 +83,17 @@ export function runToFiles(file: string, args: string[], cwd: string, env: Recor
     });
   });
 }
+
+/** The address `cellctl serve` prints: the token rides in the fragment, never sent by a browser. */
+export const SERVE_URL = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/#t=[0-9a-f]{64})\n/;
+
+/** The first answers of a server: the page's shell, its script and stylesheet, and the cell's API reply (token in the header, as the page sends it). */
+export async function firstAnswers(url: string): Promise<string[]> {
+  const token = new URL(url).hash.slice('#t='.length);
+  const answers: string[] = [];
+  for (const path of ['/', '/app.js', '/app.css', '/api/cell?year=2026']) {
+    const r = await fetch(new URL(path, url), { headers: path.startsWith('/api/') ? { 'X-Cellctl-Token': token } : {} });
+    answers.push(`${path} ${r.status} ${r.headers.get('content-type')}\n${await r.text()}`);
+  }
+  return answers;
+}
