@@ -1,7 +1,7 @@
 // Test helper: the single-file programs (npm run dist's script, run once and reused while its inputs are unchanged) and ways to run them.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -30,6 +30,26 @@ function inputsHash(): string {
   return hash.digest('hex');
 }
 
+/** The process holding the build lock, 0 when unknown (the lock just taken, or just released). */
+function lockOwner(lock: string): number {
+  try {
+    return Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
+/** Is process `pid` running? (0 or NaN: a lock still being written, taken as alive.) */
+function alive(pid: number): boolean {
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /**
  * Build release/ with scripts/dist.js unless it already holds programs built from the same inputs (npm test
  * has just built dist/). The Node packages it needs stay cached in release/.cache across runs.
@@ -41,9 +61,11 @@ export function ensurePrograms(): void {
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      // A lock whose test process is gone (killed mid-build) is stale.
+      if (!alive(lockOwner(lock))) rmSync(lock, { recursive: true, force: true });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
     }
   }
