@@ -174,6 +174,8 @@ async function main() {
     say(`${relative(root, join(release, name)).split(sep).join('/')}: ${(statSync(join(release, name)).size / 1e6).toFixed(1)} MB`);
   }
   writeAtomically(join(release, 'SHA256SUMS'), sums.join(''));
+  // The staged copies, the blob and the bundles: about 300 MB not needed once the programs are in place.
+  rmSync(work, { recursive: true, force: true });
 }
 
 await main().catch((e) => {
