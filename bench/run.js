@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { generateProvince } from './generate.js';
 import { benchRender } from './render.js';
 import { benchServe } from './serve.js';
+import { benchSingleFile } from './single-file.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench', '.data', 'province');
@@ -120,3 +121,8 @@ for (const line of await benchRender({ root: ROOT, data: join(ROOT, 'bench', '.d
 // node:http server started the same way.
 console.log(`\nserve: the example cell, against a bare node:http server started the same way; median of ${RUNS} alternate runs`);
 for (const line of await benchServe({ root: ROOT, runs: RUNS })) console.log(line);
+
+// The single-file program (npm run dist): its start-up and the example's validate against node bin/cellctl,
+// and its size, raw and zipped.
+console.log(`\nsingle-file program (release/), against node bin/cellctl; median of ${RUNS} alternate runs`);
+for (const line of benchSingleFile({ root: ROOT, runs: RUNS })) console.log(line);

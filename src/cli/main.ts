@@ -1,15 +1,14 @@
 // The command line: parses arguments with commander and hands each command to a lazily loaded module.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { reportFailure, setFailureLanguage, EXIT_FAILURE, EXIT_OK } from './exit.js';
 import type { CliIo } from './io.js';
+import { packageVersion } from '../resources.js';
 import type { InitFlags, PlanFlags } from './plan-command.js';
 import type { RenderFlags } from './render-command.js';
 
 /** cellctl's version, from package.json (read, not imported, so nothing else loads). */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return packageVersion();
 }
 
 /** Language of command-line errors: decided before commander parses, from --lang/-l or CELLCTL_LANG. */

@@ -62,7 +62,9 @@ const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 // Loaded only when a path does not exist as given: most runs name real folders and never pay for it.
 type Tinyglobby = typeof import('tinyglobby');
 let tinyglobby: Tinyglobby | undefined;
-const globber = (): Tinyglobby => (tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as Tinyglobby);
+// A plain require() in the single-file program (a CommonJS bundle: esbuild bundles it, still loaded lazily).
+const globber = (): Tinyglobby =>
+  (tinyglobby ??= (typeof require === 'function' ? require('tinyglobby') : createRequire(import.meta.url)('tinyglobby')) as Tinyglobby);
 
 /** Document kind by file name: cell.yaml, plan-YYYY.yaml, committee.yaml, anything else a meeting record. */
 export function classify(path: string): DocumentKind {

@@ -1,7 +1,5 @@
 // Spreading cell groups over worker threads; a cell never splits, so its year checks see all its files.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker, workerFile } from '../resources.js';
 import type { CellGroup } from './collect.js';
 import { processGroupFacts, type EngineOptions, type GroupOutput, type RawFileResult } from './engine.js';
 
@@ -9,8 +7,6 @@ import { processGroupFacts, type EngineOptions, type GroupOutput, type RawFileRe
 export const MIN_FILES_PER_WORKER = 400;
 /** Files handed out at a time: small enough to balance, large enough that messages stay cheap. */
 const CHUNK_FILES = 120;
-
-const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Messages a worker sends: ready for work (with the results of its last chunk, if any). */
 export interface WorkerReply {
@@ -47,13 +43,13 @@ export async function runGroups(groups: CellGroup[], options: EngineOptions, job
 export async function runGroupOutputs(groups: CellGroup[], options: EngineOptions, jobs: number, fileCount: number): Promise<GroupOutput[]> {
   const threads = Math.min(jobs, Math.floor(fileCount / MIN_FILES_PER_WORKER));
   // Under the TypeScript sources (tests) there is no compiled worker: run everything here.
-  if (threads <= 1 || !existsSync(fileURLToPath(WORKER))) return groups.map((g) => processGroupFacts(g, options));
+  if (threads <= 1 || workerFile('lint') === undefined) return groups.map((g) => processGroupFacts(g, options));
 
   const queue = [...groups];
   const results: GroupOutput[] = [];
   const finished = Array.from({ length: threads - 1 }, () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { options } });
+      const worker = startWorker('lint', { workerData: { options } });
       worker.on('message', (reply: WorkerReply) => {
         if (reply.outputs) results.push(...reply.outputs);
         else if (reply.results.length > 0) results.push({ results: reply.results });

@@ -72,7 +72,13 @@ export function planYaml(plan: YearPlan, cell: CellProfile, options: PlanYamlOpt
 export function planDiff(path: string, text: string, label: string): string {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
   if (old === text) return '';
-  return createTwoFilesPatch(existsSync(path) ? label : '/dev/null', label, old, text, 'hiện có', 'kế hoạch mới');
+  // jsdiff C-quotes a name with a backslash or a letter outside ASCII ("ex\\plan-2027.yaml", "H\341\273\223"):
+  // it is given plain stand-ins, and the header then names the file as it is shown everywhere else.
+  const [from, to] = existsSync(path) ? ['@@label@@', '@@label@@'] : ['/dev/null', '@@label@@'];
+  const patch = createTwoFilesPatch(from, to, old, text, 'hiện có', 'kế hoạch mới');
+  // Only the header is renamed: a changed line of the plan could hold the same text.
+  const body = patch.indexOf('\n@@ ');
+  return patch.slice(0, body).replaceAll('@@label@@', () => label) + patch.slice(body);
 }
 
 /** Write the plan text atomically; an existing file is replaced only with `force` (else an InputError). */

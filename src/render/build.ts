@@ -1,9 +1,7 @@
 // Building documents from render jobs: view model → template → blocks → .docx, on one or several threads.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { CellctlError, type ErrorKind } from '../errors.js';
+import { startWorker, workerFile } from '../resources.js';
 import type { CellProfile, MeetingRecord } from '../model.js';
 import type { DocumentBlocks } from './blocks.js';
 import { buildDocx } from './docx.js';
@@ -48,7 +46,6 @@ export async function buildOne(job: BuildJob): Promise<Uint8Array> {
 /** Below this many documents a worker costs more to start than it saves. */
 const MIN_DOCS_FOR_WORKERS = 40;
 const CHUNK = 8;
-const WORKER = new URL('./build-worker.js', import.meta.url);
 
 /**
  * Build every job, in order, on up to `jobs` threads (this one included). Workers take chunks from one
@@ -56,7 +53,7 @@ const WORKER = new URL('./build-worker.js', import.meta.url);
  */
 export async function buildAll(list: BuildJob[], threads = availableParallelism()): Promise<Uint8Array[]> {
   const n = Math.min(threads, Math.floor(list.length / (MIN_DOCS_FOR_WORKERS / 2)));
-  if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
+  if (n <= 1 || workerFile('render') === undefined) {
     const out: Uint8Array[] = [];
     for (const job of list) out.push(await buildOne(job));
     return out;
@@ -68,7 +65,7 @@ export async function buildAll(list: BuildJob[], threads = availableParallelism(
     next = Math.min(list.length, next + CHUNK);
     return { start, jobs: list.slice(start, next) };
   };
-  const workers = Array.from({ length: n - 1 }, () => new Worker(WORKER));
+  const workers = Array.from({ length: n - 1 }, () => startWorker('render'));
   try {
     const done = workers.map(
       (worker) =>

@@ -1,6 +1,7 @@
 // The layout profile: every figure of the Party layout as data (profiles/layout.yaml), overridable per cell.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { packagePath } from '../resources.js';
 
 /** The Party document layout (HD 36-HD/VPTW). Lengths in millimetres, sizes in points. */
 export interface Layout {
@@ -28,7 +29,7 @@ let base: Layout | undefined;
 
 /** The shipped layout, with a cell's `layout:` overrides laid over it (nested objects key by key). */
 export function resolveLayout(overrides?: Partial<Omit<Layout, 'margins' | 'header'>> & { margins?: Partial<Layout['margins']>; header?: Partial<Layout['header']> }): Layout {
-  base ??= parse(readFileSync(new URL('../../profiles/layout.yaml', import.meta.url), 'utf8')) as Layout;
+  base ??= parse(readFileSync(packagePath('profiles', 'layout.yaml'), 'utf8')) as Layout;
   if (!overrides) return base;
   return {
     ...base,

@@ -1,12 +1,12 @@
 // Document templates: load the shipped Handlebars templates (overridable file by file), fill them, parse the markup.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { ConfigError, InputError } from '../errors.js';
 import { CORE_MESSAGES } from '../messages/core.js';
 import { formatMessage } from '../messages/format.js';
 import { readSource } from '../source/read.js';
+import { packagePath } from '../resources.js';
 import { closest } from '../util/closest.js';
 import type { Block } from './blocks.js';
 import { createHandlebars, HELPER_NAMES, HelperError } from './helpers.js';
@@ -25,7 +25,7 @@ export const DOCUMENT_TEMPLATES = ['bien-ban', 'nghi-quyet', 'phieu-danh-gia', '
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 /** The templates shipped with cellctl (the `templates/` folder of the package). */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const SHIPPED_TEMPLATES = packagePath('templates') + sep;
 
 /** Templates are a few kilobytes; anything far larger is not a template. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;

@@ -1,12 +1,14 @@
 // Versioned rules profiles: loading profiles/*.yaml, choosing one by date, applying local overrides.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CellProfile, RuleOverrides, RulesetId } from '../model.js';
 import type { RulesProfile, StepInfo } from './types.js';
 import { mergeOptions } from '../util/merge.js';
 import { getRule } from './registry.js';
+import { packagePath } from '../resources.js';
 
-const PROFILE_DIR = new URL('../../profiles/', import.meta.url);
+const PROFILE_DIR = (): string => packagePath('profiles');
 
 /** Every known profile id, newest first. */
 export const RULESET_IDS: readonly RulesetId[] = ['hd42-2025', 'hd12-2018'];
@@ -15,7 +17,7 @@ let cache: Map<RulesetId, RulesProfile> | undefined;
 let stepCache: Record<string, StepInfo> | undefined;
 
 function loadYaml(name: string): unknown {
-  return parse(readFileSync(new URL(name, PROFILE_DIR), 'utf8'), { version: '1.2', schema: 'core' });
+  return parse(readFileSync(join(PROFILE_DIR(), name), 'utf8'), { version: '1.2', schema: 'core' });
 }
 
 /** All shipped profiles by id. */

@@ -1,12 +1,11 @@
 // Self-contained schemas for editors: shared definitions copied in, per-value help and Vietnamese editor messages added.
-import { readFileSync } from 'node:fs';
 import { term } from '../messages/terms.js';
+import { packageVersion } from '../resources.js';
 import { schemaSource, type SchemaName } from './validator.js';
 
 /** cellctl's version, from package.json: the folder name the written schemas are kept under. */
 export function cellctlVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return packageVersion();
 }
 
 type Node = Record<string, unknown>;

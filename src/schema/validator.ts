@@ -1,17 +1,18 @@
 // JSON Schema validation of each document kind (ajv, draft 2020-12) and the mapping of its errors to problems.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { DocumentKind } from '../model.js';
 import { MAX_PROBLEMS_PER_FILE, PROBLEM_LIMIT_RULE, type RawProblem } from '../lint/problem.js';
 import type { Locator } from '../source/yaml.js';
+import { packageLayout, packagePath } from '../resources.js';
 import { closest } from '../util/closest.js';
 import { separatorProblems } from './numbers.js';
 import { codeForLabel, dateFix, labelled, timeFix } from './vi-values.js';
 
-const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+const SCHEMA_DIR = (): string => packagePath('schemas');
 
 /** Schema file of each document kind, as shipped in schemas/. */
 export const SCHEMA_FILES: Record<DocumentKind, string> = {
@@ -38,7 +39,7 @@ export function schemaSource(name: SchemaName): Record<string, unknown> {
 }
 
 function loadSchema(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(join(SCHEMA_DIR(), file), 'utf8')) as Record<string, unknown>;
 }
 
 /**
@@ -80,9 +81,9 @@ let validators: Map<DocumentKind, ValidateFunction> | undefined;
 function compile(): Map<DocumentKind, ValidateFunction> {
   const kinds = Object.keys(SCHEMA_IDS) as DocumentKind[];
   // The build writes pre-compiled validators beside this module; loading them skips ajv's compiler.
-  const compiled = new URL('./compiled.cjs', import.meta.url);
-  if (existsSync(compiled)) {
-    const mod = createRequire(import.meta.url)(fileURLToPath(compiled)) as Record<DocumentKind, ValidateFunction>;
+  const compiled = packagePath('dist', 'schema', 'compiled.cjs');
+  if (packageLayout() !== 'sources' && existsSync(compiled)) {
+    const mod = createRequire(compiled)(compiled) as Record<DocumentKind, ValidateFunction>;
     return new Map(kinds.map((k) => [k, mod[k]]));
   }
   const ajv = createAjv();

@@ -1,9 +1,8 @@
 // Where the API's routes run: a worker thread ended when the page is idle (built code), or this thread (sources).
-import { existsSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CellctlError, InputError, type ErrorKind } from '../errors.js';
+import { startWorker, workerFile } from '../resources.js';
 import { fsErrorMessage, isExplainedFsError } from '../util/fs-errors.js';
 import type { ApiContext, ApiReply, ApiRoute } from './api.js';
 
@@ -31,8 +30,6 @@ export interface Dispatcher {
   handle(path: string, ctx: ApiContext): Promise<ApiReply>;
   close(): Promise<void>;
 }
-
-const THREAD = new URL('./api-thread.js', import.meta.url);
 
 /**
  * How long the thread waits for the next request before it ends. Each live check validates the whole cell
@@ -101,7 +98,7 @@ function inWorker(idleMs: number): Dispatcher {
   };
   const start = (): Promise<Worker> =>
     (ready ??= new Promise<Worker>((resolve, reject) => {
-      const w = new Worker(THREAD);
+      const w = startWorker('serve');
       worker = w;
       w.on('message', (m: ThreadMessage) => {
         if ('methods' in m) {
@@ -152,7 +149,7 @@ function inWorker(idleMs: number): Dispatcher {
   };
 }
 
-/** The dispatcher for this build: a worker thread when the built thread entry exists, else this thread. */
+/** The dispatcher for this build: a worker thread in built code, this thread under the sources. */
 export function dispatcher(idleMs = IDLE_MS): Dispatcher {
-  return existsSync(fileURLToPath(THREAD)) ? inWorker(idleMs) : inThisThread();
+  return workerFile('serve') !== undefined ? inWorker(idleMs) : inThisThread();
 }

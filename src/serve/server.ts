@@ -2,10 +2,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CellctlError } from '../errors.js';
+import { packagePath } from '../resources.js';
 import { readJsonBody, type BodyRefusal } from './body.js';
 import { dispatcher, pageError } from './dispatch.js';
 
@@ -87,7 +87,7 @@ const INDEX_HTML = `<!doctype html>
 `;
 
 /** The page bundle, built by scripts/build-page.js into dist/page (from src/serve or dist/serve alike). */
-const PAGE_DIR = fileURLToPath(new URL('../../dist/page/', import.meta.url));
+const PAGE_DIR = (): string => packagePath('dist', 'page');
 const ASSETS: Record<string, string> = { '/app.js': 'text/javascript; charset=utf-8', '/app.css': 'text/css; charset=utf-8' };
 
 function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
@@ -125,7 +125,7 @@ function serveShell(res: ServerResponse, pathname: string): boolean {
   if (asset === undefined) return false;
   let body: string;
   try {
-    body = readFileSync(join(PAGE_DIR, pathname.slice(1)), 'utf8');
+    body = readFileSync(join(PAGE_DIR(), pathname.slice(1)), 'utf8');
   } catch {
     refuse(res, 500, 'Thiếu tệp giao diện; chạy npm run build rồi mở lại.');
     return true;

@@ -42,7 +42,10 @@ const BLACKOUT: DayOff = { vi: 'ngày chi bộ quy định không sinh hoạt', 
 
 // Loading date-holidays parses every country's rules (~0.2 s) and each year costs ~50 ms to compute:
 // the library is required on first use rather than when the registry loads, and each year is cached.
-const requireLazily = createRequire(import.meta.url);
+// A plain require() where there is one (the single-file program is a CommonJS bundle, and esbuild bundles
+// the module it sees required, still loaded on first call); the ESM build makes its own.
+const loadHolidays = (): typeof Holidays =>
+  (typeof require === 'function' ? require('date-holidays') : createRequire(import.meta.url)('date-holidays')) as typeof Holidays;
 let holidays: Holidays | undefined;
 const byYear = new Map<number, YearHolidays>();
 
@@ -71,7 +74,7 @@ export function weekdayOf(iso: string): Weekday {
 function yearHolidays(year: number): YearHolidays {
   const cached = byYear.get(year);
   if (cached) return cached;
-  holidays ??= new (requireLazily('date-holidays') as typeof Holidays)('VN', { languages: ['vi'] });
+  holidays ??= new (loadHolidays())('VN', { languages: ['vi'] });
   const lib = holidays;
   const result: YearHolidays = { days: new Map() };
   for (const h of lib.getHolidays(year, 'vi')) {
