@@ -133,9 +133,14 @@ export async function render(paths: readonly string[], options: RenderOptions = 
   // folders they share (a/chi-bo and b/chi-bo → a/chi-bo, b/chi-bo), so their 2026-06 documents never meet.
   const roots = withMeetings.flatMap((g) => (g.root ? [g.root] : []));
   const base = roots.length > 1 ? commonFolder(roots.map((r) => dirname(r))) : undefined;
+  const cellErrors = await cellErrorsOf(withMeetings, validation.results, options, cwd);
   for (const group of withMeetings) {
     const sub = base !== undefined && group.root ? relative(base, group.root).split(sep).filter(Boolean) : [];
-    jobs.push(...plan(group, outRoot, sub, options, committeeRules, problemsOf, refused, renamed));
+    const ofCell = group.cellFile ? cellErrors.get(group.cellFile) : undefined;
+    const before = refused.length;
+    jobs.push(...plan(group, outRoot, sub, options, committeeRules, problemsOf, ofCell, refused, renamed));
+    // The cell's own errors are listed once, under its file, after the records they stopped.
+    if (ofCell && !options.draft && refused.length > before) refused.push(ofCell);
   }
 
   const display = (abs: string) => (isAbsolute(options.out ?? '') ? abs : relative(cwd, abs) || abs);
@@ -177,6 +182,34 @@ export async function render(paths: readonly string[], options: RenderOptions = 
   }
   writeAll(outputs, options.force ?? false);
   return { files: outputs.map((o) => o.file), refused, renamed };
+}
+
+/**
+ * The error-level problems of each cell.yaml whose records are rendered, by its absolute path: from the
+ * validation already run when the cell file was among the inputs, else from validating it now (a record
+ * named alone is validated without its cell, yet the cell decides who signs, who counts and who votes).
+ */
+async function cellErrorsOf(
+  groups: CellGroup[],
+  results: FileResult[],
+  options: RenderOptions,
+  cwd: string,
+): Promise<Map<string, FileResult>> {
+  const byAbs = new Map(results.map((r) => [resolve(cwd, r.file), r]));
+  const out = new Map<string, FileResult>();
+  for (const group of groups) {
+    const cellFile = group.cellFile;
+    if (!cellFile || out.has(cellFile)) continue;
+    let result = byAbs.get(cellFile);
+    if (!result) {
+      const shown = relative(cwd, cellFile);
+      const own = await validate([shown.startsWith('..') || isAbsolute(shown) ? cellFile : shown], { ...options, cwd, jobs: 1 });
+      result = own.results.find((r) => resolve(cwd, r.file) === cellFile);
+    }
+    const errors = (result?.problems ?? []).filter((p) => p.severity === 'error');
+    if (result && errors.length > 0) out.set(cellFile, { file: result.file, problems: errors });
+  }
+  return out;
 }
 
 function pdfPath(docx: string): string {
@@ -238,6 +271,7 @@ function plan(
   options: RenderOptions,
   committeeRules: RuleOverrides | undefined,
   problemsOf: Map<string, Problem[]>,
+  cellErrors: FileResult | undefined,
   refused: FileResult[],
   renamed: RenamedOutput[],
 ): Job[] {
@@ -249,6 +283,11 @@ function plan(
     // The cell's names and roster are on every page: without a valid profile nothing can be rendered.
     if (!cell) {
       refused.push({ file: input.display, problems: [noCellProblem(input.display, group.cellFile, options.lang ?? 'vi'), ...errors] });
+      continue;
+    }
+    // An error in the cell decides who signs, who is counted and who votes: no final document from it.
+    if (cellErrors && !options.draft) {
+      refused.push({ file: input.display, problems: [noCellProblem(input.display, cellErrors.file, options.lang ?? 'vi'), ...errors] });
       continue;
     }
     const meeting = loadValid<MeetingRecord>(input.abs, 'meeting');
@@ -264,7 +303,7 @@ function plan(
       continue;
     }
     // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
-    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
+    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0 || cellErrors !== undefined;
     const settings = documentSettings(cell, meeting, committeeRules);
     const stem = basename(input.abs, extname(input.abs));
     const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution', 'score-sheet'];

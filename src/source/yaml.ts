@@ -2,7 +2,7 @@
 import jsyaml from 'js-yaml';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { RawProblem } from '../lint/problem.js';
-import { CONTROL_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
+import { CONTROL_CHARS, INVISIBLE_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
 import { locateNode, type Position } from './locate.js';
 import { positionAt } from './position.js';
 
@@ -267,7 +267,10 @@ interface CleanedText {
 
 function cleanText(text: string): CleanedText {
   CONTROL_CHARS.lastIndex = 0;
-  if (!CONTROL_CHARS.test(text)) return { text, problems: [] };
+  INVISIBLE_CHARS.lastIndex = 0;
+  const invisible = INVISIBLE_CHARS.test(text) ? invisibleProblems(text) : [];
+  CONTROL_CHARS.lastIndex = 0;
+  if (!CONTROL_CHARS.test(text)) return { text, problems: invisible };
   const problems: RawProblem[] = [];
   let line = 1;
   let lineStart = 0;
@@ -283,7 +286,26 @@ function cleanText(text: string): CleanedText {
     problems.push(controlProblem(line, offset - lineStart + 1, ch));
     return ' ';
   });
-  return { text: cleanedText, problems };
+  return { text: cleanedText, problems: [...problems, ...invisible] };
+}
+
+/** Where each bidi control or zero-width character is (line and column), in one pass over the text. */
+function invisibleProblems(text: string): RawProblem[] {
+  const problems: RawProblem[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  for (const m of text.matchAll(INVISIBLE_CHARS)) {
+    const offset = m.index;
+    while (nextBreak !== -1 && nextBreak < offset) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push({ line, column: offset - lineStart + 1, ruleId: 'encoding', severity: 'error', messageId: 'invisibleChar', data: { code }, path: '' });
+  }
+  return problems;
 }
 
 function controlProblem(line: number, column: number, ch: string): RawProblem {
