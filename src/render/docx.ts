@@ -495,7 +495,7 @@ class Builder {
   private closing(block: ClosingBlock): Table {
     const L = this.layout;
     const recipients = block.recipients.map((r) => r.trim().replace(/^-\s*/, '').replace(/[,;.]+$/, ''));
-    const left = [
+    const left = recipients.length === 0 ? [this.para([], { align: AlignmentType.LEFT, indent: false, before: 0 })] : [
       this.para([this.run('Nơi nhận:', { underline: true })], { align: AlignmentType.LEFT, indent: false, before: L.lineSpacing }),
       ...recipients.map((r, i) =>
         this.para([this.run(`- ${r}${i === recipients.length - 1 ? '.' : L.recipientEnding}`, { size: L.recipientsSize })], {

@@ -22,6 +22,11 @@ export interface Layout {
   recipientEnding: ',' | ';';
   signatureSpace: number;
   minutesNumbered: boolean;
+  /**
+   * Who signs the score sheet (phiếu đánh giá): `minutes`, the secretary and the chair as on the minutes;
+   * `cell`, the head of the cell on its behalf (T/M CHI BỘ / BÍ THƯ), as some superior committees ask.
+   */
+  scoreSheetSigners: 'minutes' | 'cell';
 }
 
 let base: Layout | undefined;

@@ -303,6 +303,10 @@ export interface MeetingView {
   onBehalfOf: string;
   /** Whether minutes carry a place-date line (layout.minutesNumbered). */
   minutesNumbered: boolean;
+  /** The score sheet is signed for the cell (T/M CHI BỘ, layout.scoreSheetSigners `cell`), not by secretary and chair. */
+  scoreSheetByCell: boolean;
+  /** Who signs for the cell: the bí thư when present, else the presiding phó bí thư (as the resolution). */
+  cellSigner: SignerView;
 }
 
 /** Options the rules profile may change. */
@@ -886,5 +890,7 @@ export function buildViewModel(
 
     onBehalfOf: cleanText(layout.onBehalfOf),
     minutesNumbered: layout.minutesNumbered,
+    scoreSheetByCell: layout.scoreSheetSigners === 'cell',
+    cellSigner: signerView(roster, meeting),
   };
 }
