@@ -12,6 +12,10 @@ import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
+import { validateSchema } from '../schema/validator.js';
+import { readSource } from '../source/read.js';
+import { parseYaml } from '../source/yaml.js';
+import { BLANK } from './viewmodel.js';
 import type { DocumentBlocks } from './blocks.js';
 import { buildAll, buildBlocks } from './build.js';
 import { resolveLayout, type Layout } from './layout.js';
@@ -94,6 +98,48 @@ interface Job {
   cell: CellProfile;
   layout: Layout;
   draft: boolean;
+}
+
+/** Outcome sections a draft prints as blanks whatever the record holds. */
+const OUTCOMES = ['vote', 'dues', 'score', 'conclusion'] as const;
+
+/**
+ * A record as its draft prints it: `cellctl new` leaves the outcomes empty (vote, dues, score, each step's
+ * text, the result of last month's tasks), which a draft leaves blank anyway. Empty values are dropped, the
+ * outcome sections left out and a reviewed task without its result given the blank; undefined when what
+ * remains is still not a valid record (then its problems are listed as for any record).
+ */
+function loadDraft(abs: string): MeetingRecord | undefined {
+  const read = readSource(abs);
+  if (!read.ok) return undefined;
+  const parsed = parseYaml(read.text);
+  if (parsed.fatal) return undefined;
+  const data = withoutEmpty(parsed.data);
+  if (!isRecord(data)) return undefined;
+  for (const key of OUTCOMES) delete data[key];
+  const review = isRecord(data.resolution) && isRecord(data.resolution.review) ? data.resolution.review : undefined;
+  if (review && Array.isArray(review.tasks)) {
+    for (const task of review.tasks) if (isRecord(task) && task.result === undefined) task.result = BLANK;
+  }
+  return validateSchema('meeting', data, parsed.locator).length === 0 ? (data as unknown as MeetingRecord) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A copy without null and blank values, and without the lists and maps that leaves empty. */
+function withoutEmpty(value: unknown): unknown {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(withoutEmpty).filter((v) => v !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).map(([k, v]) => [k, withoutEmpty(v)] as const).filter(([, v]) => v !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
 }
 
 /** The data of a file that parses and passes its schema, else undefined. */
@@ -290,7 +336,9 @@ function plan(
       refused.push({ file: input.display, problems: [noCellProblem(input.display, cellErrors.file, options.lang ?? 'vi'), ...errors] });
       continue;
     }
-    const meeting = loadValid<MeetingRecord>(input.abs, 'meeting');
+    // HD 42 posts the draft resolution before the sitting: a record just made by `cellctl new`, its outcome
+    // fields still empty, prints as a draft without the user filling them first.
+    const meeting = loadValid<MeetingRecord>(input.abs, 'meeting') ?? (options.draft ? loadDraft(input.abs) : undefined);
     // A record that is not even valid data cannot be laid out, draft or not.
     if (!meeting || (errors.length > 0 && !options.draft)) {
       refused.push({ file: input.display, problems: errors });
