@@ -193,6 +193,11 @@ function condensing(text: string, size: number, width: number): number {
   return -Math.min(Math.ceil(excess / [...text].length), Math.round(size * 20 * MAX_CONDENSE_EM));
 }
 
+/** Most capitals (spaces included) one line of `width` twips holds at `size` points, condensed as far as allowed. */
+export function lineCapacity(size: number, width: number): number {
+  return Math.floor(width / (size * 20 * (FIT_EM - MAX_CONDENSE_EM)) + 1e-9);
+}
+
 /**
  * A line of capitals broken between words into as few lines as fit `width` (after at most MAX_CONDENSE_EM
  * of condensing), the breaks placed so that the longest line is as short as can be: "ĐẢNG ỦY CÁC CƠ QUAN
@@ -201,7 +206,8 @@ function condensing(text: string, size: number, width: number): number {
  */
 export function balancedLines(text: string, size: number, width: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
-  const fits = (chars: number) => chars * size * 20 * (FIT_EM - MAX_CONDENSE_EM) <= width;
+  const capacity = lineCapacity(size, width);
+  const fits = (chars: number) => chars <= capacity;
   const n = words.length;
   if (n <= 1 || fits([...words.join(' ')].length)) return [words.join(' ')];
   // Line lengths in characters from prefix sums, so a line's width costs O(1).

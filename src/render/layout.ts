@@ -12,7 +12,8 @@ export interface Layout {
   spaceBefore: number;
   firstLineIndent: number;
   /** `overhang`: how far the header (and closing) table reaches into the left margin, in mm. */
-  header: { leftWidth: number; rightWidth: number; overhang?: number; partySize: number; pageNumberTop: number };
+  /** `maxNameLines`: most lines a name may take in the header's left column (rule header-fits). */
+  header: { leftWidth: number; rightWidth: number; overhang?: number; partySize: number; pageNumberTop: number; maxNameLines: number };
   titleSize: number;
   subtitleSize: number;
   recipientsSize: number;

@@ -485,6 +485,13 @@ function person(roster: Roster, ref: string): PersonView {
   return { name: nameOf(roster, ref), roleTitle: m ? ROLE_TITLE[m.role ?? 'member'] : null };
 }
 
+/** The superior body as the header prints it: layout.parentPrefix + the name without its prefix, upper case. */
+export function headerParentLine(parentName: string, layout: Layout): string {
+  const name = cleanText(parentName);
+  const prefix = cleanText(layout.parentPrefix);
+  return upperVi(prefix ? `${prefix} ${withoutPrefix(name)}` : name);
+}
+
 /** `Đảng bộ phường Hoàng Liệt` → `phường Hoàng Liệt`. */
 function withoutPrefix(parentName: string): string {
   return parentName.replace(PARENT_PREFIX, '');
@@ -798,8 +805,7 @@ export function buildViewModel(
 
   const parentName = cleanText(cell.parent.name);
   const rest = withoutPrefix(parentName);
-  const prefix = cleanText(layout.parentPrefix);
-  const parentUpper = upperVi(prefix ? `${prefix} ${rest}` : parentName);
+  const parentUpper = headerParentLine(cell.parent.name, layout);
   const parentCommittee = `Đảng ${uySpelling(parentName, layout)} ${rest}`;
 
   const place = cleanText(cell.place);
