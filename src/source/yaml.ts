@@ -295,6 +295,8 @@ function invisibleProblems(text: string): RawProblem[] {
   let line = 1;
   let lineStart = 0;
   let nextBreak = text.indexOf('\n');
+  // matchAll starts at the pattern's lastIndex, which the caller's test() moved past the first match.
+  INVISIBLE_CHARS.lastIndex = 0;
   for (const m of text.matchAll(INVISIBLE_CHARS)) {
     const offset = m.index;
     while (nextBreak !== -1 && nextBreak < offset) {
