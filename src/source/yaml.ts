@@ -289,6 +289,21 @@ function cleanText(text: string): CleanedText {
   return { text: cleanedText, problems: [...problems, ...invisible] };
 }
 
+/** The JSON Pointer of each string value holding a bidi control or zero-width character, with the first one's code. */
+function invisibleValues(data: unknown): { path: string; code: string }[] {
+  const out: { path: string; code: string }[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'string') {
+      INVISIBLE_CHARS.lastIndex = 0;
+      const m = INVISIBLE_CHARS.exec(v);
+      if (m) out.push({ path, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+    } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}/${i}`));
+    else if (v !== null && typeof v === 'object') for (const [k, val] of Object.entries(v)) walk(val, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(data, '');
+  return out;
+}
+
 /** Where each bidi control or zero-width character is (line and column), in one pass over the text. */
 function invisibleProblems(text: string): RawProblem[] {
   const problems: RawProblem[] = [];
@@ -328,6 +343,13 @@ function finish(raw: unknown, locator: Locator, cleaned: CleanedText): ParsedYam
     for (const path of found) {
       const { line, column } = locator.locate(path);
       problems.push({ ...controlProblem(line, column, '\u007f'), messageId: 'controlEscape', data: {}, path });
+    }
+    // "\u202E" written as an escape is in the data but not in the text the scan read: found at its value.
+    if (escaped && !cleaned.problems.some((p) => p.messageId === 'invisibleChar')) {
+      for (const { path, code } of invisibleValues(data)) {
+        const { line, column } = locator.locate(path);
+        problems.push({ line, column, ruleId: 'encoding', severity: 'error', messageId: 'invisibleChar', data: { code }, path });
+      }
     }
     return { data, problems, locator, fatal: false };
   } catch (e) {

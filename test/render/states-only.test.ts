@@ -207,6 +207,17 @@ describe('invisible text', () => {
     expect(problems[0].message).toContain('vô hình');
   });
 
+  it('validate reports one written as an escape in quotes ("\\u202E") at its value', async () => {
+    const cell = exampleWith({ 'meetings/2026-06.yaml': (t) => t.replace('chair: Nguyễn Văn Hùng', 'chair: "Nguyễn Văn\\u202E Hùng"') });
+    const run = await runCli(['validate', 'meetings/2026-06.yaml', '--format', 'json'], { cwd: cell });
+    expect(run.code).toBe(1);
+    const problems = JSON.parse(run.stdout).results[0].problems.filter((p: { messageId: string }) => p.messageId === 'invisibleChar');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('U+202E');
+    const line = readFileSync(join(cell, 'meetings', '2026-06.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('chair:')) + 1;
+    expect(problems[0].line).toBe(line);
+  });
+
   it('is never printed: not in the minutes, the resolution or the preview', async () => {
     const cell = exampleWith({ 'meetings/2026-06.yaml': hidden });
     const { run, minutes, resolution } = await renderIn(cell, '2026-06', ['--draft']);
