@@ -36,7 +36,7 @@ import type {
 import { mmToTwip, type Layout } from './layout.js';
 import { coreXml, pinZipTimes } from './zip.js';
 import { curlyQuotes } from '../util/quotes.js';
-import { stripInvisible } from './viewmodel.js';
+import { stripInvisible } from '../util/invisible.js';
 
 /** Paper sizes in millimetres. */
 const PAPER_MM = { A4: { width: 210, height: 297 } } as const;

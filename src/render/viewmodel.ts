@@ -15,6 +15,7 @@ import { longDate, shortDate, partyMonth, romanNumeral } from '../util/vi-date.j
 import type { Layout } from './layout.js';
 import { ruleOptions } from '../rules/profiles.js';
 import { curlyQuotes } from '../util/quotes.js';
+import { stripInvisible } from '../util/invisible.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes. Every key is always present (null when the record has nothing for it), so that a template
@@ -341,16 +342,6 @@ export function stripForbidden(s: string): string {
 }
 
 export { curlyQuotes } from '../util/quotes.js';
-
-// Characters that print as nothing yet change what a reader sees: bidi embeddings, overrides and isolates
-// (U+202A–202E, U+2066–2069, which can reverse a name on the page) and zero-width ones (U+200B–200D, U+2060,
-// U+FEFF). validate reports them; a document never prints them.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
-
-/** Text without bidi controls and zero-width characters. */
-export function stripInvisible(s: string): string {
-  return s.replace(INVISIBLE, '');
-}
 
 /** Text as printed: NFC, without characters XML forbids or invisible ones, trimmed, quotation marks curly. */
 export function cleanText(s: string): string {

@@ -9,14 +9,6 @@ export const MAX_NODES = 200_000;
  */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/**
- * Characters that show nothing yet change what is read: bidi embeddings, overrides and isolates
- * (U+202A–202E, U+2066–2069: "‮Hùng" prints reversed) and zero-width ones (U+200B–200D, U+2060, U+FEFF
- * inside the text; a leading BOM is removed when the file is read). They are reported; the text keeps them
- * (a document strips them when printing).
- */
-export const INVISIBLE_CHARS = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
-
 /** Text with every control character replaced by a space. */
 export function cleanControls(text: string): string {
   return text.replace(CONTROL_CHARS, ' ');

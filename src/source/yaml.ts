@@ -2,7 +2,8 @@
 import jsyaml from 'js-yaml';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { RawProblem } from '../lint/problem.js';
-import { CONTROL_CHARS, INVISIBLE_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
+import { CONTROL_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
+import { INVISIBLE_CHARS } from '../util/invisible.js';
 import { locateNode, type Position } from './locate.js';
 import { positionAt } from './position.js';
 
