@@ -141,6 +141,7 @@ describe('final documents', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(existsSync(join(cell, 'out'))).toBe(false);
+    expect(run.stderr).toContain('Chưa in: 1 hồ sơ còn lỗi');
     expect(run.stderr).toContain('cell.yaml');
     expect(run.stderr).toContain('bí thư');
     const draft = await renderIn(cell, '2026-06', ['--draft']);
