@@ -88,6 +88,10 @@ describe('a draft prints the structure only', () => {
     expect(text).not.toContain('Dự buổi sinh hoạt có');
     expect(text).not.toContain('Đào Thanh Bình');
     expect(text).not.toMatch(/Dự sinh hoạt có \d/);
+    // Nor do the draft minutes list the guests as present: a blank to fill.
+    const minutes = await docxParagraphs(join(cell, 'out', '2026-05-bien-ban.docx'));
+    expect(minutes).toContain('Đại biểu dự: …');
+    expect(minutes).not.toContain('Đào Thanh Bình');
   });
 
   it('the same records, adopted, print their number, date, guests and results', async () => {

@@ -277,7 +277,7 @@ describe('user templates (--templates DIR)', () => {
     },
     {
       name: 'a misspelt field in {{#if}}, which strict mode alone lets through',
-      files: { 'bien-ban.hbs': BIEN_BAN.replace('{{#if guests}}\n<p>Đại biểu dự', '{{#if guets}}\n<p>Đại biểu dự') },
+      files: { 'bien-ban.hbs': BIEN_BAN.replace('{{#if draft}}\n<p>Đại biểu dự', '{{#if guets}}\n<p>Đại biểu dự') },
       file: 'bien-ban.hbs',
       needle: '{{#if guets}}',
       message: /trường "guets" không có trong dữ liệu \(có phải "guests"\?\)/,
