@@ -13,8 +13,8 @@ const rule: CellProfileRule<Record<string, never>> = {
   id: 'header-fits',
   scope: 'cell',
   description: {
-    vi: 'Tên Đảng bộ cấp trên và tên chi bộ in ở góc trái phần đầu văn bản, chữ in hoa, ngắt dòng giữa các từ; mỗi tên không được dài quá số dòng của hồ sơ trình bày (profiles/layout.yaml, header.maxNameLines, mặc định 3 dòng, khoảng 26 chữ một dòng).',
-    en: 'The superior body’s and the cell’s names are printed in capitals in the header’s left column, broken between words; neither may take more lines than the layout profile allows (profiles/layout.yaml, header.maxNameLines, 3 by default, about 26 capitals a line).',
+    vi: 'Tên Đảng bộ cấp trên và tên chi bộ in ở góc trái phần đầu văn bản, chữ in hoa, ngắt dòng giữa các từ; mỗi tên không được dài quá số dòng của hồ sơ trình bày (profiles/layout.yaml, header.maxNameLines, mặc định 3 dòng, khoảng 29 chữ một dòng).',
+    en: 'The superior body’s and the cell’s names are printed in capitals in the header’s left column, broken between words; neither may take more lines than the layout profile allows (profiles/layout.yaml, header.maxNameLines, 3 by default, about 29 capitals a line).',
   },
   source: 'Hướng dẫn 36-HD/VPTW, mục thể thức: tên cơ quan ban hành ở góc trái phần đầu văn bản; số dòng là thông số của hồ sơ trình bày',
   defaultSeverity: 'error',
