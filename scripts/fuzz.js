@@ -76,11 +76,31 @@ function hostileSnippets(r) {
   ];
 }
 
+/** Vietnamese words of place and body names, for names grown long. */
+const NAME_WORDS = ['Đảng', 'bộ', 'phường', 'Hoàng', 'Liệt', 'quận', 'Mai', 'Khối', 'các', 'cơ', 'quan', 'Thành', 'phố', 'Hồ', 'Chí', 'Minh', 'Trường', 'Trung', 'học', 'phổ', 'thông', 'chuyên', 'Khu', 'dân', 'cư', 'số', '12'];
+
+/**
+ * A name grown long: a `name:` (or `place:`, `title:`) value replaced by 20 to 100 words, up to about 500
+ * characters, as a careless paste makes. The header lays such names out line by line: this is what once
+ * made render take minutes (an exhaustive search for the best line breaks).
+ */
+export function growName(r, text) {
+  const lines = text.split('\n');
+  const named = lines.map((l, i) => (/^\s*(- )?(name|place|title):\s/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const words = Array.from({ length: 20 + int(r, 81) }, () => pick(r, NAME_WORDS)).join(' ');
+  if (named.length === 0) return `${text}\nname: ${words}\n`;
+  // Half the time a name that is not a list item (the cell's, the superior body's, the place): the header's.
+  const own = named.filter((i) => !/^\s*- /.test(lines[i]) && !/^\s{4,}/.test(lines[i]));
+  const i = own.length > 0 && r() < 0.5 ? pick(r, own) : pick(r, named);
+  lines[i] = lines[i].replace(/^(\s*(- )?(name|place|title):\s).*$/, `$1${words}`);
+  return lines.join('\n');
+}
+
 /** One mutation of a file's text (or bytes), chosen by `r`. */
 function mutate(r, text) {
   const lines = text.split('\n');
   const line = () => int(r, lines.length);
-  switch (int(r, 9)) {
+  switch (int(r, 10)) {
     case 0: {
       // Byte-level: flip, insert or delete a few bytes of the UTF-8 encoding.
       const bytes = Buffer.from(text, 'utf8');
@@ -134,6 +154,8 @@ function mutate(r, text) {
         () => text.replaceAll('  ', '\t'),
         () => text.replace(/: /g, ':'),
       ])();
+    case 8:
+      return growName(r, text);
     default: {
       // A very long line.
       const i = line();
@@ -171,7 +193,8 @@ const cpuMs = (since) => {
  * Run the fuzzer. Options: seed, iterations, seconds (whichever ends first), from (first iteration),
  * crashDir (where inputs that fail are saved, each as a whole cell folder), slowMs (CPU time to validate,
  * and to render, one file),
- * renderEvery (render on every n-th iteration only; default 1), onCrash(crash) for progress. Returns { iterations, crashes, slowest }.
+ * renderEvery (render on every n-th iteration only; default 1), only (`{ file, mutate }`: mutate this one file
+ * with this one mutation, to aim a run at one weakness), onCrash(crash) for progress. Returns { iterations, crashes, slowest }.
  */
 export async function fuzz(options = {}) {
   const { validate, render } = await import('../dist/index.js');
@@ -197,9 +220,10 @@ export async function fuzz(options = {}) {
   try {
     for (let i = from; i < from + iterations && Date.now() < deadline; i++) {
       const r = rng(iterationSeed(seed, i));
-      const file = pick(r, files);
+      const file = options.only ? options.only.file : pick(r, files);
+      const change = options.only ? options.only.mutate : mutate;
       let content = originals.get(file).toString('utf8');
-      for (let k = 1 + int(r, 3); k > 0; k--) content = mutate(r, typeof content === 'string' ? content : content.toString('utf8'));
+      for (let k = 1 + int(r, 3); k > 0; k--) content = change(r, typeof content === 'string' ? content : content.toString('utf8'));
       writeFileSync(join(cell, file), content);
       const failures = [];
       // CPU time, not wall time: other processes on a shared machine must not make a file look slow.

@@ -220,7 +220,7 @@ export async function main(io: CliIo): Promise<number> {
     .option('-o, --out <tệp>', 'tệp ghi kế hoạch (mặc định: <thư-mục-chi-bộ>/plan-YYYY.yaml)')
     .option('--ics <tệp>', 'xuất lịch iCalendar (.ics) để nhập vào Outlook, Google Calendar ("-": in ra màn hình)')
     .option('--docx [tệp]', 'in kế hoạch sinh hoạt chuyên đề năm (.docx) để báo cáo cấp ủy cấp trên (mặc định: <thư-mục-chi-bộ>/ke-hoach-chuyen-de-YYYY.docx)')
-    .option('--number <số>', 'số của kế hoạch chuyên đề (3 → Số 03-KH/CB; mặc định: thematicPlan.number trong kế hoạch, hoặc 01)')
+    .option('--number <số>', 'số của kế hoạch chuyên đề (3 → Số 03-KH/CB; mặc định: thematicPlan.number trong kế hoạch, nếu không có thì để trống như ngày ban hành)')
     .option('--date <YYYY-MM-DD>', 'ngày ban hành kế hoạch chuyên đề (mặc định: thematicPlan.date trong kế hoạch; không có thì để trống)')
     .option('--with-meetings', 'tạo sẵn bản khung hồ sơ các buổi sinh hoạt trong meetings/ (không ghi đè hồ sơ đã có)')
     .action(async (dir: string, flags: PlanFlags) => {

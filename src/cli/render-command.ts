@@ -1,5 +1,5 @@
 // `cellctl render` and `cellctl templates export`: documents from records, templates for editing.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { exportTemplates } from '../render/export.js';
@@ -67,11 +67,18 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
     }
     if (result.refused.length > 0) {
       const errorCount = result.refused.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+      // A cell's own errors are listed after the records they stopped; only records are counted.
+      const records = result.refused.filter((r) => !/^cell\.ya?ml$/i.test(basename(r.file))).length;
       const style = makeStyle(wantsColor(flags.color, io.stderr.isTTY, env));
       io.stderr.write(
-        flags.lang === 'en'
-          ? `Not rendered: ${result.refused.length} record(s) have errors (use --draft to render them as drafts):\n`
-          : `Chưa in: ${result.refused.length} hồ sơ còn lỗi (dùng --draft để in bản dự thảo):\n`,
+        // With --draft already given, only fixing the errors below helps: never ask for the flag again.
+        flags.draft
+          ? flags.lang === 'en'
+            ? `Not rendered, not even as drafts: ${records} record(s) have errors that stop any document; fix them:\n`
+            : `Chưa in được, kể cả bản dự thảo: ${records} hồ sơ có lỗi khiến không lập được văn bản; hãy sửa các lỗi dưới đây:\n`
+          : flags.lang === 'en'
+            ? `Not rendered: ${records} record(s) have errors (use --draft to render them as drafts):\n`
+            : `Chưa in: ${records} hồ sơ còn lỗi (dùng --draft để in bản dự thảo):\n`,
       );
       io.stderr.write(formatters.stylish({ results: result.refused, errorCount, warningCount: 0, unreadableCount: 0 }, { lang: flags.lang, style, version: version() }));
       return EXIT_PROBLEMS;

@@ -51,6 +51,10 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
       vi: 'Có ký tự điều khiển vô hình ({code}) tại vị trí này (thường do dán từ Word, Zalo hoặc trang web); hãy xóa ký tự đó hoặc gõ lại đoạn chữ. cellctl tạm thay nó bằng một dấu cách.',
       en: 'An invisible control character ({code}) here (often pasted from Word, a chat app or a web page); delete it or retype the text. cellctl reads it as a space.',
     },
+    invisibleChar: {
+      vi: 'Có ký tự vô hình ({code}: ký tự đảo chiều chữ hoặc ký tự độ rộng bằng 0) tại vị trí này, thường do dán từ Word, Zalo hoặc trang web; nó làm chữ in ra khác chữ nhìn thấy. Hãy xóa ký tự đó hoặc gõ lại đoạn chữ.',
+      en: 'An invisible character ({code}: a text-direction control or a zero-width character) here, often pasted from Word, a chat app or a web page; it makes the printed text differ from what is seen. Delete it or retype the text.',
+    },
     controlEscape: {
       vi: 'Nội dung có mã thoát tạo ra ký tự điều khiển vô hình (như "\\x7f", "\\0"); hãy xóa mã đó.',
       en: 'The text has an escape that makes an invisible control character (such as "\\x7f", "\\0"); delete it.',

@@ -16,7 +16,10 @@ export type { PlanTopicView, PlanView } from './plan-view.js';
 
 /** Options of the plan document. */
 export interface PlanDocxOptions {
-  /** Number of the plan within the committee's term (`01` → `Số 01-KH/CB`); default `01`. */
+  /**
+   * Number of the plan within the committee's term (`01` → `Số 01-KH/CB`); without it the number is left
+   * blank (`Số …-KH/CB`) like the date, for the office to write when it issues the plan.
+   */
   number?: string;
   /** Date of issue (YYYY-MM-DD); without it the dateline is left for the clerk to write by hand. */
   date?: string;
@@ -106,7 +109,7 @@ export function planView(plan: YearPlan, cell: CellProfile, layout: Layout, opti
   });
   const quarters = new Set(sittings.map((m) => quarterOf(ymd(m.date).month)));
   const ruleset = plan.ruleset ?? profileIdFor(`${plan.year}-12-31`);
-  const number = options.number ?? '01';
+  const number = options.number;
 
   return {
     cellName,
@@ -116,7 +119,7 @@ export function planView(plan: YearPlan, cell: CellProfile, layout: Layout, opti
     parentCommittee,
     place,
     year: plan.year,
-    number: `Số ${/^\d+$/.test(number) ? number.padStart(2, '0') : cleanText(number)}-KH/CB`,
+    number: `Số ${number === undefined ? '…' : /^\d+$/.test(number) ? number.padStart(2, '0') : cleanText(number)}-KH/CB`,
     dateline: `${place}, ${options.date ? longDate(options.date) : 'ngày … tháng … năm …'}`,
     basis: citation(ruleset),
     topicCount: String(topics.length).padStart(2, '0'),

@@ -19,7 +19,7 @@ export interface PlanView {
   parentCommittee: string;
   place: string;
   year: number;
-  /** `Số 01-KH/CB`. */
+  /** `Số 01-KH/CB`; `Số …-KH/CB` when no number was given (a real-looking number beside a blank date would mislead). */
   number: string;
   /** `Hoàng Liệt, ngày 22 tháng 12 năm 2026`, or with blanks for the date when none was given. */
   dateline: string;

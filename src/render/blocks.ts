@@ -67,7 +67,10 @@ export interface SignaturesBlock {
   right: { title: string; name: string };
 }
 
-/** Resolution closing: recipients on the left, `T/M CHI BỘ` / `BÍ THƯ` / name on the right. */
+/**
+ * Resolution closing: recipients on the left, `T/M CHI BỘ` / `BÍ THƯ` / name on the right. Without
+ * recipients (a score sheet signed for the cell) the left column stays empty, with no `Nơi nhận:`.
+ */
 export interface ClosingBlock {
   type: 'closing';
   recipients: string[];

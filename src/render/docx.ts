@@ -36,6 +36,7 @@ import type {
 import { mmToTwip, type Layout } from './layout.js';
 import { coreXml, pinZipTimes } from './zip.js';
 import { curlyQuotes } from '../util/quotes.js';
+import { stripInvisible } from '../util/invisible.js';
 
 /** Paper sizes in millimetres. */
 const PAPER_MM = { A4: { width: 210, height: 297 } } as const;
@@ -145,9 +146,12 @@ export async function buildDocx(doc: DocumentBlocks, layout: Layout): Promise<Bu
   return Buffer.from(pinZipTimes(packed, doc.meta.date));
 }
 
-/** Strips what XML 1.0 forbids (and C1 controls), keeping tab and newline; docx escapes `&`, `<`, `>` itself. */
+/**
+ * Strips what XML 1.0 forbids (and C1 controls), bidi controls and zero-width characters (never printed,
+ * whatever a template or a record holds), keeping tab and newline; docx escapes `&`, `<`, `>` itself.
+ */
 export function clean(text: string): string {
-  return text
+  return stripInvisible(text)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
@@ -189,6 +193,11 @@ function condensing(text: string, size: number, width: number): number {
   return -Math.min(Math.ceil(excess / [...text].length), Math.round(size * 20 * MAX_CONDENSE_EM));
 }
 
+/** Most capitals (spaces included) one line of `width` twips holds at `size` points, condensed as far as allowed. */
+export function lineCapacity(size: number, width: number): number {
+  return Math.floor(width / (size * 20 * (FIT_EM - MAX_CONDENSE_EM)) + 1e-9);
+}
+
 /**
  * A line of capitals broken between words into as few lines as fit `width` (after at most MAX_CONDENSE_EM
  * of condensing), the breaks placed so that the longest line is as short as can be: "ĐẢNG ỦY CÁC CƠ QUAN
@@ -197,25 +206,51 @@ function condensing(text: string, size: number, width: number): number {
  */
 export function balancedLines(text: string, size: number, width: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
-  const fits = (line: string) => capsWidth(line, size, FIT_EM - MAX_CONDENSE_EM) <= width;
-  if (words.length <= 1 || fits(words.join(' '))) return [words.join(' ')];
-  // Fewest lines first; for that count, the split whose widest line is narrowest (words are few: try all).
-  for (let count = 2; count <= words.length; count++) {
-    let best: string[] | undefined;
-    let bestWidth = Infinity;
-    const split = (from: number, left: number, acc: string[]) => {
-      if (left === 1) {
-        const lines = [...acc, words.slice(from).join(' ')];
-        const widest = Math.max(...lines.map((l) => capsWidth(l, size)));
-        if (lines.every(fits) && widest < bestWidth) [best, bestWidth] = [lines, widest];
-        return;
-      }
-      for (let end = from + 1; end <= words.length - left + 1; end++) split(end, left - 1, [...acc, words.slice(from, end).join(' ')]);
-    };
-    split(0, count, []);
-    if (best) return best;
+  const capacity = lineCapacity(size, width);
+  const fits = (chars: number) => chars <= capacity;
+  const n = words.length;
+  if (n <= 1 || fits([...words.join(' ')].length)) return [words.join(' ')];
+  // Line lengths in characters from prefix sums, so a line's width costs O(1).
+  const lengths = words.map((w) => [...w].length);
+  const prefix = [0];
+  for (const len of lengths) prefix.push(prefix[prefix.length - 1]! + len);
+  const chars = (from: number, to: number) => prefix[to]! - prefix[from]! + (to - from - 1);
+  if (!lengths.every(fits)) return words;
+  // Fewest lines: filling each line greedily is optimal when a line's fit depends only on its length.
+  let count = 0;
+  for (let from = 0; from < n; count++) {
+    let to = from + 1;
+    while (to < n && fits(chars(from, to + 1))) to++;
+    from = to;
   }
-  return words;
+  // widest[c][i]: the narrowest widest line (in characters) that sets words i… on exactly c lines, each
+  // fitting; Infinity when none does. Dynamic programming in O(count · n²), instead of trying every split
+  // (exponential: a 45-word name took minutes).
+  const widest: number[][] = [Array.from({ length: n + 1 }, (_, i) => (i === n ? 0 : Infinity))];
+  for (let c = 1; c <= count; c++) {
+    const row: number[] = new Array<number>(n + 1).fill(Infinity);
+    for (let i = 0; i < n; i++) {
+      for (let end = i + 1; end <= n; end++) {
+        const len = chars(i, end);
+        if (!fits(len)) break;
+        const rest = widest[c - 1]![end]!;
+        if (rest !== Infinity) row[i] = Math.min(row[i]!, Math.max(len, rest));
+      }
+    }
+    widest.push(row);
+  }
+  const best = widest[count]![0]!;
+  // Of the best splits, the one whose first lines end earliest (as the exhaustive search chose).
+  const lines: string[] = [];
+  let from = 0;
+  for (let left = count; left > 1; left--) {
+    let end = from + 1;
+    while (!(chars(from, end) <= best && widest[left - 1]![end]! <= best)) end++;
+    lines.push(words.slice(from, end).join(' '));
+    from = end;
+  }
+  lines.push(words.slice(from).join(' '));
+  return lines;
 }
 
 /** Points to half-points, the unit of `w:sz`. */
@@ -466,7 +501,7 @@ class Builder {
   private closing(block: ClosingBlock): Table {
     const L = this.layout;
     const recipients = block.recipients.map((r) => r.trim().replace(/^-\s*/, '').replace(/[,;.]+$/, ''));
-    const left = [
+    const left = recipients.length === 0 ? [this.para([], { align: AlignmentType.LEFT, indent: false, before: 0 })] : [
       this.para([this.run('Nơi nhận:', { underline: true })], { align: AlignmentType.LEFT, indent: false, before: L.lineSpacing }),
       ...recipients.map((r, i) =>
         this.para([this.run(`- ${r}${i === recipients.length - 1 ? '.' : L.recipientEnding}`, { size: L.recipientsSize })], {

@@ -174,7 +174,7 @@ class HtmlBuilder {
   private closing(block: ClosingBlock): string {
     const L = this.layout;
     const recipients = block.recipients.map((r) => r.trim().replace(/^-\s*/, '').replace(/[,;.]+$/, ''));
-    const left =
+    const left = recipients.length === 0 ? '' :
       `<p class="sh-left sh-first"><u>Nơi nhận:</u></p>` +
       recipients.map((r, i) => `<p class="sh-left sh-recipient">${text(`- ${r}${i === recipients.length - 1 ? '.' : L.recipientEnding}`)}</p>`).join('');
     const right = this.signature([{ text: upper(block.for), bold: true }, { text: upper(block.title), bold: false }], block.name);

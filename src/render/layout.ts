@@ -13,7 +13,8 @@ export interface Layout {
   spaceBefore: number;
   firstLineIndent: number;
   /** `overhang`: how far the header (and closing) table reaches into the left margin, in mm. */
-  header: { leftWidth: number; rightWidth: number; overhang?: number; partySize: number; pageNumberTop: number };
+  /** `maxNameLines`: most lines a name may take in the header's left column (rule header-fits). */
+  header: { leftWidth: number; rightWidth: number; overhang?: number; partySize: number; pageNumberTop: number; maxNameLines: number };
   titleSize: number;
   subtitleSize: number;
   recipientsSize: number;
@@ -23,6 +24,11 @@ export interface Layout {
   recipientEnding: ',' | ';';
   signatureSpace: number;
   minutesNumbered: boolean;
+  /**
+   * Who signs the score sheet (phiếu đánh giá): `minutes`, the secretary and the chair as on the minutes;
+   * `cell`, the head of the cell on its behalf (T/M CHI BỘ / BÍ THƯ), as some superior committees ask.
+   */
+  scoreSheetSigners: 'minutes' | 'cell';
 }
 
 let base: Layout | undefined;

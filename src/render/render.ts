@@ -12,6 +12,10 @@ import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
+import { validateSchema } from '../schema/validator.js';
+import { readSource } from '../source/read.js';
+import { parseYaml } from '../source/yaml.js';
+import { BLANK } from './viewmodel.js';
 import type { DocumentBlocks } from './blocks.js';
 import { buildAll, buildBlocks } from './build.js';
 import { resolveLayout, type Layout } from './layout.js';
@@ -96,6 +100,48 @@ interface Job {
   draft: boolean;
 }
 
+/** Outcome sections a draft prints as blanks whatever the record holds. */
+const OUTCOMES = ['vote', 'dues', 'score', 'conclusion'] as const;
+
+/**
+ * A record as its draft prints it: `cellctl new` leaves the outcomes empty (vote, dues, score, each step's
+ * text, the result of last month's tasks), which a draft leaves blank anyway. Empty values are dropped, the
+ * outcome sections left out and a reviewed task without its result given the blank; undefined when what
+ * remains is still not a valid record (then its problems are listed as for any record).
+ */
+function loadDraft(abs: string): MeetingRecord | undefined {
+  const read = readSource(abs);
+  if (!read.ok) return undefined;
+  const parsed = parseYaml(read.text);
+  if (parsed.fatal) return undefined;
+  const data = withoutEmpty(parsed.data);
+  if (!isRecord(data)) return undefined;
+  for (const key of OUTCOMES) delete data[key];
+  const review = isRecord(data.resolution) && isRecord(data.resolution.review) ? data.resolution.review : undefined;
+  if (review && Array.isArray(review.tasks)) {
+    for (const task of review.tasks) if (isRecord(task) && task.result === undefined) task.result = BLANK;
+  }
+  return validateSchema('meeting', data, parsed.locator).length === 0 ? (data as unknown as MeetingRecord) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A copy without null and blank values, and without the lists and maps that leaves empty. */
+function withoutEmpty(value: unknown): unknown {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(withoutEmpty).filter((v) => v !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).map(([k, v]) => [k, withoutEmpty(v)] as const).filter(([, v]) => v !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
+}
+
 /** The data of a file that parses and passes its schema, else undefined. */
 function loadValid<T>(abs: string, kind: 'cell' | 'meeting'): T | undefined {
   const r = readValidated(abs, kind);
@@ -133,9 +179,14 @@ export async function render(paths: readonly string[], options: RenderOptions = 
   // folders they share (a/chi-bo and b/chi-bo → a/chi-bo, b/chi-bo), so their 2026-06 documents never meet.
   const roots = withMeetings.flatMap((g) => (g.root ? [g.root] : []));
   const base = roots.length > 1 ? commonFolder(roots.map((r) => dirname(r))) : undefined;
+  const cellErrors = await cellErrorsOf(withMeetings, validation.results, options, cwd);
   for (const group of withMeetings) {
     const sub = base !== undefined && group.root ? relative(base, group.root).split(sep).filter(Boolean) : [];
-    jobs.push(...plan(group, outRoot, sub, options, committeeRules, problemsOf, refused, renamed));
+    const ofCell = group.cellFile ? cellErrors.get(group.cellFile) : undefined;
+    const before = refused.length;
+    jobs.push(...plan(group, outRoot, sub, options, committeeRules, problemsOf, ofCell, refused, renamed));
+    // The cell's own errors are listed once, under its file, after the records they stopped.
+    if (ofCell && !options.draft && refused.length > before) refused.push(ofCell);
   }
 
   const display = (abs: string) => (isAbsolute(options.out ?? '') ? abs : relative(cwd, abs) || abs);
@@ -177,6 +228,34 @@ export async function render(paths: readonly string[], options: RenderOptions = 
   }
   writeAll(outputs, options.force ?? false);
   return { files: outputs.map((o) => o.file), refused, renamed };
+}
+
+/**
+ * The error-level problems of each cell.yaml whose records are rendered, by its absolute path: from the
+ * validation already run when the cell file was among the inputs, else from validating it now (a record
+ * named alone is validated without its cell, yet the cell decides who signs, who counts and who votes).
+ */
+async function cellErrorsOf(
+  groups: CellGroup[],
+  results: FileResult[],
+  options: RenderOptions,
+  cwd: string,
+): Promise<Map<string, FileResult>> {
+  const byAbs = new Map(results.map((r) => [resolve(cwd, r.file), r]));
+  const out = new Map<string, FileResult>();
+  for (const group of groups) {
+    const cellFile = group.cellFile;
+    if (!cellFile || out.has(cellFile)) continue;
+    let result = byAbs.get(cellFile);
+    if (!result) {
+      const shown = relative(cwd, cellFile);
+      const own = await validate([shown.startsWith('..') || isAbsolute(shown) ? cellFile : shown], { ...options, cwd, jobs: 1 });
+      result = own.results.find((r) => resolve(cwd, r.file) === cellFile);
+    }
+    const errors = (result?.problems ?? []).filter((p) => p.severity === 'error');
+    if (result && errors.length > 0) out.set(cellFile, { file: result.file, problems: errors });
+  }
+  return out;
 }
 
 function pdfPath(docx: string): string {
@@ -238,6 +317,7 @@ function plan(
   options: RenderOptions,
   committeeRules: RuleOverrides | undefined,
   problemsOf: Map<string, Problem[]>,
+  cellErrors: FileResult | undefined,
   refused: FileResult[],
   renamed: RenamedOutput[],
 ): Job[] {
@@ -251,7 +331,14 @@ function plan(
       refused.push({ file: input.display, problems: [noCellProblem(input.display, group.cellFile, options.lang ?? 'vi'), ...errors] });
       continue;
     }
-    const meeting = loadValid<MeetingRecord>(input.abs, 'meeting');
+    // An error in the cell decides who signs, who is counted and who votes: no final document from it.
+    if (cellErrors && !options.draft) {
+      refused.push({ file: input.display, problems: [noCellProblem(input.display, cellErrors.file, options.lang ?? 'vi'), ...errors] });
+      continue;
+    }
+    // HD 42 posts the draft resolution before the sitting: a record just made by `cellctl new`, its outcome
+    // fields still empty, prints as a draft without the user filling them first.
+    const meeting = loadValid<MeetingRecord>(input.abs, 'meeting') ?? (options.draft ? loadDraft(input.abs) : undefined);
     // A record that is not even valid data cannot be laid out, draft or not.
     if (!meeting || (errors.length > 0 && !options.draft)) {
       refused.push({ file: input.display, problems: errors });
@@ -264,7 +351,7 @@ function plan(
       continue;
     }
     // --draft marks every document it prints DỰ THẢO, an adopted record's too: it is what gets posted before the meeting.
-    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0;
+    const draft = options.draft === true || meeting.status === 'draft' || errors.length > 0 || cellErrors !== undefined;
     const settings = documentSettings(cell, meeting, committeeRules);
     const stem = basename(input.abs, extname(input.abs));
     const kinds: DocumentKindName[] = options.only ? [options.only] : ['minutes', 'resolution', 'score-sheet'];

@@ -15,6 +15,7 @@ import { longDate, shortDate, partyMonth, romanNumeral } from '../util/vi-date.j
 import type { Layout } from './layout.js';
 import { ruleOptions } from '../rules/profiles.js';
 import { curlyQuotes } from '../util/quotes.js';
+import { stripInvisible } from '../util/invisible.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Shapes. Every key is always present (null when the record has nothing for it), so that a template
@@ -116,6 +117,11 @@ export interface StepView {
   speakers: SpeechView[];
   /** Set on the first step of each part of a combined sitting; null otherwise and in other sittings. */
   part: PartView | null;
+  /**
+   * The step reports attendance (`attendance-report`): its figures are printed once, in the minutes' own
+   * attendance section, so the step's text is left out (null content).
+   */
+  reportsAttendance: boolean;
 }
 
 export interface TopicView {
@@ -141,6 +147,10 @@ export interface VoteView {
   againstSentence: string;
   /** `không có ý kiến khác` or `1/21 đồng chí có ý kiến khác, chiếm 4,8%`. */
   otherSentence: string;
+  /** Eligible voters who cast no vote (absent, or present and not voting): `eligible − for − against − other`; `…` in a draft. */
+  notVoting: CountOrBlank;
+  /** `1 đồng chí không biểu quyết`, so that the figures add up to the eligible; null when everyone voted. */
+  notVotingSentence: string | null;
 }
 
 export interface DuesView {
@@ -213,7 +223,7 @@ export interface SignerView {
 }
 
 export interface ResolutionView {
-  /** `Số 12-NQ/CB`, or null when the record gives no number. */
+  /** `Số 12-NQ/CB`, or null when the record gives no number; `Số …-NQ/CB` in a draft (numbered when issued). */
   number: string | null;
   /** The summary line under the title: the record's, else `lãnh đạo thực hiện nhiệm vụ tháng 6 năm 2026`. */
   summary: string;
@@ -263,7 +273,7 @@ export interface MeetingView {
   dateLong: string;
   /** `05/6/2026`. */
   dateShort: string;
-  /** `Hoàng Liệt, ngày 05 tháng 6 năm 2026`. */
+  /** `Hoàng Liệt, ngày 05 tháng 6 năm 2026`; `Hoàng Liệt, ngày … tháng … năm …` in a draft (dated when issued). */
   dateline: string;
   /** `19 giờ 30 phút`. */
   start: string;
@@ -294,6 +304,10 @@ export interface MeetingView {
   onBehalfOf: string;
   /** Whether minutes carry a place-date line (layout.minutesNumbered). */
   minutesNumbered: boolean;
+  /** The score sheet is signed for the cell (T/M CHI BỘ, layout.scoreSheetSigners `cell`), not by secretary and chair. */
+  scoreSheetByCell: boolean;
+  /** Who signs for the cell: the bí thư when present, else the presiding phó bí thư (as the resolution). */
+  cellSigner: SignerView;
 }
 
 /** Options the rules profile may change. */
@@ -309,6 +323,12 @@ export interface ViewOptions {
 /** What a draft prints where a figure will be written after the meeting. */
 export const BLANK = '…';
 
+/** The number of a document not yet issued: written in by hand when it is (`Số …-NQ/CB`). */
+export const BLANK_NUMBER = `Số ${BLANK}-NQ/CB`;
+
+/** The date of a document not yet issued, after the place name. */
+export const BLANK_DATE = `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
+
 // ---------------------------------------------------------------------------------------------------
 // Vietnamese formatting, shared with the template helpers.
 
@@ -323,9 +343,9 @@ export function stripForbidden(s: string): string {
 
 export { curlyQuotes } from '../util/quotes.js';
 
-/** Text as printed: NFC, without characters XML forbids, trimmed, quotation marks curly. */
+/** Text as printed: NFC, without characters XML forbids or invisible ones, trimmed, quotation marks curly. */
 export function cleanText(s: string): string {
-  return curlyQuotes(stripForbidden(s).normalize('NFC').trim());
+  return curlyQuotes(stripInvisible(stripForbidden(s)).normalize('NFC').trim());
 }
 
 /** Upper case that keeps Vietnamese diacritics (`đ` → `Đ`, `ủy` → `ỦY`). */
@@ -456,6 +476,13 @@ function person(roster: Roster, ref: string): PersonView {
   return { name: nameOf(roster, ref), roleTitle: m ? ROLE_TITLE[m.role ?? 'member'] : null };
 }
 
+/** The superior body as the header prints it: layout.parentPrefix + the name without its prefix, upper case. */
+export function headerParentLine(parentName: string, layout: Layout): string {
+  const name = cleanText(parentName);
+  const prefix = cleanText(layout.parentPrefix);
+  return upperVi(prefix ? `${prefix} ${withoutPrefix(name)}` : name);
+}
+
 /** `Đảng bộ phường Hoàng Liệt` → `phường Hoàng Liệt`. */
 function withoutPrefix(parentName: string): string {
   return parentName.replace(PARENT_PREFIX, '');
@@ -544,7 +571,11 @@ export function withoutEndTime(content: string): string {
   return /[.!?…]$/u.test(before) ? before : `${before}.`;
 }
 
-function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<string>): StepView[] {
+/**
+ * The steps as printed. A draft is the agenda of a sitting not yet held: titles and presenters only, since
+ * every step's text and the speakers' opinions report what happened (attendance, dues, votes, scores).
+ */
+function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<string>, draft: boolean): StepView[] {
   const catalogue = stepCatalogue();
   let current: 'common' | 'regular' | 'thematic' | 'closing' = 'common';
   let coreBlocks = 0;
@@ -566,18 +597,21 @@ function stepsView(roster: Roster, meeting: MeetingRecord, guestNames: Set<strin
         part = { order, regular: block === 'regular', thematic: block === 'thematic', closing: block === 'closing' };
       }
     }
+    const reportsAttendance = step.step === 'attendance-report';
+    const content = draft || reportsAttendance ? null : index === last ? opt(withoutEndTime(cleanText(step.content ?? ''))) : opt(step.content);
     return {
       id: step.step,
       title: opt(step.title) ?? info?.title ?? step.step,
       phase: info?.phase ?? 'any',
       presenter: step.presenter ? nameOf(roster, step.presenter) : null,
-      content: index === last ? opt(withoutEndTime(cleanText(step.content ?? ''))) : opt(step.content),
-      speakers: (step.speakers ?? []).map((s) => {
+      content,
+      speakers: (draft ? [] : step.speakers ?? []).map((s) => {
         const member = memberOf(roster, s.speaker);
         const name = nameOf(roster, s.speaker);
         return { name, opinion: cleanText(s.opinion), isMember: member !== undefined, isGuest: !member && guestNames.has(name) };
       }),
       part,
+      reportsAttendance,
     };
   });
 }
@@ -592,6 +626,8 @@ const DRAFT_VOTE: VoteView = {
   sentence: `${BLANK}/${BLANK} đồng chí tán thành, đạt ${BLANK}%`,
   againstSentence: `${BLANK}/${BLANK} đồng chí không tán thành`,
   otherSentence: `${BLANK}/${BLANK} đồng chí có ý kiến khác`,
+  notVoting: BLANK,
+  notVotingSentence: `${BLANK} đồng chí không biểu quyết`,
 };
 
 function voteView(roster: Roster, meeting: MeetingRecord, excusedAbsentCount: boolean): VoteView | null {
@@ -599,6 +635,9 @@ function voteView(roster: Roster, meeting: MeetingRecord, excusedAbsentCount: bo
   if (!vote) return null;
   const { eligible } = eligibleVoters(roster, meeting, excusedAbsentCount);
   const other = vote.other ?? 0;
+  // The domain's sentence counts against the eligible voters; whoever of them cast no vote is named too, so
+  // that for + against + other + not voting is the y of "x/y" (vote-eligibility refuses more votes than voters).
+  const notVoting = Math.max(0, eligible - vote.for - vote.against - other);
   return {
     for: vote.for,
     against: vote.against,
@@ -612,6 +651,8 @@ function voteView(roster: Roster, meeting: MeetingRecord, excusedAbsentCount: bo
         : 'không có đồng chí nào không tán thành',
     otherSentence:
       other > 0 ? `${other}/${eligible} đồng chí có ý kiến khác, chiếm ${percentText(other, eligible)}` : 'không có ý kiến khác',
+    notVoting,
+    notVotingSentence: notVoting > 0 ? `${notVoting} đồng chí không biểu quyết` : null,
   };
 }
 
@@ -687,6 +728,7 @@ function resolutionView(
   parentCommittee: string,
   month: MonthView,
   quarter: QuarterView,
+  draft: boolean,
 ): ResolutionView | null {
   const r = meeting.resolution;
   if (!r) return null;
@@ -708,7 +750,7 @@ function resolutionView(
     .map(recipientText)
     .filter((line) => line !== '');
   return {
-    number: r.number !== undefined ? documentNumber(r.number) : null,
+    number: draft ? BLANK_NUMBER : r.number !== undefined ? documentNumber(r.number) : null,
     summary: opt(r.summary) ?? defaultSummary,
     review: hasReview
       ? {
@@ -754,8 +796,7 @@ export function buildViewModel(
 
   const parentName = cleanText(cell.parent.name);
   const rest = withoutPrefix(parentName);
-  const prefix = cleanText(layout.parentPrefix);
-  const parentUpper = upperVi(prefix ? `${prefix} ${rest}` : parentName);
+  const parentUpper = headerParentLine(cell.parent.name, layout);
   const parentCommittee = `Đảng ${uySpelling(parentName, layout)} ${rest}`;
 
   const place = cleanText(cell.place);
@@ -803,7 +844,7 @@ export function buildViewModel(
     date: meeting.date,
     dateLong: longDate(meeting.date),
     dateShort: shortDate(meeting.date),
-    dateline: `${place}, ${longDate(meeting.date)}`,
+    dateline: `${place}, ${draft ? BLANK_DATE : longDate(meeting.date)}`,
     start: timeText(meeting.start),
     end: draft ? `${BLANK} giờ ${BLANK} phút` : timeText(meeting.end),
     duration: draft ? { minutes: BLANK, text: `${BLANK} giờ ${BLANK} phút` } : { minutes, text: durationText },
@@ -825,8 +866,8 @@ export function buildViewModel(
           approvedOn: topic.approvedOn ? shortDate(topic.approvedOn) : null,
         }
       : null,
-    steps: stepsView(roster, meeting, guestNames),
-    conclusion: opt(meeting.conclusion),
+    steps: stepsView(roster, meeting, guestNames, draft),
+    conclusion: draft ? null : opt(meeting.conclusion),
     // A draft asks for the vote of a sitting that adopts something, whatever the record says already.
     vote: draft ? (vote || meeting.resolution || hasRegularPart ? DRAFT_VOTE : null) : vote,
     dues: draft
@@ -842,9 +883,11 @@ export function buildViewModel(
           }
         : null,
     score: scoreView(meeting, sheet, draft, hasRegularPart),
-    resolution: resolutionView(roster, meeting, cell, parentCommittee, thisMonth, quarter),
+    resolution: resolutionView(roster, meeting, cell, parentCommittee, thisMonth, quarter, draft),
 
     onBehalfOf: cleanText(layout.onBehalfOf),
     minutesNumbered: layout.minutesNumbered,
+    scoreSheetByCell: layout.scoreSheetSigners === 'cell',
+    cellSigner: signerView(roster, meeting),
   };
 }

@@ -23,6 +23,7 @@ import thematicPerQuarter from './thematic-per-quarter.js';
 import thematicMin from './thematic-min.js';
 import thematicMax from './thematic-max.js';
 import cellStructure from './cell-structure.js';
+import headerFits from './header-fits.js';
 
 /** All rules, in the order docs/rules.md lists them. */
 export const RULES: readonly Rule[] = [
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   thematicMin,
   thematicMax,
   cellStructure,
+  headerFits,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -3,6 +3,7 @@ import jsyaml from 'js-yaml';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { RawProblem } from '../lint/problem.js';
 import { CONTROL_CHARS, normalizeData, NodeBudgetError } from './normalize.js';
+import { INVISIBLE_CHARS } from '../util/invisible.js';
 import { locateNode, type Position } from './locate.js';
 import { positionAt } from './position.js';
 
@@ -267,7 +268,10 @@ interface CleanedText {
 
 function cleanText(text: string): CleanedText {
   CONTROL_CHARS.lastIndex = 0;
-  if (!CONTROL_CHARS.test(text)) return { text, problems: [] };
+  INVISIBLE_CHARS.lastIndex = 0;
+  const invisible = INVISIBLE_CHARS.test(text) ? invisibleProblems(text) : [];
+  CONTROL_CHARS.lastIndex = 0;
+  if (!CONTROL_CHARS.test(text)) return { text, problems: invisible };
   const problems: RawProblem[] = [];
   let line = 1;
   let lineStart = 0;
@@ -283,7 +287,43 @@ function cleanText(text: string): CleanedText {
     problems.push(controlProblem(line, offset - lineStart + 1, ch));
     return ' ';
   });
-  return { text: cleanedText, problems };
+  return { text: cleanedText, problems: [...problems, ...invisible] };
+}
+
+/** The JSON Pointer of each string value holding a bidi control or zero-width character, with the first one's code. */
+function invisibleValues(data: unknown): { path: string; code: string }[] {
+  const out: { path: string; code: string }[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'string') {
+      INVISIBLE_CHARS.lastIndex = 0;
+      const m = INVISIBLE_CHARS.exec(v);
+      if (m) out.push({ path, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+    } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}/${i}`));
+    else if (v !== null && typeof v === 'object') for (const [k, val] of Object.entries(v)) walk(val, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(data, '');
+  return out;
+}
+
+/** Where each bidi control or zero-width character is (line and column), in one pass over the text. */
+function invisibleProblems(text: string): RawProblem[] {
+  const problems: RawProblem[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  // matchAll starts at the pattern's lastIndex, which the caller's test() moved past the first match.
+  INVISIBLE_CHARS.lastIndex = 0;
+  for (const m of text.matchAll(INVISIBLE_CHARS)) {
+    const offset = m.index;
+    while (nextBreak !== -1 && nextBreak < offset) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push({ line, column: offset - lineStart + 1, ruleId: 'encoding', severity: 'error', messageId: 'invisibleChar', data: { code }, path: '' });
+  }
+  return problems;
 }
 
 function controlProblem(line: number, column: number, ch: string): RawProblem {
@@ -304,6 +344,13 @@ function finish(raw: unknown, locator: Locator, cleaned: CleanedText): ParsedYam
     for (const path of found) {
       const { line, column } = locator.locate(path);
       problems.push({ ...controlProblem(line, column, '\u007f'), messageId: 'controlEscape', data: {}, path });
+    }
+    // "\u202E" written as an escape is in the data but not in the text the scan read: found at its value.
+    if (escaped && !cleaned.problems.some((p) => p.messageId === 'invisibleChar')) {
+      for (const { path, code } of invisibleValues(data)) {
+        const { line, column } = locator.locate(path);
+        problems.push({ line, column, ruleId: 'encoding', severity: 'error', messageId: 'invisibleChar', data: { code }, path });
+      }
     }
     return { data, problems, locator, fatal: false };
   } catch (e) {

@@ -34,7 +34,7 @@ describe('planDocx', () => {
   let text: string[];
 
   beforeAll(async () => {
-    docx = await planDocx(PLAN, CELL, { date: '2025-12-22' });
+    docx = await planDocx(PLAN, CELL, { number: '1', date: '2025-12-22' });
     text = await paragraphs(docx);
   });
 
@@ -92,7 +92,7 @@ describe('planDocx', () => {
   });
 
   it('is byte-identical when built twice, and takes the number and the layout overrides', async () => {
-    expect(Buffer.from(await planDocx(PLAN, CELL, { date: '2025-12-22' })).equals(Buffer.from(docx))).toBe(true);
+    expect(Buffer.from(await planDocx(PLAN, CELL, { number: '1', date: '2025-12-22' })).equals(Buffer.from(docx))).toBe(true);
     const other = await paragraphs(
       await planDocx(PLAN, { ...CELL, layout: { parentPrefix: 'ĐẢNG ỦY', onBehalfOf: 'T/M CHI ỦY' } }, { number: '3' }),
     );
@@ -123,6 +123,13 @@ describe('planDocx', () => {
     }
   });
 
+  it('leaves the number blank like the date when neither is given: no real-looking number on a plan not yet issued', async () => {
+    const blank = await paragraphs(await planDocx(PLAN, CELL));
+    expect(blank).toContain('Số …-KH/CB');
+    expect(blank).toContain('Hoàng Liệt, ngày … tháng … năm …');
+    expect(blank.join('\n')).not.toMatch(/Số \d+-KH/);
+  });
+
   it('refuses a malformed date', async () => {
     await expect(planDocx(PLAN, CELL, { date: '22/12/2025' })).rejects.toThrow(/YYYY-MM-DD/);
   });
@@ -136,7 +143,7 @@ describe.skipIf(!HAVE_OFFICE_TOOLS && !process.env.CI)('planDocx: opened by Libr
   const pdf = join(dir, 'ke-hoach.pdf');
 
   beforeAll(async () => {
-    writeFileSync(join(dir, 'ke-hoach.docx'), await planDocx(PLAN, CELL, { date: '2025-12-22' }));
+    writeFileSync(join(dir, 'ke-hoach.docx'), await planDocx(PLAN, CELL, { number: '1', date: '2025-12-22' }));
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'ke-hoach.docx')], {
       stdio: 'ignore',
       timeout: 60_000,

@@ -75,6 +75,50 @@ describe('header and text in the XML', () => {
     expect(cell.join(' ')).toBe('CHI BỘ TRƯỜNG TRUNG HỌC PHỔ THÔNG CHUYÊN HÀ NỘI - AMSTERDAM');
   });
 
+  it('breaks lines as the exhaustive search did, and a 300-character name without trying every split', () => {
+    const column = mmToTwip(LAYOUT.header.leftWidth);
+    const fits = (line: string) => balancedLines(line, 14, column).length === 1;
+    // The former search: fewest lines, then the narrowest widest line, the earliest breaks on a tie.
+    const exhaustive = (text: string): string[] => {
+      const words = text.split(' ');
+      if (fits(text)) return [text];
+      for (let count = 2; count <= words.length; count++) {
+        let best: string[] | undefined;
+        const split = (from: number, left: number, acc: string[]) => {
+          if (left === 1) {
+            const lines = [...acc, words.slice(from).join(' ')];
+            const widest = Math.max(...lines.map((l) => [...l].length));
+            if (lines.every(fits) && (!best || widest < Math.max(...best.map((l) => [...l].length)))) best = lines;
+            return;
+          }
+          for (let end = from + 1; end <= words.length - left + 1; end++) split(end, left - 1, [...acc, words.slice(from, end).join(' ')]);
+        };
+        split(0, count, []);
+        if (best) return best;
+      }
+      return words;
+    };
+    const pool = ['ĐẢNG', 'ỦY', 'CÁC', 'CƠ', 'QUAN', 'THÀNH', 'PHỐ', 'HỒ', 'CHÍ', 'MINH', 'TRƯỜNG', 'PHỔ', 'THÔNG', 'A', 'KHƯƠNG', 'ĐÌNH'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 2 + Math.floor(next() * 13) }, () => pool[Math.floor(next() * pool.length)]).join(' ');
+      expect(balancedLines(text, 14, column), text).toEqual(exhaustive(text));
+    }
+    const long = Array.from({ length: 60 }, (_, i) => pool[i % pool.length]).join(' ').slice(0, 300).trim();
+    const lines = balancedLines(long, 14, column);
+    expect(lines.join(' ')).toBe(long);
+    expect(lines.every(fits)).toBe(true);
+    // As few lines as filling each one greedily takes.
+    let greedy = 0;
+    for (let rest = long.split(' '); rest.length > 0; greedy++) {
+      let n = 1;
+      while (n < rest.length && fits(rest.slice(0, n + 1).join(' '))) n++;
+      rest = rest.slice(n);
+    }
+    expect(lines).toHaveLength(greedy);
+  });
+
   it('keeps the header table within the profile: columns as configured, reaching overhang mm into the left margin', async () => {
     const document = await xml('usual', 'word/document.xml');
     const header = /<w:tbl>.*?<\/w:tbl>/s.exec(document)![0];

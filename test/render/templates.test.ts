@@ -80,7 +80,7 @@ describe('shipped templates on the example meetings', () => {
     expect(text).toContain('Đồng chí Cao Văn Quân, lý do: Việc gia đình (cưới con);');
     expect(text).toContain('Vắng không lý do: không có.');
     expect(text).toContain('Đồng chí Ngô Quang Thắng: Nhất trí dự thảo.');
-    expect(text).toContain('Biểu quyết thông qua nghị quyết: 19/20 đồng chí tán thành, đạt 95%; không có đồng chí nào không tán thành; không có ý kiến khác.');
+    expect(text).toContain('Biểu quyết thông qua nghị quyết: 19/20 đồng chí tán thành, đạt 95%; không có đồng chí nào không tán thành; không có ý kiến khác; 1 đồng chí không biểu quyết.');
     expect(text).toContain('Đảng phí: đã thu của 24/24 đồng chí, số tiền 1.255.000 đồng (Đảng phí tháng 5/2026).');
     expect(text).toContain('92 điểm, xếp loại Tốt.');
     expect(text).not.toMatch(/đồng ý|\d+h\d+/u);
@@ -277,7 +277,7 @@ describe('user templates (--templates DIR)', () => {
     },
     {
       name: 'a misspelt field in {{#if}}, which strict mode alone lets through',
-      files: { 'bien-ban.hbs': BIEN_BAN.replace('{{#if guests}}\n<p>Đại biểu dự', '{{#if guets}}\n<p>Đại biểu dự') },
+      files: { 'bien-ban.hbs': BIEN_BAN.replace('{{#if draft}}\n<p>Đại biểu dự', '{{#if guets}}\n<p>Đại biểu dự') },
       file: 'bien-ban.hbs',
       needle: '{{#if guets}}',
       message: /trường "guets" không có trong dữ liệu \(có phải "guests"\?\)/,

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { BASE_CELL, BASE_MEETING, edit, runCli, writeTree } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
 
-
 /** The text of a .docx, one line per paragraph (body, headers and footers), after checking the package. */
 async function docxText(file: string): Promise<string> {
   expect(existsSync(file), file).toBe(true);

@@ -155,6 +155,9 @@ describe('buildViewModel — regular meeting of June 2026', () => {
       sentence: '19/20 đồng chí tán thành, đạt 95%',
       againstSentence: 'không có đồng chí nào không tán thành',
       otherSentence: 'không có ý kiến khác',
+      // 19 + 0 + 0 of 20: the one eligible voter who cast no vote is said, so the figures add up.
+      notVoting: 1,
+      notVotingSentence: '1 đồng chí không biểu quyết',
     });
     // 06/7/2026: Trang official, 20 official members (Mai and Long excused stay in), both exempted members absent:
     // the record's own "18/20 đồng chí tán thành, đạt 90%".
@@ -175,6 +178,8 @@ describe('buildViewModel — regular meeting of June 2026', () => {
     const w = buildViewModel({ ...m, vote: { for: 18, against: 1, other: 2 } }, c, LAYOUT);
     expect(w.vote?.againstSentence).toBe('1/20 đồng chí không tán thành, chiếm 5%');
     expect(w.vote?.otherSentence).toBe('2/20 đồng chí có ý kiến khác, chiếm 10%');
+    expect(w.vote?.notVoting).toBe(0);
+    expect(w.vote?.notVotingSentence).toBeNull();
   });
 
   it('resolves the chair, the secretary, presenters and speakers to roster names with their office', () => {
