@@ -164,31 +164,34 @@ describe('the Linux single-file program', () => {
     }
   }, 60_000);
 
-  it('started with no arguments elsewhere, opens Documents/Hồ sơ chi bộ, creating it', async () => {
+  it('started with no arguments elsewhere, opens Documents/Hồ sơ chi bộ, creating it, on the page that sets up a cell', async () => {
     const env = bareEnv({ XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'cellctl-config-')) });
     const empty = mkdtempSync(join(tmpdir(), 'cellctl-empty-'));
-    const child = spawn(LINUX, [], { cwd: empty, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    // Serve either opens the folder (a page that says how to start) or refuses it and waits for Enter.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (/Mở trang: |Nhấn Enter/.test(stdout)) (clearInterval(poll), resolve());
-      }, 100);
-    });
-    const folder = join(env.HOME!, 'Documents', 'Hồ sơ chi bộ');
-    expect(existsSync(folder)).toBe(true);
-    expect(stdout).toContain(`cho thư mục\n  ${folder}\n`);
-    if (stdout.includes('Nhấn Enter')) {
-      // The window stays until Enter is pressed.
-      expect(child.exitCode).toBeNull();
-      child.stdin.end('\n');
-      expect(await exited).toBe(2);
-    } else {
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+    const server = await started(spawn(LINUX, [], { cwd: empty, env }));
+    try {
+      const folder = join(env.HOME!, 'Documents', 'Hồ sơ chi bộ');
+      expect(existsSync(folder)).toBe(true);
+      expect(server.stdout()).toContain(`cho thư mục\n  ${folder}\n`);
+      const token = new URL(server.url).hash.slice('#t='.length);
+      const root = await fetch(new URL('/api/root', server.url), { headers: { 'X-Cellctl-Token': token } });
+      expect(await root.json()).toEqual({ kind: 'new' });
+    } finally {
+      expect(await server.stop()).toBe(0);
     }
+  }, 60_000);
+
+  it('keeps its window open until Enter when the page cannot start', async () => {
+    const env = bareEnv({ XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'cellctl-config-')) });
+    // A file where the Documents folder should be: the workspace cannot be made.
+    writeFileSync(join(env.HOME!, 'Documents'), '');
+    const child = spawn(LINUX, [], { cwd: mkdtempSync(join(tmpdir(), 'cellctl-empty-')), env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout!, child.stderr!]) stream.setEncoding('utf8').on('data', (c: string) => (output += c));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Nhấn Enter/);
+    expect(child.exitCode).toBeNull();
+    child.stdin!.end('\n');
+    expect(await exited).toBe(2);
   }, 60_000);
 
   it('is byte-identical when built again from the same inputs', () => {
