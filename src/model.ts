@@ -42,6 +42,8 @@ export interface Member {
    * nhận), from which they vote. Before it they count as probationary: they attend and speak, not vote.
    */
   officialSince?: IsoDate;
+  /** For an `exempted` member: why and when (miễn công tác và sinh hoạt đảng); outside from–until they count as official. */
+  exemption?: { reason?: string; from?: IsoDate; until?: IsoDate };
 }
 
 /** Superior committee (cấp ủy cấp trên trực tiếp): commune, ward, special zone or workplace; no district level. */

@@ -37,10 +37,10 @@ function rosterSummary(members) {
 function MemberCard({ m, i, count, at, change, move, remove }) {
   const p = `/members/${i}`;
   const exempt = m.status === 'exempted';
-  const x = m['x-exempt'] ?? {};
+  const x = m['exemption'] ?? {};
   const setExempt = (on) => {
     change(`${p}/status`, on ? 'exempted' : 'official');
-    change(`${p}/x-exempt`, on ? { reason: x.reason ?? '' } : undefined);
+    change(`${p}/exemption`, on ? { reason: x.reason ?? '' } : undefined);
   };
   const date = (key, label) => html`<${DateField} id=${cid(`${p}/${key}`)} label=${label} value=${m[key]} onInput=${(v) => change(`${p}/${key}`, v === '' ? undefined : v)} problems=${at(`${p}/${key}`)} />`;
   const who = m.name?.trim() || `đảng viên thứ ${i + 1}`;
@@ -68,11 +68,11 @@ function MemberCard({ m, i, count, at, change, move, remove }) {
       ${date('until', 'Ngày chuyển đi (nếu đã chuyển)')}
     </div>
     <div class="exempt">
-      <label><input type="checkbox" id=${cid(`${p}/x-exempt`)} checked=${exempt} onChange=${(e) => setExempt(e.currentTarget.checked)} /> Được miễn công tác và sinh hoạt đảng</label>
+      <label><input type="checkbox" id=${cid(`${p}/exemption`)} checked=${exempt} onChange=${(e) => setExempt(e.currentTarget.checked)} /> Được miễn công tác và sinh hoạt đảng</label>
       ${exempt ? html`<div class="grid">
-        <${Text} id=${cid(`${p}/x-exempt/reason`)} label="Lý do miễn" value=${x.reason} onInput=${(v) => change(`${p}/x-exempt/reason`, v)} problems=${at(`${p}/x-exempt/reason`)} />
-        <${DateField} id=${cid(`${p}/x-exempt/from`)} label="Miễn từ ngày" value=${x.from} onInput=${(v) => change(`${p}/x-exempt/from`, v === '' ? undefined : v)} problems=${at(`${p}/x-exempt/from`)} />
-        <${DateField} id=${cid(`${p}/x-exempt/until`)} label="Đến ngày (nếu có)" value=${x.until} onInput=${(v) => change(`${p}/x-exempt/until`, v === '' ? undefined : v)} problems=${at(`${p}/x-exempt/until`)} />
+        <${Text} id=${cid(`${p}/exemption/reason`)} label="Lý do miễn" value=${x.reason} onInput=${(v) => change(`${p}/exemption/reason`, v)} problems=${at(`${p}/exemption/reason`)} />
+        <${DateField} id=${cid(`${p}/exemption/from`)} label="Miễn từ ngày" value=${x.from} onInput=${(v) => change(`${p}/exemption/from`, v === '' ? undefined : v)} problems=${at(`${p}/exemption/from`)} />
+        <${DateField} id=${cid(`${p}/exemption/until`)} label="Đến ngày (nếu có)" value=${x.until} onInput=${(v) => change(`${p}/exemption/until`, v === '' ? undefined : v)} problems=${at(`${p}/exemption/until`)} />
       </div>` : null}
     </div>
   </li>`;

@@ -110,6 +110,11 @@ export function statusOn(m: Member, date: string): MemberStatus {
   if (m.status === 'official' && m.officialSince !== undefined && m.officialSince > date) {
     return 'probationary';
   }
+  // An exemption with dates holds only between them; before and after, the member is an official one again.
+  if (m.status === 'exempted' && m.exemption !== undefined) {
+    const { from, until } = m.exemption;
+    if ((from !== undefined && date < from) || (until !== undefined && date > until)) return 'official';
+  }
   return m.status;
 }
 

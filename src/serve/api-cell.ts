@@ -35,7 +35,7 @@ const MEMBER_LABEL: Record<string, string> = {
   since: 'Ngày vào sinh hoạt tại chi bộ',
   until: 'Ngày chuyển đi (thôi sinh hoạt)',
   officialSince: 'Ngày công nhận đảng viên chính thức',
-  'x-exempt': 'Miễn sinh hoạt',
+  exemption: 'Miễn sinh hoạt',
 };
 
 /** The words of a cell field as the page labels it, by JSON pointer. */
@@ -212,20 +212,14 @@ async function checkCell(dir: string, abs: string | undefined, text: string, dat
     .concat(exemptProblems(data));
 }
 
-/** Checks of the exemption fields, which the schema leaves to the unit (`x-exempt`). */
+/** The exemption's reason, which the page asks for: the schema leaves it optional for files written before it existed. */
 function exemptProblems(data: Data): SetupProblem[] {
   const out: SetupProblem[] = [];
   const members = Array.isArray(data.members) ? (data.members as MemberData[]) : [];
   members.forEach((m, i) => {
-    const x = m?.['x-exempt'] as { reason?: unknown; from?: unknown; until?: unknown } | undefined;
+    const x = m?.exemption as { reason?: unknown } | undefined;
     if (!x || typeof x !== 'object') return;
-    if (typeof x.reason !== 'string' || x.reason.trim() === '') out.push({ path: `/members/${i}/x-exempt/reason`, severity: 'error', message: `Chưa điền lý do miễn sinh hoạt của ${fieldLabel(`/members/${i}`, data).replace(/^Mục của /, '')}.` });
-    for (const key of ['from', 'until'] as const) {
-      const v = x[key];
-      if (v !== undefined && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) {
-        out.push({ path: `/members/${i}/x-exempt/${key}`, severity: 'error', message: `Ngày ${key === 'from' ? 'bắt đầu' : 'kết thúc'} miễn sinh hoạt: ngày không có thật; ghi theo dạng ngày/tháng/năm, ví dụ 05/03/2027.` });
-      }
-    }
+    if (typeof x.reason !== 'string' || x.reason.trim() === '') out.push({ path: `/members/${i}/exemption/reason`, severity: 'error', message: `Chưa điền lý do miễn sinh hoạt của ${fieldLabel(`/members/${i}`, data).replace(/^Mục của /, '')}.` });
   });
   return out;
 }

@@ -35,7 +35,7 @@ function rosterData() {
     status,
     ...(role ? { role } : {}),
     ...(status === 'probationary' ? { since: '2026-05-19' } : {}),
-    ...(status === 'exempted' ? { 'x-exempt': { reason: 'Tuổi cao, sức yếu', from: '2025-03-01' } } : {}),
+    ...(status === 'exempted' ? { 'exemption': { reason: 'Tuổi cao, sức yếu', from: '2025-03-01' } } : {}),
   }));
 }
 
