@@ -8,6 +8,7 @@ type Role = 'chair' | 'secretary';
 const rule: MeetingRule<Record<string, never>> = {
   id: 'chair-secretary',
   scope: 'meeting',
+  inputs: ['/date', '/chair', '/secretary', '/attendance/*/member', '/attendance/*/status', '/guests/*/name', '/resolution/signer'],
   description: {
     vi: 'Chủ trì và thư ký là hai đảng viên khác nhau của chi bộ có mặt tại buổi sinh hoạt (biên bản có hai chữ ký); đại biểu khách mời không chủ trì, không ghi biên bản.',
     en: 'The chair and the minute-taker are two different members of the cell present at the sitting (the minutes bear two signatures); a guest may do neither.',

@@ -7,6 +7,7 @@ export type ResolutionNumberOptions = Record<string, never>;
 const rule: MeetingRule<ResolutionNumberOptions> = {
   id: 'resolution-number',
   scope: 'meeting',
+  inputs: ['/status', '/resolution/number'],
   description: {
     vi: 'Nghị quyết đã thông qua có số (Số 05-NQ/CB): không có số thì bản in để trống chỗ số văn bản. Bản dự thảo chưa cần số.',
     en: 'An adopted resolution has its number (No. 05-NQ/CB): without one the printed resolution leaves the number blank. A draft needs none yet.',

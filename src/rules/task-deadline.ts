@@ -7,6 +7,7 @@ export type TaskDeadlineOptions = Record<string, never>;
 const rule: MeetingRule<TaskDeadlineOptions> = {
   id: 'task-deadline',
   scope: 'meeting',
+  inputs: ['/date', '/resolution/tasks/*/deadline'],
   description: {
     vi: 'Thời hạn của mỗi nhiệm vụ nghị quyết giao không sớm hơn ngày họp (thường là một ngày trước kỳ sinh hoạt sau); một thời hạn đã qua khi giao việc là gõ nhầm năm hoặc tháng.',
     en: 'Each task the resolution sets is due no earlier than the sitting that sets it (usually before the next sitting); a deadline already past when the task is given is a mistyped year or month.',
