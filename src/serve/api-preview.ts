@@ -9,7 +9,8 @@ import { blocksToHtml, sheetVars } from '../render/html.js';
 import { findSoffice } from '../render/pdf.js';
 import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName } from '../render/render.js';
 import { validateSchema } from '../schema/validator.js';
-import { parseYaml } from '../source/yaml.js';
+import { parseYaml, type Locator } from '../source/yaml.js';
+import { problemPointer } from '../lint/engine.js';
 import { isReply, recordRef, refusal, type ApiReply, type ApiRoute } from './api.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -30,16 +31,73 @@ function notYet(reason: string): ApiReply {
   return { status: 200, json: { reason } };
 }
 
-/** The record's data from its text, when it parses and passes its schema; else the first problem as a sentence. */
-function recordOf(text: string): { ok: true; meeting: MeetingRecord } | { ok: false; reason: string } {
-  const parsed = parseYaml(text);
-  const first = parsed.problems[0] ?? (parsed.fatal ? undefined : validateSchema('meeting', parsed.data, parsed.locator)[0]);
-  if (first) {
-    const message = messageText(first.ruleId, first.messageId, first.data, 'vi');
-    return { ok: false, reason: `Chưa xem trước được: dòng ${first.line}, cột ${first.column}: ${message} Sửa chỗ này thì bản xem trước hiện lại.` };
+/** A locator for data that has no text of its own (a draft with its blanks left out): positions are not shown. */
+const NOWHERE = { locate: () => ({ line: 1, column: 1 }) } as unknown as Locator;
+/** What a draft is never printed without: the sitting itself and each member's attendance. */
+const KEPT = ['/date', '/kind', '/status', '/start', '/end', '/attendance'];
+/** How many rounds of leaving out what a draft cannot print yet, before giving up. */
+const DRAFT_ROUNDS = 6;
+
+/** A copy of `data` without blank values (null, "", spaces): what a draft leaves to be filled at the sitting. */
+function withoutBlanks(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(withoutBlanks).filter((x) => x !== undefined);
+  if (data !== null && typeof data === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      const w = withoutBlanks(v);
+      if (w !== undefined) out[k] = w;
+    }
+    return out;
   }
+  return data === null || (typeof data === 'string' && data.trim() === '') ? undefined : data;
+}
+
+/** `data` with the value at a JSON pointer removed (an item of a list taken out of it). */
+function removeAt(data: unknown, pointer: string): unknown {
+  const [head, ...rest] = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (head === undefined || data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) {
+    const i = Number(head);
+    return rest.length === 0 ? data.filter((_, k) => k !== i) : data.map((x, k) => (k === i ? removeAt(x, `/${rest.join('/')}`) : x));
+  }
+  const copy = { ...(data as Record<string, unknown>) };
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = removeAt(copy[head], `/${rest.join('/')}`);
+  return copy;
+}
+
+/**
+ * A draft as it can be laid out before the sitting (HD 42: the draft is posted beforehand): blanks left
+ * out, and what is still incomplete (a vote without its figures, a task without its result) left out too,
+ * so the document prints with its blanks. Undefined when even that is not a record (no date, no roster).
+ */
+export function draftView(data: unknown): MeetingRecord | undefined {
+  let d = withoutBlanks(data);
+  for (let round = 0; round < DRAFT_ROUNDS; round++) {
+    const problems = validateSchema('meeting', d, NOWHERE);
+    if (problems.length === 0) return d as MeetingRecord;
+    // A missing key is cut with the part that misses it; anything else with itself. The record's own keys are never cut.
+    const cuts = problems.map((p) => (p.messageId === 'required' ? p.path : problemPointer(p)));
+    if (cuts.some((c) => c === '' || KEPT.some((k) => c === k || c.startsWith(`${k}/`)))) return undefined;
+    for (const c of [...new Set(cuts)].sort().reverse()) d = removeAt(d, c);
+  }
+  return undefined;
+}
+
+/** The reason a record cannot be laid out yet, without a file position: the form names each problem beside its field. */
+const NOT_YET = 'Chưa xem trước được: còn mục chưa điền hoặc chưa đúng (xem danh sách Kiểm tra). Sửa xong thì bản xem trước hiện lại.';
+
+/** The record's data from its text, when it parses and passes its schema (a draft: once its blanks are left out); else why not. */
+function recordOf(text: string): { ok: true; meeting: MeetingRecord; partial: boolean } | { ok: false; reason: string } {
+  const parsed = parseYaml(text);
   if (parsed.fatal) return { ok: false, reason: 'Chưa xem trước được: hồ sơ không đọc được thành dữ liệu.' };
-  return { ok: true, meeting: parsed.data as MeetingRecord };
+  const first = parsed.problems[0] ?? validateSchema('meeting', parsed.data, parsed.locator)[0];
+  if (!first) return { ok: true, meeting: parsed.data as MeetingRecord, partial: false };
+  const d = parsed.data as { status?: unknown; stub?: unknown } | null;
+  const draft = d !== null && typeof d === 'object' && (d.status === 'draft' || d.stub === true);
+  const view = draft && parsed.problems.length === 0 ? draftView(parsed.data) : undefined;
+  if (view) return { ok: true, meeting: view, partial: true };
+  return { ok: false, reason: first.ruleId === 'schema' ? NOT_YET : `Chưa xem trước được: ${messageText(first.ruleId, first.messageId, first.data, 'vi')}` };
 }
 
 /**
@@ -69,8 +127,10 @@ const preview: ApiRoute = {
       const built = recordBlocks(kind, meeting, cell, { draft });
       if (!built) return { status: 200, json: { reason: NO_DOCUMENT[kind], documents } };
       const note =
-        errors > 0
-          ? `Hồ sơ còn ${errors} lỗi: đây là bản dự thảo, như cellctl render --draft in ra; sửa hết lỗi thì in được bản chính thức.`
+        read.partial
+          ? 'Dự thảo: những mục chưa điền để trống trên bản in, để ghi tại buổi sinh hoạt; chọn Đã thông qua khi biên bản đã được thông qua.'
+          : errors > 0
+          ? `Hồ sơ còn ${errors} lỗi (xem danh sách Kiểm tra): đây là bản dự thảo, có dấu DỰ THẢO; sửa hết lỗi thì in được bản chính thức.`
           : meeting.stub === true
             ? 'Kỳ họp chưa diễn ra (hồ sơ dựng sẵn): đây là bản dự thảo, để trống những gì buổi họp sẽ điền.'
             : meeting.status === 'draft'
@@ -146,7 +206,9 @@ const print: ApiRoute = {
       return {
         status: 422,
         json: {
-          error: `Chưa in: hồ sơ còn ${problems.length} lỗi. Sửa các lỗi (xem danh sách Kiểm tra), hoặc đặt trạng thái Dự thảo để in bản dự thảo.`,
+          error: draft
+            ? `Chưa in được bản dự thảo: còn ${problems.length} mục chưa điền hoặc chưa đúng mà bản in cần (xem danh sách Kiểm tra).`
+            : `Chưa in: hồ sơ còn ${problems.length} lỗi. Sửa các lỗi (xem danh sách Kiểm tra), hoặc chọn trạng thái Dự thảo để in bản dự thảo.`,
           problems: problems.map((p) => ({ path: p.path, line: p.line, column: p.column, message: p.message })),
         },
       };
@@ -155,7 +217,7 @@ const print: ApiRoute = {
       const abs = resolve(r.cellDir, f.file);
       return { path: relative(root, abs).split(/[\\/]/).join('/'), size: statSync(abs).size, sha256: f.sha256, kind: f.kind, format: f.format, draft: f.draft };
     });
-    const note = draft ? 'Hồ sơ đang ở trạng thái Dự thảo: đã in bản dự thảo (có dấu DỰ THẢO), như cellctl render --draft.' : '';
+    const note = draft ? 'Hồ sơ đang ở trạng thái Dự thảo: đã in bản dự thảo, có dấu DỰ THẢO trên mỗi trang.' : '';
     return { status: 200, json: { files, draft, note } };
   },
 };
