@@ -405,4 +405,39 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
       expect(await served.stop()).toBe(0);
     }
   });
+
+  it('keeps paragraphs typed in a text through save and print; a combined sitting has its topic and presenter', async () => {
+    const cellDir = copyExample();
+    const served = await serve(cellDir);
+    try {
+      const page = await open(served);
+      await page.getByRole('link', { name: '05/5/2026 · Thường kỳ kết hợp chuyên đề' }).click();
+      await page.waitForSelector('#problem-count');
+      // The topic, as the record has it; the presenter changed through the form.
+      await expect(field(page, '/topic/title').inputValue()).resolves.toMatch(/^Học tập và làm theo tư tưởng/);
+      await expect(field(page, '/topic/presenter').inputValue()).resolves.toBe('Trần Thị Thu');
+      await field(page, '/topic/presenter').fill('Nguyễn Văn Hùng');
+      // Two paragraphs, as pasted.
+      await field(page, '/resolution/review/strengths').fill('');
+      await field(page, '/resolution/review/strengths').focus();
+      await page.keyboard.insertText('Đoạn thứ nhất về ưu điểm.\n\nĐoạn thứ hai về ưu điểm.');
+      await saveNow(page);
+      const file = join(cellDir, 'meetings', '2026-05.yaml');
+      const saved = parse(readFileSync(file, 'utf8'));
+      expect(saved.topic.presenter).toBe('Nguyễn Văn Hùng');
+      expect(saved.resolution.review.strengths).toBe('Đoạn thứ nhất về ưu điểm.\n\nĐoạn thứ hai về ưu điểm.');
+      // The preview and the printed resolution: two paragraphs.
+      await page.getByRole('tab', { name: 'Nghị quyết' }).click();
+      await soon(() => page.locator('#preview-sheet p', { hasText: 'Đoạn thứ hai về ưu điểm.' }).count()).toBe(1);
+      await expect(page.locator('#preview-sheet p', { hasText: 'Đoạn thứ nhất về ưu điểm.' }).innerText()).resolves.toBe('Đoạn thứ nhất về ưu điểm.');
+      await page.locator('#print-docx').click();
+      await soon(() => page.locator('.printed').count()).toBe(1);
+      const resolution = await docxParagraphs(join(cellDir, 'out', '2026-05-nghi-quyet.docx'));
+      expect(resolution).toContain('\nĐoạn thứ nhất về ưu điểm.\nĐoạn thứ hai về ưu điểm.\n');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
 });
