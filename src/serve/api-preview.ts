@@ -1,6 +1,7 @@
 // Preview and print for the meeting form: the record's documents as HTML from the unsaved form, and its .docx (and PDF) written as `cellctl render` writes them.
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { CellctlError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
 import type { MeetingRecord } from '../model.js';
@@ -222,13 +223,50 @@ const print: ApiRoute = {
   },
 };
 
-/** Whether LibreOffice is found, for the page to offer the PDF button. */
+/**
+ * `GET /api/print-info?path=…`: whether LibreOffice is found (for the PDF button) and, for the record named,
+ * the full path of the folder print writes to (`out/` of its cell, where `cellctl render <cell folder>` writes).
+ */
 const printInfo: ApiRoute = {
   method: 'GET',
-  handle({ env }) {
-    return { status: 200, json: { pdf: findSoffice(env) !== undefined, out: PRINT_OUT } };
+  handle({ root, env, url }) {
+    const named = url.searchParams.get('path');
+    const r = named === null ? undefined : recordRef(root, named);
+    const outDir = r && !isReply(r) ? join(r.cellDir, PRINT_OUT) : undefined;
+    return { status: 200, json: { pdf: findSoffice(env) !== undefined, out: PRINT_OUT, ...(outDir ? { outDir } : {}) } };
+  },
+};
+
+/** The system's own way to show a folder: Explorer, Finder, or the desktop's file manager. */
+function opener(platform: NodeJS.Platform, dir: string): [string, string[]] {
+  if (platform === 'win32') return ['explorer', [dir]];
+  return platform === 'darwin' ? ['open', [dir]] : ['xdg-open', [dir]];
+}
+
+/**
+ * `POST /api/open-out {path}`: open the record's print folder in the system's file manager, on this machine
+ * (the server listens on 127.0.0.1 only, and every route needs the page's token). Nothing but that folder is
+ * ever opened; a folder not made yet (nothing printed) is a message.
+ */
+const openOut: ApiRoute = {
+  method: 'POST',
+  handle({ root, body, env }) {
+    const r = recordRef(root, body.path);
+    if (isReply(r)) return r;
+    const dir = join(r.cellDir, PRINT_OUT);
+    if (!existsSync(dir)) return refusal(404, `Chưa có thư mục bản in ${dir}: bấm Ghi .docx một lần thì thư mục được tạo.`);
+    const [cmd, args] = opener(process.platform, dir);
+    return new Promise((done) => {
+      // The server's PATH, as the command that started it: where the desktop's opener is found.
+      const child = spawn(cmd, args, { stdio: 'ignore', detached: true, env: { ...env } as NodeJS.ProcessEnv });
+      child.once('error', () => done(refusal(422, `Không mở được thư mục trên máy này; mở bằng tay: ${dir}`)));
+      child.once('spawn', () => {
+        child.unref();
+        done({ status: 200, json: { opened: dir } });
+      });
+    });
   },
 };
 
 /** The routes of this module, for api.ts's ROUTES. */
-export const PREVIEW_ROUTES = { preview, print, printInfo } as const;
+export const PREVIEW_ROUTES = { preview, print, printInfo, openOut } as const;
