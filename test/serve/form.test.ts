@@ -1,5 +1,6 @@
 // The meeting form in a real headless chromium against the real `cellctl serve`: a new record filled through the form only, saved, validated and rendered by the CLI.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -406,9 +407,14 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
     }
   });
 
-  it('keeps paragraphs typed in a text through save and print; a combined sitting has its topic and presenter', async () => {
+  it('keeps paragraphs typed in a text through save and print; a combined sitting has its topic and presenter; the print folder is shown and opened', async () => {
     const cellDir = copyExample();
-    const served = await serve(cellDir);
+    // The desktop's opener, stood in for by a script that notes what it was asked to open.
+    const bin = mkdtempSync(join(tmpdir(), 'cellctl-opener-'));
+    writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nprintf "%s" "$1" > "$(dirname "$0")/opened"\n', { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    const served = await serve(cellDir).finally(() => { process.env.PATH = path; });
     try {
       const page = await open(served);
       await page.getByRole('link', { name: '05/5/2026 · Thường kỳ kết hợp chuyên đề' }).click();
@@ -434,6 +440,15 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
       await soon(() => page.locator('.printed').count()).toBe(1);
       const resolution = await docxParagraphs(join(cellDir, 'out', '2026-05-nghi-quyet.docx'));
       expect(resolution).toContain('\nĐoạn thứ nhất về ưu điểm.\nĐoạn thứ hai về ưu điểm.\n');
+      // Where the files went, in full, and opened there: the cell's out/, as `cellctl render <cell>` writes.
+      await expect(page.locator('#out-dir').innerText()).resolves.toBe(join(cellDir, 'out'));
+      await page.locator('#open-out').click();
+      await soon(() => page.locator('#open-out-state').innerText()).toBe(`Đã mở thư mục ${join(cellDir, 'out')}.`);
+      await soon(() => existsSync(join(bin, 'opened'))).toBe(true);
+      expect(readFileSync(join(bin, 'opened'), 'utf8')).toBe(join(cellDir, 'out'));
+      const cli = await runCli(['render', cellDir, '--only', 'resolution', '--as-of', '2026-12-31']);
+      expect(cli.code).toBe(2); // the same file, already there: render asks for --force, as the page asks before overwriting
+      expect(cli.stderr).toContain(join(cellDir, 'out', '2026-05-nghi-quyet.docx'));
       expect(errors).toEqual([]);
       await page.close();
     } finally {
