@@ -1,4 +1,5 @@
 // The meeting form in a real headless chromium against the real `cellctl serve`: a new record filled through the form only, saved, validated and rendered by the CLI.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -274,14 +275,22 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
     }
   });
 
-  it('speaks every problem in the words of the form: labels, no keys, codes, null, true/false, HH:MM or line numbers', async () => {
-    const { served, page } = await freshDecember();
+  it('speaks every problem in the words of the form: labels, no keys, codes, null, true/false, HH:MM or line numbers; the new record previews and prints as a draft', async () => {
+    const { cellDir, served, page } = await freshDecember();
     try {
       // The preview of a record just made is the draft to post before the sitting, with no command-line flag in sight.
       await soon(() => page.locator('#preview-sheet .sheet-holder').count()).toBe(1);
       await expect(page.locator('#preview-note').innerText()).resolves.toContain('Dự thảo');
-      await expect(page.locator('.preview').innerText()).resolves.not.toMatch(/--draft|cellctl/);
+      await expect(page.locator('.preview').innerText()).resolves.not.toMatch(/--draft|cellctl [a-z]/);
       await expect(page.locator('#preview-sheet').innerText()).resolves.toContain('DỰ THẢO');
+      // And it prints so, as it is: the outcome fields (vote, dues, score, results) still blank.
+      await page.locator('#print-docx').click();
+      await soon(() => page.locator('.printed .note').innerText()).toContain('bản dự thảo');
+      const printed = join(cellDir, 'out', '2026-12-bien-ban.docx');
+      expect(await docxParagraphs(printed)).toMatch(/^BIÊN BẢN$/m);
+      // The mark is in the page header, as render --draft puts it.
+      expect(execFileSync('unzip', ['-p', printed, 'word/header*.xml'], { encoding: 'utf8' })).toContain('DỰ THẢO');
+      await expect(page.locator('.printed').innerText()).resolves.not.toMatch(/--draft|cellctl [a-z]/);
       // An absence without its reason, and a time that is not a time.
       await page.locator('.attendance tbody tr').nth(2).getByRole('radio', { name: 'Vắng có lý do' }).check();
       const who = (await page.locator('.attendance tbody tr').nth(2).locator('th').innerText()).trim();
