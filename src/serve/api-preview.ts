@@ -38,8 +38,10 @@ function notYet(reason: string): ApiReply {
 const NOWHERE = { locate: () => ({ line: 1, column: 1 }) } as unknown as Locator;
 /** What a draft is never printed without: the sitting itself and each member's attendance. */
 const KEPT = ['/date', '/kind', '/status', '/start', '/end', '/attendance'];
+/** A task of last month's resolution, under review. */
+const REVIEWED = /^\/resolution\/review\/tasks\/\d+$/;
 /** How many rounds of leaving out what a draft cannot print yet, before giving up. */
-const DRAFT_ROUNDS = 6;
+const DRAFT_ROUNDS = 8;
 
 /** A copy of `data` without blank values (null, "", spaces): what a draft leaves to be filled at the sitting. */
 function withoutBlanks(data: unknown): unknown {
@@ -53,6 +55,16 @@ function withoutBlanks(data: unknown): unknown {
     return out;
   }
   return data === null || (typeof data === 'string' && data.trim() === '') ? undefined : data;
+}
+
+/** `data` with `value` at a JSON pointer whose parent exists. */
+function setAt(data: unknown, pointer: string, value: unknown): unknown {
+  const [head, ...rest] = pointer.split('/').slice(1);
+  if (head === undefined || data === null || typeof data !== 'object') return data;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(data) ? [...data] : { ...(data as Record<string, unknown>) };
+  const key = Array.isArray(copy) ? Number(head) : head;
+  (copy as Record<string | number, unknown>)[key] = rest.length === 0 ? value : setAt((copy as Record<string | number, unknown>)[key], `/${rest.join('/')}`, value);
+  return copy;
 }
 
 /** `data` with the value at a JSON pointer removed (an item of a list taken out of it). */
@@ -79,6 +91,10 @@ export function draftView(data: unknown): MeetingRecord | undefined {
   for (let round = 0; round < DRAFT_ROUNDS; round++) {
     const problems = validateSchema('meeting', d, NOWHERE);
     if (problems.length === 0) return d as MeetingRecord;
+    // Last month's tasks are what the sitting reviews: each stays, its result a blank to fill in (…).
+    const toFill = problems.filter((p) => p.messageId === 'required' && p.data?.property === 'result' && REVIEWED.test(p.path));
+    for (const p of toFill) d = setAt(d, `${p.path}/result`, '…');
+    if (toFill.length > 0) continue;
     // A missing key is cut with the part that misses it; anything else with itself. The record's own keys are never cut.
     const cuts = problems.map((p) => (p.messageId === 'required' ? p.path : problemPointer(p)));
     if (cuts.some((c) => c === '' || KEPT.some((k) => c === k || c.startsWith(`${k}/`)))) return undefined;
