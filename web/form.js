@@ -176,6 +176,31 @@ function Dues({ data, change, at, members }) {
   </div></fieldset>`;
 }
 
+/**
+ * Every way out inside the page is asked about while `dirty.current`: a link of the page at its click
+ * (declined, nothing happens); the browser's Back at popstate, which comes before the hash change the
+ * page's router follows (declined, the record's address is put back, so the router finds itself where it was).
+ */
+function useLeaveGuard(dirty) {
+  useEffect(() => {
+    const here = location.href;
+    let agreed = false; // said "leave" at the link: the navigation that follows is not asked about again
+    const click = (e) => {
+      const a = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      if (!a || !dirty.current || a.href === here) return;
+      if (window.confirm(LEAVE)) agreed = true;
+      else { e.preventDefault(); e.stopPropagation(); }
+    };
+    const back = () => {
+      if (agreed || !dirty.current || location.href === here) { agreed = false; return; }
+      if (!window.confirm(LEAVE)) history.pushState(null, '', here);
+    };
+    document.addEventListener('click', click, true);
+    window.addEventListener('popstate', back);
+    return () => { document.removeEventListener('click', click, true); window.removeEventListener('popstate', back); };
+  }, []);
+}
+
 export function RecordForm({ path, onBack }) {
   const [rec, setRec] = useState(null); // the record as loaded: text, hash, roster, steps, scoring
   const [data, setData] = useState(null); // what the form holds now (never dropped on a failed save)
@@ -208,26 +233,7 @@ export function RecordForm({ path, onBack }) {
   const opened = rec !== null;
   useEffect(() => { if (opened) heading.current?.focus(); }, [opened, path]);
   dirty.current = saveState.kind !== 'clean' && saveState.kind !== 'saved';
-  // Every way out inside the page is asked about first: a link of the page at its click (declined, nothing
-  // happens); the browser's Back at popstate, which comes before the hash change the page's router follows
-  // (declined, the record's address is put back, so the router finds itself where it was).
-  useEffect(() => {
-    const here = location.href;
-    let agreed = false; // said "leave" at the link: the navigation that follows is not asked about again
-    const click = (e) => {
-      const a = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
-      if (!a || !dirty.current || a.href === here) return;
-      if (window.confirm(LEAVE)) agreed = true;
-      else { e.preventDefault(); e.stopPropagation(); }
-    };
-    const back = () => {
-      if (agreed || !dirty.current || location.href === here) { agreed = false; return; }
-      if (!window.confirm(LEAVE)) history.pushState(null, '', here);
-    };
-    document.addEventListener('click', click, true);
-    window.addEventListener('popstate', back);
-    return () => { document.removeEventListener('click', click, true); window.removeEventListener('popstate', back); };
-  }, []);
+  useLeaveGuard(dirty);
   useEffect(() => {
     const warn = (e) => { if (saveState.kind !== 'clean' && saveState.kind !== 'saved') { e.preventDefault(); e.returnValue = ''; } };
     window.addEventListener('beforeunload', warn);

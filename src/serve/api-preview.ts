@@ -25,7 +25,7 @@ export const PRINT_OUT = 'out';
 /** Why a record has no such document, for the tab that shows it. */
 const NO_DOCUMENT: Record<DocumentKindName, string> = {
   minutes: 'Hồ sơ này không có biên bản.',
-  resolution: 'Buổi sinh hoạt này chưa có nghị quyết: thêm mục nghị quyết (resolution) vào hồ sơ thì bản nghị quyết hiện ở đây.',
+  resolution: 'Buổi sinh hoạt này không có nghị quyết (buổi sinh hoạt chuyên đề thường chỉ có kết luận), nên không có bản nghị quyết.',
   'score-sheet': 'Buổi sinh hoạt này không chấm điểm chất lượng nên không có phiếu đánh giá.',
 };
 
