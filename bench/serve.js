@@ -21,7 +21,7 @@ const server = createServer((req, res) => {
   req.on('end', () => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(JSON.stringify({ ok: true, size: body.length })); });
 });
 server.listen({ host: '127.0.0.1', port: 0 }, () => {
-  process.stdout.write('Mở trang: http://127.0.0.1:' + server.address().port + '/?token=' + '0'.repeat(64) + '\\n');
+  process.stdout.write('Mở trang: http://127.0.0.1:' + server.address().port + '/#t=' + '0'.repeat(64) + '\\n');
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
@@ -58,18 +58,19 @@ async function start(args) {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c) => {
       out += c;
-      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(out);
+      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/#t=[0-9a-f]{64})\n/.exec(out);
       if (m) resolve(m[1]);
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
   });
   const first = await http(url);
   const ms = performance.now() - t0;
-  const cookie = (first.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '';
+  // The token rides in the URL's fragment; the page sends it in a header (there is no cookie).
+  if (first.status !== 200) throw new Error(`/: ${first.status}`);
   return {
     ms,
     url,
-    cookie,
+    token: new URL(url).hash.slice('#t='.length),
     pid: child.pid,
     stop: () => {
       child.kill('SIGTERM');
@@ -81,7 +82,7 @@ async function start(args) {
 /** The secretary's use of the page: the year view, a record, 20 live checks of edits, and one save. */
 async function use(server, { peer }) {
   const base = new URL(server.url).origin;
-  const headers = { Cookie: server.cookie };
+  const headers = { 'X-Cellctl-Token': server.token };
   const path = 'meetings/2026-05.yaml';
   await http(`${base}/`, { headers });
   await http(`${base}/app.js`, { headers });
@@ -106,7 +107,7 @@ async function use(server, { peer }) {
 async function oneCheck(server) {
   const base = new URL(server.url).origin;
   const t = performance.now();
-  const r = await http(`${base}/api/check`, { method: 'POST', headers: { Cookie: server.cookie }, body: JSON.stringify({ path: 'meetings/2026-05.yaml', data: {} }) });
+  const r = await http(`${base}/api/check`, { method: 'POST', headers: { 'X-Cellctl-Token': server.token }, body: JSON.stringify({ path: 'meetings/2026-05.yaml', data: {} }) });
   if (r.status !== 200) throw new Error(`/api/check: ${r.status} ${r.text}`);
   return performance.now() - t;
 }

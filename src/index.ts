@@ -5,7 +5,8 @@ export { formatters, getFormatter, PLAIN, type Formatter, type FormatterName, ty
 export { RULES, getRule } from './rules/registry.js';
 export type { Rule, Report, MessageText } from './rules/types.js';
 export { CellctlError, UsageError, ConfigError, InputError, type ErrorKind } from './errors.js';
-export { schemaText, SCHEMA_NAMES } from './schema/validator.js';
+export { SCHEMA_NAMES } from './schema/validator.js';
+export { bundledSchemaText as schemaText, cellctlVersion } from './schema/bundle.js';
 export type * from './model.js';
 export type { Lang } from './messages/format.js';
 export { render, type RenderOptions, type RenderResult, type RenderedFile, type RenamedOutput } from './render/render.js';

@@ -8,14 +8,15 @@ import { parseDocument } from 'yaml';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCE = join(HERE, '..', 'chi-bo-khu-dan-cu-12');
 
-/** Every text file of the source cell, relative path → text, with schema links one folder deeper. */
+/** Every text file of the source cell, relative path → text, with schema links to the committee's saved schemas, one folder up. */
 function sourceFiles() {
   const out = {};
   const walk = (rel) => {
     for (const name of readdirSync(join(SOURCE, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${name.name}` : name.name;
+      if (name.name === '.cellctl') continue;
       if (name.isDirectory()) walk(r);
-      else out[r] = readFileSync(join(SOURCE, r), 'utf8').replace('$schema=../', '$schema=../../');
+      else out[r] = readFileSync(join(SOURCE, r), 'utf8').replace('$schema=', '$schema=../');
     }
   };
   walk('');

@@ -265,6 +265,8 @@ export async function main(io: CliIo): Promise<number> {
     )
     .option('--rules <tệp>', 'quy định riêng (YAML), ưu tiên hơn quy định trong committee.yaml')
     .option('--templates <thư-mục>', 'mẫu văn bản của đảng ủy cho --format docx (bao-cao.hbs; xem cellctl templates export)')
+    .option('--number <số>', 'số của BÁO CÁO cho --format docx (15 → Số 15-BC/ĐU; mặc định: số tiếp theo trong so-van-ban-di.yaml cạnh committee.yaml)')
+    .option('--date <YYYY-MM-DD>', 'ngày ban hành BÁO CÁO cho --format docx (mặc định: --as-of)', isoDate)
     .option('-j, --jobs <số>', 'số luồng xử lý (mặc định: số nhân CPU)', positiveInt)
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')

@@ -10,6 +10,7 @@ import { planToIcs } from '../plan/ics.js';
 import { planDocx } from '../plan/plan-docx.js';
 import { meetingStub, stubFileName, type Procedures } from '../plan/stubs.js';
 import { planDiff, planYaml, writePlan } from '../plan/write-plan.js';
+import { schemaComment, workspaceRoot, writeWorkspaceSchemas } from '../schema/workspace.js';
 import { writeAtomic } from '../render/write.js';
 import { ruleOptions } from '../rules/profiles.js';
 import { readValidated } from '../lint/load.js';
@@ -121,7 +122,8 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
     const plan = keepPlan
       ? loadPlan(out, outShown, flags.year)
       : planYear(cell, flags.year, { onWarning: (w) => io.stderr.write(`cảnh báo: ${w.message}\n`), ...(committee ? { committee } : {}) });
-    const text = planYaml(plan, cell);
+    const schemaRoot = workspaceRoot(cellDir);
+    const text = planYaml(plan, cell, { schema: schemaComment('plan', out, schemaRoot) });
 
     // Everything to write besides the plan itself: [path shown, absolute path, bytes].
     const extra: [string, string, Uint8Array][] = [];
@@ -140,7 +142,7 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
         const name = join('meetings', stubFileName(planned));
         // A record that exists may already be filled in: it is never replaced by an empty stub.
         if (existsSync(join(cellDir, name))) keptRecords.push(join(shown, name));
-        else extra.push([join(shown, name), join(cellDir, name), Buffer.from(meetingStub(planned, cell, proceduresOn(cell, planned.date, committee)), 'utf8')]);
+        else extra.push([join(shown, name), join(cellDir, name), Buffer.from(meetingStub(planned, cell, proceduresOn(cell, planned.date, committee), schemaComment('meeting', join(cellDir, name), schemaRoot)), 'utf8')]);
       }
     }
 
@@ -158,6 +160,8 @@ export async function runPlan(dir: string, flags: PlanFlags, io: CliIo): Promise
         throw new InputError(`tệp đã có, không ghi đè khi không có --force:\n${list}`, `files exist; use --force to overwrite them:\n${list}`);
       }
     }
+    // The schemas first: no file is written with a $schema line that leads nowhere.
+    if (!keepPlan || flags.withMeetings) writeWorkspaceSchemas(schemaRoot);
     if (!keepPlan) writePlan(out, text, flags.force ?? false);
     for (const [, abs, bytes] of extra) writeAtomic(abs, bytes, flags.force ?? false);
     if (icsToStdout) io.stdout.write(ics!);

@@ -45,11 +45,18 @@ export interface Collected {
   fileCount: number;
 }
 
+/**
+ * Files of the committee above the cells, not of a cell: committee.yaml (report reads it) and the register
+ * of reports issued that `report --format docx` keeps beside it (src/report/register.ts).
+ */
+const COMMITTEE_FILES = new Set(['committee.yaml', 'so-van-ban-di.yaml']);
+
 const YAML_FILE = /\.ya?ml$/i;
 /** Notepad adds `.txt` to a name typed without quotes: `2027-01.yaml.txt`. */
 const MISNAMED_YAML = /^(.+\.ya?ml)\.txt$/i;
 const CELL_FILE = /^cell\.ya?ml$/i;
 const PLAN_FILE = /^plan-.*\.ya?ml$/i;
+const COMMITTEE_FILE = /^committee\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 // Loaded only when a path does not exist as given: most runs name real folders and never pay for it.
@@ -57,10 +64,11 @@ type Tinyglobby = typeof import('tinyglobby');
 let tinyglobby: Tinyglobby | undefined;
 const globber = (): Tinyglobby => (tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as Tinyglobby);
 
-/** Document kind by file name: cell.yaml, plan-YYYY.yaml, anything else a meeting record. */
+/** Document kind by file name: cell.yaml, plan-YYYY.yaml, committee.yaml, anything else a meeting record. */
 export function classify(path: string): DocumentKind {
   const name = basename(path);
   if (CELL_FILE.test(name)) return 'cell';
+  if (COMMITTEE_FILE.test(name)) return 'committee';
   if (PLAN_FILE.test(name)) return 'plan';
   return 'meeting';
 }
@@ -115,8 +123,8 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       }
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
-      } else if (YAML_FILE.test(name) && name !== 'committee.yaml') {
-        // committee.yaml belongs to the committee above the cells (report reads it), not to a cell.
+      } else if (YAML_FILE.test(name) && !COMMITTEE_FILES.has(name.toLowerCase()) && !COMMITTEE_FILE.test(name)) {
+        // committee.yaml and the register belong to the committee above the cells (report reads them), not to a cell.
         add(abs, display, true);
       } else if (MISNAMED_YAML.test(name)) {
         notes.push({ display, kind: 'misnamed', data: { name, rename: MISNAMED_YAML.exec(name)![1]! } });

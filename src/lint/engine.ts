@@ -259,7 +259,8 @@ export function processGroupFacts(group: CellGroup, options: EngineOptions): Gro
   };
 
   // Context problems: once per group, on its first reported file, so fifty records do not say it fifty times.
-  const firstOther = docs.find((d) => d.input.kind !== 'cell');
+  // A committee.yaml needs no cell: it is checked against its own schema only.
+  const firstOther = docs.find((d) => d.input.kind !== 'cell' && d.input.kind !== 'committee');
   if (firstOther && !cell) {
     if (!group.cellFile) {
       // A folder of records sent without its cell.yaml cannot be judged: an error, not a clean run.

@@ -191,7 +191,13 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     format: { vi: '“{value}” không đúng định dạng {format}.', en: '“{value}” is not a valid {format}.' },
     time: { vi: '“{value}” không đúng dạng giờ HH:MM (ví dụ "14:00").', en: '“{value}” is not a time HH:MM (e.g. "14:00").' },
     month: { vi: '“{value}” không đúng dạng tháng YYYY-MM.', en: '“{value}” is not a month YYYY-MM.' },
-    pattern: { vi: '“{value}” không đúng dạng quy định ({pattern}).', en: '“{value}” does not match {pattern}.' },
+    pattern: { vi: '“{value}” không đúng dạng quy định.', en: '“{value}” is not in the required form.' },
+    patternHelp: { vi: '“{value}” không đúng dạng. {help}', en: '“{value}” is not in the required form: {help}' },
+    const: { vi: 'Giá trị “{value}” không hợp lệ; ở đây chỉ được ghi {allowed}.', en: 'Invalid value “{value}”; only {allowed} is allowed here.' },
+    duplicate: {
+      vi: '“{value}” bị ghi hai lần (mục thứ {first} và thứ {second}); hãy xóa một mục.',
+      en: '“{value}” is listed twice (items {first} and {second}); remove one.',
+    },
     empty: { vi: 'Không được để trống.', en: 'Must not be empty.' },
     minimum: { vi: 'Giá trị {value} phải từ {limit} trở lên.', en: 'Value {value} must be at least {limit}.' },
     maximum: { vi: 'Giá trị {value} không được lớn hơn {limit}.', en: 'Value {value} must be at most {limit}.' },
@@ -199,7 +205,7 @@ export const CORE_MESSAGES: Record<string, Record<string, MessageText>> = {
     exclusiveMaximum: { vi: 'Giá trị {value} phải nhỏ hơn {limit}.', en: 'Value {value} must be less than {limit}.' },
     minItems: { vi: 'Cần ít nhất {limit} mục.', en: 'At least {limit} item(s) needed.' },
     propertyName: { vi: 'Tên “{property}” không hợp lệ.', en: 'Invalid name “{property}”.' },
-    other: { vi: 'Giá trị không hợp lệ ({detail}).', en: 'Invalid value ({detail}).' },
+    other: { vi: 'Giá trị không hợp lệ ở đây; xem mô tả của trường này trong docs/data-model.md.', en: 'Invalid value here; see this field in docs/data-model.md.' },
   },
   'problem-limit': {
     more: {

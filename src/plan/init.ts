@@ -6,9 +6,7 @@ import { InputError } from '../errors.js';
 import type { CellType, ParentCommittee } from '../model.js';
 import { lexists, makeDirs, writeAtomic } from '../render/write.js';
 import { explainFsError } from '../util/fs-errors.js';
-
-/** Where editors find the cell schema for files outside this repository. */
-export const CELL_SCHEMA_URL = 'https://unpkg.com/cellctl/schemas/cell.schema.json';
+import { defaultSchemaComment, SCHEMA_FOLDER, schemaComment, workspaceRoot, writeWorkspaceSchemas } from '../schema/workspace.js';
 
 /** What `cellctl init` is told about the cell. */
 export interface InitFields {
@@ -55,9 +53,9 @@ function scalar(value: string): string {
  * The text of a new cell.yaml: the commented template (kept exactly, so its examples can be uncommented
  * line by line) with each given value serialised by the YAML library, then read back to prove it.
  */
-export function cellYamlTemplate(fields: InitFields): string {
+export function cellYamlTemplate(fields: InitFields, schema = defaultSchemaComment('cell')): string {
   const values = { ...fields, recordsFrom: fields.recordsFrom ?? new Date().toISOString().slice(0, 7) };
-  const text = cellYamlSkeleton(values);
+  const text = cellYamlSkeleton(values, schema);
   const back = parseDocument(text).toJS() as { name?: unknown; parent?: { name?: unknown }; place?: unknown; recordsFrom?: unknown };
   if (back.name !== values.name || back.parent?.name !== values.parent || back.place !== values.place || back.recordsFrom !== values.recordsFrom) {
     throw new Error('cell.yaml template does not read back the values given');
@@ -66,12 +64,12 @@ export function cellYamlTemplate(fields: InitFields): string {
 }
 
 /** The template with empty placeholders where the given values go. */
-function cellYamlSkeleton(fields: InitFields): string {
+function cellYamlSkeleton(fields: InitFields, schema: string): string {
   const type = fields.type ?? 'residential';
   const kind = parentKind(fields.parent);
   const time = type === 'residential' ? '19:30' : '14:00';
   const room = type === 'residential' ? 'Nhà văn hóa khu dân cư' : 'Phòng họp của cơ quan, đơn vị';
-  return `# yaml-language-server: $schema=${CELL_SCHEMA_URL}
+  return `#${schema}
 # Hồ sơ ${commentText(fields.name)}. Điền danh sách đảng viên (members) rồi kiểm tra bằng: cellctl validate <thư mục chi bộ>
 name: ${scalar(fields.name)}
 parent:
@@ -166,12 +164,15 @@ export function initCell(dir: string, fields: InitFields, force: boolean): strin
   // Both or neither: the folder made first, removed again if cell.yaml cannot be written.
   const meetings = join(dir, 'meetings');
   let created: string | undefined;
+  const written: string[] = [];
   try {
     created = makeDirs(meetings);
-    writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized), 'utf8'), force);
+    const root = workspaceRoot(dir);
+    if (writeWorkspaceSchemas(root).length > 0 && root === dir) written.push(`${SCHEMA_FOLDER}/`);
+    writeAtomic(join(dir, 'cell.yaml'), Buffer.from(cellYamlTemplate(normalized, schemaComment('cell', join(dir, 'cell.yaml'), root)), 'utf8'), force);
   } catch (e) {
     if (created) rmSync(created, { recursive: true, force: true });
     throw explainFsError(e, dir);
   }
-  return ['cell.yaml', 'meetings/'];
+  return ['cell.yaml', 'meetings/', ...written];
 }

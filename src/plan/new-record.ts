@@ -1,5 +1,5 @@
 // The record of the next sitting, filled in from the plan, the roster and the previous record, with blanks to fill.
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { InputError } from '../errors.js';
@@ -24,13 +24,11 @@ import { committeeRulesFor } from '../source/committee.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
 import { validateSchema } from '../schema/validator.js';
+import { schemaComment, workspaceRoot, writeWorkspaceSchemas } from '../schema/workspace.js';
 import { ymd } from '../util/time.js';
 import { partyMonth, shortDate } from '../util/vi-date.js';
 import { plannedTimes, requiredSteps, sittingName, stubFileName, type Procedures } from './stubs.js';
 
-/** Where editors find the meeting schema when the cell's records give no `$schema` line to copy. */
-const MEETING_SCHEMA_URL = 'https://unpkg.com/cellctl/schemas/meeting.schema.json';
-const SCHEMA_LINE = /^#\s*yaml-language-server:\s*\$schema=\S+/;
 
 /** Steps whose record is a list of opinions rather than a text. */
 const DISCUSSION_STEPS = new Set(['discussion', 'thematic-discussion']);
@@ -78,6 +76,8 @@ export interface NewRecord {
   previous?: string;
   /** The path holds a stub from `plan --with-meetings`, which this record would replace (with force). */
   replacesStub: boolean;
+  /** Where the schemas its `$schema` line points to are saved when it is written (see writeWorkspaceSchemas). */
+  schemaRoot: string;
 }
 
 /** A record of the cell as found on disk: its file, and its data when it passes the schema. */
@@ -122,11 +122,13 @@ export function newRecord(cellDir: string, options: NewRecordOptions = {}): NewR
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .at(-1);
   const path = join(previous ? dirname(previous.abs) : join(cellDir, 'meetings'), stubFileName(sitting));
-  const schemaLine = schemaLineOf(previous?.abs) ?? ` yaml-language-server: $schema=${MEETING_SCHEMA_URL}`;
+  // Never the previous record's line: it may name an older version or a path that does not resolve here.
+  const schemaRoot = workspaceRoot(cellDir);
+  const schemaLine = schemaComment('meeting', path, schemaRoot);
   const fromPlan = plans.some((p) => p.meetings.some((m) => m.date === sitting.date));
   const { text, remaining } = buildRecord(sitting, cell, committee, records, previous?.data, schemaLine, fromPlan);
   const replacesStub = records.some((r) => r.stub && r.abs === path);
-  return { path, text, remaining, sitting, replacesStub, ...(previous ? { previous: previous.abs } : {}) };
+  return { path, text, remaining, sitting, replacesStub, schemaRoot, ...(previous ? { previous: previous.abs } : {}) };
 }
 
 /**
@@ -152,6 +154,8 @@ export function writeNewRecord(record: NewRecord, force: boolean, shown = record
   if (existing && !existing.isFile()) {
     throw new InputError(`${shown}: không phải tệp thường, không ghi đè`, `${shown}: not a regular file; not replaced`);
   }
+  // The schemas first: a record whose $schema line leads nowhere is not written.
+  writeWorkspaceSchemas(record.schemaRoot);
   writeAtomic(record.path, Buffer.from(record.text, 'utf8'), force);
 }
 
@@ -269,14 +273,6 @@ function chooseSitting(
     `${shown}: mọi buổi sinh hoạt trong kế hoạch đều đã có hồ sơ; lập kế hoạch năm ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) hoặc ghi ngày họp bằng --date YYYY-MM-DD`,
     `${shown}: every planned sitting has a record; plan ${lastYear + 1} (cellctl plan ${shown} --year ${lastYear + 1}) or give the date with --date YYYY-MM-DD`,
   );
-}
-
-/** The `$schema` comment line of a record, without its `#`, to give the new record the same one. */
-function schemaLineOf(abs: string | undefined): string | undefined {
-  if (abs === undefined) return undefined;
-  const first = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const m = SCHEMA_LINE.exec(first);
-  return m ? m[0].slice(1) : undefined;
 }
 
 function exists(path: string): boolean {

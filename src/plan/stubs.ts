@@ -7,9 +7,9 @@ import type { ProcedureStep } from '../rules/types.js';
 import { minutesOf, quarterOf, ymd, clockOf } from '../util/time.js';
 import { romanNumeral } from '../util/vi-date.js';
 import { shortDate, partyMonth } from '../util/vi-date.js';
+import { defaultSchemaComment } from '../schema/workspace.js';
 
 /** The first line of every record: VS Code's YAML extension validates and documents the file with it. */
-const SCHEMA_LINE = ' yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/meeting.schema.json';
 /** Length of a sitting when the plan gives a start but no end (the hd42-2025 minimums). */
 const DEFAULT_MINUTES: Record<MeetingKind, number> = { regular: 90, thematic: 90, combined: 120 };
 /** Placeholder of the minute-taker: a text, so the record stays schema-valid until it is filled in. */
@@ -49,7 +49,7 @@ export function stubFileName(planned: PlannedMeeting): string {
  * kind in order with empty contents. Each file starts with the `$schema` line and a comment saying how to
  * finish it.
  */
-export function meetingStub(planned: PlannedMeeting, cell: CellProfile, procedures: Procedures): string {
+export function meetingStub(planned: PlannedMeeting, cell: CellProfile, procedures: Procedures, schema = defaultSchemaComment('meeting')): string {
   const procedure = procedures[planned.kind];
   if (!procedure) throw new Error(`no procedure for meetings of kind "${planned.kind}" in the rules profile`);
   const active = cell.members.filter((m) => isActiveOn(m, planned.date));
@@ -76,7 +76,7 @@ export function meetingStub(planned: PlannedMeeting, cell: CellProfile, procedur
   };
 
   doc.commentBefore = [
-    SCHEMA_LINE,
+    schema,
     ` Bản khung hồ sơ ${sittingName(planned)}, do cellctl plan tạo theo kế hoạch năm.`,
     ' Hãy ghi đủ: điểm danh (sửa "present" thành "excused" kèm lý do, hoặc "unexcused"), thư ký, nội dung',
     ' từng bước, ý kiến phát biểu, nghị quyết hoặc kết luận, biểu quyết. Khi hồ sơ đã hoàn chỉnh, xóa dòng',

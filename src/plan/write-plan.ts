@@ -6,13 +6,11 @@ import type { CellProfile, YearPlan } from '../model.js';
 import { writeAtomic } from '../render/write.js';
 import { describeDayRule } from './day-rule.js';
 import { PLAN_DEFAULTS } from './generate.js';
-
-/** Where editors find the plan schema for files outside this repository. */
-export const PLAN_SCHEMA_URL = 'https://unpkg.com/cellctl/schemas/plan.schema.json';
+import { defaultSchemaComment } from '../schema/workspace.js';
 
 /** Options of planYaml. */
 export interface PlanYamlOptions {
-  /** The `$schema` reference (default PLAN_SCHEMA_URL). */
+  /** The `$schema` comment, without its `#`, as schemaComment gives it (default: a plan at the top of its cell folder). */
   schema?: string;
 }
 
@@ -30,7 +28,7 @@ function header(plan: YearPlan, cell: CellProfile, schema: string): string[] {
   const combined = thematic.every((m) => m.kind === 'combined');
   const count = String(thematic.length).padStart(2, '0');
   const lines = [
-    ` yaml-language-server: $schema=${schema}`,
+    schema,
     ` Kế hoạch sinh hoạt năm ${plan.year} của ${cell.name}, lập bằng cellctl plan; trình chi bộ thảo luận, thông qua.`,
     ` Sinh hoạt thường kỳ: ${describeDayRule(customs.meetingDay ?? PLAN_DEFAULTS.meetingDay)}` +
       (first?.start ? `; bắt đầu lúc ${clockVi(first.start)}` : '') +
@@ -51,7 +49,7 @@ function header(plan: YearPlan, cell: CellProfile, schema: string): string[] {
  */
 export function planYaml(plan: YearPlan, cell: CellProfile, options: PlanYamlOptions = {}): string {
   const doc = new Document(plan, { version: '1.2' });
-  doc.commentBefore = header(plan, cell, options.schema ?? PLAN_SCHEMA_URL).join('\n');
+  doc.commentBefore = header(plan, cell, options.schema ?? defaultSchemaComment('plan')).join('\n');
   for (const key of ['meetings', 'events']) {
     const seq = doc.get(key, true);
     if (!isSeq(seq)) continue;

@@ -1,6 +1,8 @@
 // Writing output files safely: a run writes all its files or none, never replacing a file unless told to.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   constants,
   copyFileSync,
@@ -12,6 +14,7 @@ import {
   readFileSync,
   renameSync,
   rmdirSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -139,8 +142,8 @@ function lock(dir: string, shown: string): string {
 }
 
 /** Write all of `bytes` to a new file at `tmp` (which must not exist) and flush it to disk. */
-function stage(tmp: string, bytes: Uint8Array): void {
-  const fd = openSync(tmp, 'wx');
+function stage(tmp: string, bytes: Uint8Array, mode = 0o666): void {
+  const fd = openSync(tmp, 'wx', mode);
   try {
     let at = 0;
     while (at < bytes.byteLength) at += writeSync(fd, bytes, at, bytes.byteLength - at);
@@ -190,6 +193,8 @@ export function writeAll(outputs: readonly OutputFile[], force: boolean): void {
               `${out.display ?? out.path}: is a folder and cannot be overwritten by a file; rename or remove that folder.`,
             );
           }
+          // A replaced file keeps its mode (a link, even a dangling one, is replaced as it always was).
+          if (lstatSync(out.path).isFile()) keepModeOf(out.path, tmp);
           const old = tempName(dirname(out.path), 'old');
           renameSync(out.path, old);
           replaced.push({ path: out.path, old });
@@ -255,6 +260,43 @@ function place(tmp: string, out: OutputFile, placed: string[]): void {
     }
     if (lexists(out.path)) placed.push(out.path);
     throw e;
+  }
+}
+
+/**
+ * Give `tmp` the permissions and owner of the file it is about to replace: a private (0600) record stays
+ * private, a shared one stays shared. Returns false when the owner could not be kept (only the owner's
+ * process, or root, may give a file away); the mode is kept either way.
+ */
+export function keepModeOf(target: string, tmp: string): boolean {
+  const was = statSync(target);
+  chmodSync(tmp, was.mode & 0o7777);
+  const now = statSync(tmp);
+  if (now.uid === was.uid && now.gid === was.gid) return true;
+  try {
+    chownSync(tmp, was.uid, was.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replace the existing file at `path` by `bytes` in one step (a temporary file in its folder, flushed, then
+ * renamed over it): a reader sees the old file or the new one, never half of one, and the file keeps its
+ * mode and owner. `shown` names it in messages. Fails (with `notOwner`) rather than hand another user's
+ * file to this one.
+ */
+export function replaceFile(path: string, bytes: Uint8Array, shown: string, notOwner: () => Error): void {
+  const tmp = tempName(dirname(path), 'tmp');
+  try {
+    // Private until it has the old file's mode: the text is not readable by others even for a moment.
+    stage(tmp, bytes, 0o600);
+    if (!keepModeOf(path, tmp)) throw notOwner();
+    renameSync(tmp, path);
+  } catch (e) {
+    tryUnlink(tmp);
+    throw explainFsError(e, shown);
   }
 }
 

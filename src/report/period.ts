@@ -1,4 +1,4 @@
-// Report periods: `2026`, `2026-Q4`, `2026-11`, `2026-01..2026-06`, parsed into days, months and the Party's label.
+// Report periods: `2026`, `2026-Q4`, `2026-11`, `2026-01..2026-06`, parsed into days, months and the Party's label; and which problems belong to one.
 import { UsageError } from '../errors.js';
 import type { Lang } from '../messages/format.js';
 import { isoDay, lastDayOfMonth } from '../util/time.js';
@@ -59,4 +59,43 @@ export function parsePeriod(text: string, lang: Lang = 'vi'): ReportPeriod {
     `kỳ báo cáo "${text}" không hợp lệ; hãy ghi năm (2026), quý (2026-Q4), tháng (2026-11) hoặc khoảng tháng (2026-01..2026-06) ` +
       `(invalid --period: use 2026, 2026-Q4, 2026-11 or 2026-01..2026-06).`,
   );
+}
+
+/**
+ * The month a year-level finding belongs to: the year's last month once the year is over by `asOf`, else the
+ * month of `asOf` (a finding about a year still running is news of the report that holds the as-of day).
+ */
+export function yearAnchor(year: number, asOf: string): string {
+  const asOfMonth = asOf.slice(0, 7);
+  const first = `${year}-01`;
+  const last = `${year}-12`;
+  return asOfMonth > last ? last : asOfMonth < first ? first : asOfMonth;
+}
+
+/**
+ * Whether a problem is one the period speaks about (docs/report.md, "What a period counts"). A finding naming
+ * a month or a quarter belongs to a period that holds that whole month or quarter; any other problem of a
+ * record belongs to the record's date; any other finding about a year (a plan, a year-level rule) belongs
+ * to the period holding the year's anchor (yearAnchor). A problem of the cell profile, which no date
+ * bounds, is in every period.
+ */
+export function problemInPeriod(
+  p: { file: string; data?: Record<string, string | number> },
+  recordDate: string | undefined,
+  period: ReportPeriod,
+  asOf: string,
+): boolean {
+  const plan = /plan-(\d{4})\.ya?ml$/i.exec(p.file);
+  const year = p.data?.year !== undefined ? Number(p.data.year) : plan ? Number(plan[1]) : undefined;
+  // A year rule may name its month or quarter on a record it reports on (when there is no cell.yaml): the month wins.
+  if (year !== undefined && Number.isInteger(year)) {
+    const pad = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+    const month = Number(p.data?.month);
+    if (month >= 1 && month <= 12) return period.months.includes(pad(month));
+    const quarter = Number(p.data?.quarter);
+    if (quarter >= 1 && quarter <= 4) return [0, 1, 2].every((i) => period.months.includes(pad(quarter * 3 - 2 + i)));
+  }
+  if (recordDate !== undefined) return recordDate >= period.from && recordDate <= period.to;
+  if (year === undefined || !Number.isInteger(year)) return true;
+  return period.months.includes(yearAnchor(year, asOf));
 }

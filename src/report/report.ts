@@ -1,33 +1,21 @@
 // report(): the committee's view of its cells — one validation run with facts, aggregated per cell and in total.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { absenceRuns, isThematicKind, monthsHeld, thematicCount } from '../facts/derive.js';
-import type { CellFacts, MeetingFacts } from '../facts/types.js';
+import type { CellFacts } from '../facts/types.js';
 import { collect, type CellGroup } from '../lint/collect.js';
 import type { EngineOptions, GroupOutput } from '../lint/engine.js';
 import { runGroupOutputs } from '../lint/pool.js';
-import type { Problem } from '../lint/problem.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { finishResults, today } from '../lint/validate.js';
 import type { Lang } from '../messages/format.js';
 import type { RuleOverrides } from '../model.js';
 import { normalizeName } from '../rules/roster.js';
 import { COMMITTEE_FILE, findCommitteeFile, loadCommittee, superiorRules, type Committee } from '../source/committee.js';
-import { lastDayOfMonth, periodEnded } from '../util/time.js';
+import { figures, pooled, ratio, round, type CountedCell } from './figures.js';
 import { parsePeriod } from './period.js';
+import { nextNumber, readRegister } from './register.js';
 import { reportText } from './text.js';
-import type {
-  AssignmentStatus,
-  AttentionItem,
-  CellReport,
-  CellStatus,
-  CommitteeReport,
-  MeetingShortfall,
-  MonthCell,
-  ReportPeriod,
-  ReportTotals,
-  Visit,
-} from './types.js';
+import type { AttentionItem, CellStatus, CommitteeReport, ReportPeriod, ReportTotals } from './types.js';
 
 /** Options of report(). */
 export interface ReportOptions {
@@ -52,12 +40,6 @@ interface Found {
   abs: string;
   outputs: GroupOutput[];
 }
-
-/** Per cell, the sums behind its rates, for pooled totals. */
-const SUMS = new WeakMap<CellReport, { present: number; counted: number; scoreSum: number; scored: number; minPercent: number }>();
-
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-const ratio = (num: number, den: number): number | null => (den > 0 ? round(num / den, 4) : null);
 
 /** Subfolders of a committee folder (each is a cell), hidden and build folders skipped. */
 function cellFolders(dir: string): string[] {
@@ -84,9 +66,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const asOf = options.asOf ?? today();
   const period = parsePeriod(options.period ?? asOf.slice(0, 4), lang);
 
-  // The committee: committee.yaml in the one folder named, or the nearest above the first path.
-  const first = resolve(cwd, paths[0] ?? '.');
-  const committeeFile = findCommitteeFile(safeIsDir(first) ? first : dirname(first));
+  const committeeFile = committeeFileOf(paths, cwd);
   const committee = committeeFile ? loadCommittee(committeeFile, lang, relative(cwd, committeeFile) || COMMITTEE_FILE) : undefined;
   const committeeDir = committeeFile ? dirname(committeeFile) : undefined;
   const wholeCommittee = paths.length === 1 && committeeDir !== undefined && resolve(cwd, paths[0]!) === committeeDir;
@@ -142,15 +122,16 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     if (folder !== undefined) byFolder.get(folder)?.outputs.push(o);
   }
 
-  const cells = buildCells(committee, wholeCommittee, byFolder, notFound, period, asOf, lang);
-  const totals = buildTotals(cells, committee, wholeCommittee);
-  const attention = rank(cells, lang);
+  const counted = buildCells(committee, wholeCommittee, byFolder, notFound, period, asOf, lang);
+  const cells = counted.map((c) => c.cell);
+  const totals = buildTotals(counted, committee, wholeCommittee);
+  const attention = rank(counted, lang);
   const secretary = committee?.members?.find((m) => m.role === 'secretary');
   return {
     committee: committee?.name ?? '',
     ...(committee?.parent ? { parent: committee.parent } : {}),
     ...(committee ? { place: committee.place, kind: committee.kind } : {}),
-    ...(committee ? { numbering: { code: committee.numbering?.code ?? 'BC/ĐU', ...(committee.numbering?.next ? { next: committee.numbering.next } : {}) } } : {}),
+    ...(committee ? { numbering: numberingOf(committee, committeeDir!) } : {}),
     ...(secretary ? { signer: { name: secretary.name, role: secretary.role } } : {}),
     ...(committee?.recipients ? { recipients: committee.recipients } : {}),
     period,
@@ -159,6 +140,23 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     totals,
     attention,
   };
+}
+
+/** The committee file a report on these paths belongs to: committee.yaml in the one folder named, or the nearest above the first path. */
+export function committeeFileOf(paths: readonly string[], cwd: string): string | undefined {
+  const first = resolve(cwd, paths[0] ?? '.');
+  return findCommitteeFile(safeIsDir(first) ? first : dirname(first));
+}
+
+/** The report's code and number: the next of the committee's sequence, from its register of reports issued. */
+function numberingOf(committee: Committee, committeeDir: string): NonNullable<CommitteeReport['numbering']> {
+  const setting = {
+    code: committee.numbering?.code ?? 'BC/ĐU',
+    ...(committee.numbering?.next !== undefined ? { next: committee.numbering.next } : {}),
+    ...(committee.numbering?.termStart !== undefined ? { termStart: String(committee.numbering.termStart) } : {}),
+  };
+  const next = nextNumber(readRegister(committeeDir), setting);
+  return { code: setting.code, ...(next !== undefined ? { next } : {}), ...(setting.termStart ? { termStart: setting.termStart } : {}) };
 }
 
 /** How a cell folder is named in the report: below its committee's folder, else relative to the working folder. */
@@ -175,6 +173,43 @@ function safeIsDir(p: string): boolean {
   }
 }
 
+/** The status of a cell that was found, and why (a note in the report's language) when it is not simply ok. */
+function statusOf(
+  folder: string,
+  fc: CellFacts | undefined,
+  claimants: string[],
+  listedName: string | undefined,
+  listed: boolean,
+  meetingsInPeriod: number,
+  lang: Lang,
+): { status: CellStatus; note?: string } {
+  if (claimants.length > 1 && !(listedName !== undefined && normalizeName(listedName) === normalizeName(fc!.name!))) {
+    return { status: 'duplicate', note: reportText('duplicate', lang, { name: fc!.name!, other: claimants.filter((c) => c !== folder).join(', ') }) };
+  }
+  if (listed && listedName === undefined) return { status: 'unlisted', note: reportText('unlisted', lang) };
+  if (fc && (fc.incomplete.length > 0 || fc.cellBroken)) {
+    return { status: 'unreadable', note: reportText('unreadable', lang, { count: fc.incomplete.length, files: fc.incomplete.join(', ') }) };
+  }
+  if (meetingsInPeriod === 0) return { status: 'missing', note: reportText('missingNoRecord', lang) };
+  if (listedName !== undefined && fc?.name && normalizeName(listedName) !== normalizeName(fc.name)) {
+    return { status: 'ok', note: reportText('nameMismatch', lang, { actual: fc.name, expected: listedName }) };
+  }
+  return { status: 'ok' };
+}
+
+/** Set a cell's status; a cell that sent nothing has no absences to count, so those figures are null, not 0. */
+function settle(counted: CountedCell, status: CellStatus, note: string | undefined): CountedCell {
+  const cell = counted.cell;
+  cell.status = status;
+  if (note) cell.statusNote = note;
+  if (status === 'missing') {
+    cell.attendance.unexcused = null;
+    cell.attendance.belowMinimum = null;
+  }
+  cell.compliant = status === 'ok' && cell.regular.missingMonths.length === 0 && cell.thematic.missingQuarters.length === 0 && cell.errorCount === 0;
+  return counted;
+}
+
 function buildCells(
   committee: Committee | undefined,
   wholeCommittee: boolean,
@@ -183,9 +218,9 @@ function buildCells(
   period: ReportPeriod,
   asOf: string,
   lang: Lang,
-): CellReport[] {
+): CountedCell[] {
   const listed = new Map((committee?.cells ?? []).map((c) => [c.folder, c.name]));
-  const out: CellReport[] = [];
+  const out: CountedCell[] = [];
   const facts = new Map<string, CellFacts | undefined>();
   for (const [folder, f] of found) facts.set(folder, mergeFacts(f.outputs));
 
@@ -201,51 +236,24 @@ function buildCells(
     const fc = facts.get(folder);
     const problems = finishResults(f.outputs.flatMap((o) => o.results), lang).results.flatMap((r) => r.problems);
     const listedName = listed.get(folder);
-    const cell = figures(folder, fc?.name ?? listedName ?? folder, fc, problems, period, asOf, committee);
+    const counted = figures(folder, fc?.name ?? listedName ?? folder, fc, problems, period, asOf, committee);
     const claimants = fc?.name ? byName.get(normalizeName(fc.name)) ?? [] : [];
     const meetingsInPeriod = (fc?.meetings ?? []).filter((m) => m.date >= period.from && m.date <= period.to).length;
-    let status: CellStatus = 'ok';
-    let note: string | undefined;
-    if (claimants.length > 1 && !(listedName !== undefined && normalizeName(listedName) === normalizeName(fc!.name!))) {
-      status = 'duplicate';
-      note = reportText('duplicate', lang, { name: fc!.name!, other: claimants.filter((c) => c !== folder).join(', ') });
-    } else if (committee && wholeCommittee && listedName === undefined) {
-      status = 'unlisted';
-      note = reportText('unlisted', lang);
-    } else if (fc && (fc.incomplete.length > 0 || fc.cellBroken)) {
-      status = 'unreadable';
-      note = reportText('unreadable', lang, { count: fc.incomplete.length, files: fc.incomplete.join(', ') });
-    } else if (meetingsInPeriod === 0) {
-      status = 'missing';
-      note = reportText('missingNoRecord', lang);
-    } else if (listedName !== undefined && fc?.name && normalizeName(listedName) !== normalizeName(fc.name)) {
-      note = reportText('nameMismatch', lang, { actual: fc.name, expected: listedName });
-    }
-    cell.status = status;
-    if (note) cell.statusNote = note;
-    cell.compliant = status === 'ok' && cell.regular.missingMonths.length === 0 && cell.thematic.missingQuarters.length === 0 && cell.errorCount === 0;
-    out.push(cell);
+    const { status, note } = statusOf(folder, fc, claimants, listedName, committee !== undefined && wholeCommittee, meetingsInPeriod, lang);
+    out.push(settle(counted, status, note));
   }
-  // A listed cell with no folder at all.
-  if (wholeCommittee) {
-    for (const c of committee?.cells ?? []) {
-      if (found.has(c.folder)) continue;
-      const cell = figures(c.folder, c.name, undefined, [], period, asOf, committee);
-      cell.status = 'missing';
-      cell.statusNote = reportText('missingNoFolder', lang, { folder: c.folder });
-      out.push(cell);
-    }
-  }
-  for (const folder of notFound) {
-    if (found.has(folder) || out.some((c) => c.folder === folder)) continue;
-    const cell = figures(folder, listed.get(folder) ?? folder, undefined, [], period, asOf, committee);
-    cell.status = 'missing';
-    cell.statusNote = reportText('missingNoFolder', lang, { folder });
-    out.push(cell);
+  // A listed cell with no folder at all, and a folder named that does not exist.
+  const absent = [
+    ...(wholeCommittee ? (committee?.cells ?? []).map((c) => ({ folder: c.folder, name: c.name })) : []),
+    ...[...notFound].map((folder) => ({ folder, name: listed.get(folder) ?? folder })),
+  ];
+  for (const { folder, name } of absent) {
+    if (found.has(folder) || out.some((c) => c.cell.folder === folder)) continue;
+    out.push(settle(figures(folder, name, undefined, [], period, asOf, committee), 'missing', reportText('missingNoFolder', lang, { folder })));
   }
   // Listed order first (the committee's own order), then the others by folder.
   const order = new Map((committee?.cells ?? []).map((c, i) => [c.folder, i]));
-  return out.sort((a, b) => (order.get(a.folder) ?? 1e9) - (order.get(b.folder) ?? 1e9) || a.folder.localeCompare(b.folder));
+  return out.sort((a, b) => (order.get(a.cell.folder) ?? 1e9) - (order.get(b.cell.folder) ?? 1e9) || a.cell.folder.localeCompare(b.cell.folder));
 }
 
 /** A folder normally holds one cell group; if it holds more, their facts are read together. */
@@ -262,243 +270,34 @@ function mergeFacts(outputs: GroupOutput[]): CellFacts | undefined {
   };
 }
 
-/** Whether a record's file is one the period speaks about (problems of other years stay out). */
-function inPeriod(p: Problem, meetingFile: Map<string, MeetingFacts>, period: ReportPeriod): boolean {
-  const m = meetingFile.get(p.file);
-  if (m) return m.date >= period.from && m.date <= period.to;
-  const plan = /plan-(\d{4})\.ya?ml$/i.exec(p.file);
-  if (plan) return period.months.some((mo) => mo.startsWith(plan[1]!));
-  // A year finding names its year, and its month or quarter when it has one (monthly-regular, thematic-per-quarter).
-  const year = p.data?.year;
-  if (year === undefined) return true;
-  const month = Number(p.data?.month);
-  if (month >= 1 && month <= 12) return period.months.includes(`${year}-${String(month).padStart(2, '0')}`);
-  const quarter = Number(p.data?.quarter);
-  if (quarter >= 1 && quarter <= 4) {
-    return [0, 1, 2].some((i) => period.months.includes(`${year}-${String(quarter * 3 - 2 + i).padStart(2, '0')}`));
-  }
-  return period.months.some((mo) => mo.startsWith(String(year)));
-}
-
-function figures(
-  folder: string,
-  name: string,
-  facts: CellFacts | undefined,
-  allProblems: Problem[],
-  period: ReportPeriod,
-  asOf: string,
-  committee: Committee | undefined,
-): CellReport {
-  const recordsFrom = facts?.recordsFrom;
-  const tracked = (month: string) => recordsFrom === undefined || month >= recordsFrom;
-  // Due only where validate would demand it: a rule the committee or the cell switched off demands nothing.
-  const setting = (month: string) => facts?.years.find((y) => month.startsWith(`${y.year}-`));
-  const monthDemanded = (month: string) => setting(month)?.monthlyRegular ?? true;
-  const quarterDemanded = (month: string) => setting(month)?.thematicPerQuarter ?? true;
-  // Sittings of the period held by the as-of date.
-  const sittings = (facts?.meetings ?? []).filter((m) => m.date >= period.from && m.date <= period.to && m.date <= asOf);
-  const held = monthsHeld(sittings);
-  const dueMonths = period.months.filter((mo) => tracked(mo) && monthDemanded(mo) && periodEnded(lastDayOfMonth(Number(mo.slice(0, 4)), Number(mo.slice(5, 7))), asOf));
-  const missingMonths = dueMonths.filter((mo) => !held.has(mo));
-
-  // Quarters wholly inside the period, ended and tracked from their first month.
-  const quarters: { year: number; q: number }[] = [];
-  for (const mo of period.months) {
-    const month = Number(mo.slice(5, 7));
-    if (month % 3 !== 0) continue;
-    const year = Number(mo.slice(0, 4));
-    const firstMonth = `${year}-${String(month - 2).padStart(2, '0')}`;
-    if (!period.months.includes(firstMonth) || !tracked(firstMonth) || !quarterDemanded(firstMonth)) continue;
-    if (periodEnded(lastDayOfMonth(year, month), asOf)) quarters.push({ year, q: month / 3 });
-  }
-  const thematicSittings = sittings.filter((s) => isThematicKind(s.kind));
-  const missingQuarters = quarters
-    .filter(({ year, q }) => !thematicSittings.some((s) => s.date.startsWith(`${year}-`) && Math.ceil(Number(s.date.slice(5, 7)) / 3) === q))
-    .map(({ q }) => q);
-  const perYear = (facts?.years ?? []).map((y) => ({
-    year: y.year,
-    held: thematicCount(y.year, sittings),
-    min: y.thematicMin,
-    max: y.thematicMax,
-  }));
-
-  // Attendance over the regular and combined sittings, counted as attendance-quality counts.
-  let present = 0;
-  let counted = 0;
-  let lowest: number | null = null;
-  let lowestDate: string | null = null;
-  let unexcused = 0;
-  let belowMinimum = 0;
-  const minPercent = facts?.years[0]?.minPresentPercent ?? 85;
-  for (const s of sittings) {
-    unexcused += s.unexcused.length;
-    const min = facts?.years.find((y) => s.date.startsWith(`${y.year}-`))?.minPresentPercent ?? minPercent;
-    // The comparison attendance-quality makes, on every kind of sitting it checks.
-    if (s.counted !== null && s.present !== null && s.counted > 0 && s.present * 100 <= min * s.counted) belowMinimum++;
-    if (s.kind === 'thematic' || s.counted === null || s.present === null || s.counted === 0) continue;
-    present += s.present;
-    counted += s.counted;
-    const rate = s.present / s.counted;
-    if (lowest === null || rate < lowest) {
-      lowest = rate;
-      lowestDate = s.date;
-    }
-  }
-  const streaks = (facts?.years ?? []).flatMap((y) =>
-    absenceRuns(sittings.filter((s) => s.date.startsWith(`${y.year}-`)), y.maxConsecutive).longest,
-  );
-
-  const meetingFile = new Map((facts?.meetings ?? []).map((m) => [m.file, m]));
-  const problems = allProblems.filter((p) => inPeriod(p, meetingFile, period));
-  const shortfalls: MeetingShortfall[] = [];
-  for (const s of sittings) {
-    const own = problems.filter((p) => p.file === s.file);
-    const short = own.find((p) => p.ruleId === 'duration-min' && p.severity === 'error');
-    const steps = own.filter((p) => p.ruleId === 'meeting-steps' && p.messageId === 'missing').map((p) => String(p.data?.step));
-    if (!short && steps.length === 0) continue;
-    shortfalls.push({
-      file: s.file,
-      date: s.date,
-      ...(short ? { minutes: Number(short.data?.actual), minimum: Number(short.data?.min) } : {}),
-      ...(steps.length > 0 ? { missingSteps: steps } : {}),
-    });
-  }
-
-  const scored = sittings.filter((s) => s.score !== null);
-  const ratings = { good: 0, fair: 0, average: 0, poor: 0 };
-  for (const s of scored) ratings[s.score!.rating]++;
-
-  // Visits: a guest whose name is on the committee's roster.
-  const roster = new Map((committee?.members ?? []).map((m) => [normalizeName(m.name), m]));
-  const list: Visit[] = [];
-  for (const s of sittings) {
-    for (const g of s.guests) {
-      const member = roster.get(normalizeName(g));
-      if (member) list.push({ member: member.name, date: s.date, file: s.file });
-    }
-  }
-  const assignments: AssignmentStatus[] = [];
-  for (const a of committee?.assignments ?? []) {
-    if (!a.cells.includes(folder)) continue;
-    const member = committee?.members?.find((m) => m.id === a.member) ?? committee?.members?.find((m) => normalizeName(m.name) === normalizeName(a.member));
-    const memberName = member?.name ?? a.member;
-    // Pro rata, rounded down: a year's obligation falls due only as its share of the year passes.
-    const ended = period.months.filter((mo) => periodEnded(lastDayOfMonth(Number(mo.slice(0, 4)), Number(mo.slice(5, 7))), asOf)).length;
-    const due = Math.floor(((a.visitsPerYear ?? 1) * ended) / 12);
-    const heldVisits = list.filter((v) => normalizeName(v.member) === normalizeName(memberName)).length;
-    assignments.push({ member: memberName, due, held: heldVisits, kept: heldVisits >= due });
-  }
-
-  const byRule: Record<string, { errors: number; warnings: number }> = {};
-  let errorCount = 0;
-  let warningCount = 0;
-  for (const p of problems) {
-    const entry = (byRule[p.ruleId] ??= { errors: 0, warnings: 0 });
-    if (p.severity === 'error') {
-      entry.errors++;
-      errorCount++;
-    } else {
-      entry.warnings++;
-      warningCount++;
-    }
-  }
-
-  const months: MonthCell[] = period.months.map((mo) => {
-    const inMonth = sittings.filter((s) => s.date.startsWith(mo));
-    const regular = inMonth.find((s) => s.kind !== 'thematic');
-    const scoredInMonth = inMonth.find((s) => s.score !== null && s.kind !== 'thematic') ?? inMonth.find((s) => s.score !== null);
-    return {
-      month: mo,
-      due: dueMonths.includes(mo),
-      regular: regular !== undefined,
-      thematic: inMonth.some((s) => isThematicKind(s.kind)),
-      combined: inMonth.some((s) => s.kind === 'combined'),
-      attendanceRate: regular && regular.counted ? round(regular.present! / regular.counted, 4) : null,
-      score: scoredInMonth ? scoredInMonth.score!.total : null,
-    };
-  });
-
-  const cell: CellReport = {
-    folder,
-    name,
-    status: 'ok',
-    regular: { held: held.size, due: dueMonths.length, missingMonths },
-    thematic: { held: thematicSittings.length, due: quarters.length, missingQuarters, perYear },
-    attendance: {
-      rate: ratio(present, counted),
-      lowest: lowest === null ? null : round(lowest, 4),
-      lowestDate,
-      unexcused,
-      belowMinimum,
-      streaks,
-    },
-    shortfalls,
-    resolutions: { adopted: sittings.filter((s) => s.resolution && s.status === 'adopted').length, meetings: sittings.length },
-    score: {
-      average: scored.length > 0 ? round(scored.reduce((t, s) => t + s.score!.total, 0) / scored.length, 1) : null,
-      ratings,
-    },
-    visits: { held: list.length, due: assignments.reduce((t, a) => t + a.due, 0), list, assignments },
-    errorCount,
-    warningCount,
-    byRule,
-    problems: problems.map((p) => ({ file: p.file, line: p.line, column: p.column, ruleId: p.ruleId, severity: p.severity, message: p.message })),
-    months,
-    compliant: false,
-  };
-  // Sums kept for the totals (pooled over members and sittings, not an average of averages).
-  SUMS.set(cell, { present, counted, scoreSum: scored.reduce((t, s) => t + s.score!.total, 0), scored: scored.length, minPercent });
-  return cell;
-}
-
-function buildTotals(cells: CellReport[], committee: Committee | undefined, wholeCommittee: boolean): ReportTotals {
+function buildTotals(list: CountedCell[], committee: Committee | undefined, wholeCommittee: boolean): ReportTotals {
   const listed = new Set((committee?.cells ?? []).map((c) => c.folder));
-  const expected = wholeCommittee ? cells.filter((c) => listed.has(c.folder)) : cells;
-  const reporting = expected.filter((c) => c.status !== 'missing');
+  const cells = list.map((c) => c.cell);
+  const expected = wholeCommittee ? list.filter((c) => listed.has(c.cell.folder)) : list;
   // Pooled over the expected cells that reported (an unlisted or duplicate folder is not in the figures).
-  const counted = reporting;
-  let present = 0;
-  let members = 0;
-  let scoreSum = 0;
-  let scored = 0;
+  const reporting = expected.filter((c) => c.cell.status !== 'missing');
   const ratings = { good: 0, fair: 0, average: 0, poor: 0 };
-  let assignmentsDue = 0;
-  let assignmentsKept = 0;
-  for (const c of counted) {
-    const sums = SUMS.get(c)!;
-    present += sums.present;
-    members += sums.counted;
-    scoreSum += sums.scoreSum;
-    scored += sums.scored;
-    for (const k of Object.keys(ratings) as (keyof typeof ratings)[]) ratings[k] += c.score.ratings[k];
-  }
-  for (const c of cells) {
-    for (const a of c.visits.assignments) {
-      if (a.due === 0) continue;
-      assignmentsDue++;
-      if (a.kept) assignmentsKept++;
-    }
-  }
-  const rhythmBase = reporting.filter((c) => c.regular.due > 0);
+  for (const { cell } of reporting) for (const k of Object.keys(ratings) as (keyof typeof ratings)[]) ratings[k] += cell.score.ratings[k];
+  const assignments = cells.flatMap((c) => c.visits.assignments).filter((a) => a.due > 0);
+  const rhythmBase = reporting.filter((c) => c.cell.regular.due > 0);
   return {
     cells: wholeCommittee ? listed.size : cells.length,
     reporting: reporting.length,
-    compliant: expected.filter((c) => c.compliant).length,
-    monthlyRhythm: ratio(rhythmBase.filter((c) => c.regular.missingMonths.length === 0).length, rhythmBase.length),
-    attendanceRate: ratio(present, members),
-    averageScore: scored > 0 ? round(scoreSum / scored, 1) : null,
+    compliant: expected.filter((c) => c.cell.compliant).length,
+    monthlyRhythm: ratio(rhythmBase.filter((c) => c.cell.regular.missingMonths.length === 0).length, rhythmBase.length),
+    ...pooled(reporting),
     ratings,
-    assignmentsKept,
-    assignmentsDue,
+    assignmentsKept: assignments.filter((a) => a.kept).length,
+    assignmentsDue: assignments.length,
     errorCount: cells.reduce((t, c) => t + c.errorCount, 0),
     warningCount: cells.reduce((t, c) => t + c.warningCount, 0),
   };
 }
 
 /** Cells needing attention, most serious first: what is missing weighs more than what is weak. */
-function rank(cells: CellReport[], lang: Lang): AttentionItem[] {
+function rank(list: CountedCell[], lang: Lang): AttentionItem[] {
   const items: AttentionItem[] = [];
-  for (const c of cells) {
+  for (const { cell: c, sums } of list) {
     const reasons: string[] = [];
     let severity = 0;
     const add = (weight: number, text: string) => {
@@ -512,12 +311,12 @@ function rank(cells: CellReport[], lang: Lang): AttentionItem[] {
     if (c.status !== 'missing') {
       if (c.regular.missingMonths.length > 0) add(10 * c.regular.missingMonths.length, reportText('reasonMonths', lang, { count: c.regular.missingMonths.length }));
       if (c.thematic.missingQuarters.length > 0) add(8 * c.thematic.missingQuarters.length, reportText('reasonQuarters', lang, { count: c.thematic.missingQuarters.length }));
-      const min = SUMS.get(c)?.minPercent ?? 85;
+      const min = sums.minPercent;
       if (c.attendance.rate !== null && c.attendance.rate * 100 <= min) {
         add(Math.max(1, Math.round(min + 5 - c.attendance.rate * 100)), reportText('reasonAttendance', lang, { percent: round(c.attendance.rate * 100, 1), min }));
       }
-      if (c.attendance.belowMinimum > 0) add(3 * c.attendance.belowMinimum, reportText('reasonBelow', lang, { count: c.attendance.belowMinimum, min }));
-      if (c.attendance.unexcused > 0) add(c.attendance.unexcused, reportText('reasonUnexcused', lang, { count: c.attendance.unexcused }));
+      if (c.attendance.belowMinimum !== null && c.attendance.belowMinimum > 0) add(3 * c.attendance.belowMinimum, reportText('reasonBelow', lang, { count: c.attendance.belowMinimum, min }));
+      if (c.attendance.unexcused !== null && c.attendance.unexcused > 0) add(c.attendance.unexcused, reportText('reasonUnexcused', lang, { count: c.attendance.unexcused }));
       if (c.errorCount > 0) add(c.errorCount, reportText('reasonErrors', lang, { count: c.errorCount }));
     }
     const short = c.visits.assignments.reduce((t, a) => t + Math.max(0, a.due - a.held), 0);

@@ -28,7 +28,7 @@ export type CellStatus = 'ok' | 'missing' | 'unlisted' | 'duplicate' | 'unreadab
 /** What happened in one month of the period for one cell (the cell × month grid). */
 export interface MonthCell {
   month: MonthKey;
-  /** Whether the month had ended by `asOf` (inclusive): only then is a missing meeting a failure. */
+  /** Whether the month is due: ended by `asOf` (inclusive), or its sitting already held. Only a due month can be missing. */
   due: boolean;
   /** A regular (or combined) sitting was held. */
   regular: boolean;
@@ -92,11 +92,14 @@ export interface CellReport {
   status: CellStatus;
   /** Why the status is not ok, in the report's language. */
   statusNote?: string;
+  /** Months held of months due (ended, or already held: `held` is never above `due`), and the due months missed. */
   regular: { held: number; due: number; missingMonths: MonthKey[] };
   thematic: {
+    /** Thematic and combined sittings held in the period by `asOf` (a quarter may have more than one). */
     held: number;
+    /** Sittings due, one a quarter: quarters wholly in the period and ended, or with one held in the period. */
     due: number;
-    /** Quarters (1–4) of the period that ended without a thematic session. */
+    /** Due quarters (1–4) without a thematic sitting. */
     missingQuarters: number[];
     /** Thematic sittings in each calendar year touched by the period, against the profile's 4–6. */
     perYear: { year: number; held: number; min: number; max: number }[];
@@ -107,9 +110,10 @@ export interface CellReport {
     /** The lowest single meeting's rate. */
     lowest: number | null;
     lowestDate: IsoDate | null;
-    unexcused: number;
-    /** Sittings whose attendance was not above the minimum (attendance-quality's lowAttendance). */
-    belowMinimum: number;
+    /** Unexcused absences; null for a cell that sent nothing (there is nothing to count). */
+    unexcused: number | null;
+    /** Sittings whose attendance was not above the minimum (attendance-quality's lowAttendance); null as `unexcused`. */
+    belowMinimum: number | null;
     streaks: AbsenceStreak[];
   };
   shortfalls: MeetingShortfall[];
@@ -165,8 +169,11 @@ export interface CommitteeReport {
   place?: string;
   /** ward, commune, special-zone or workplace (from committee.yaml). */
   kind?: string;
-  /** The report's number (`Số 15-BC/ĐU`): committee.yaml's `numbering.next` and `code`. */
-  numbering?: { code: string; next?: number };
+  /**
+   * The report's number (`Số 15-BC/ĐU`): committee.yaml's `numbering.code`, and the next number of the
+   * committee's sequence (one past the highest in so-van-ban-di.yaml this term, never below `numbering.next`).
+   */
+  numbering?: { code: string; next?: number; termStart?: IsoDate };
   /** Who signs T/M ĐẢNG ỦY: the committee's secretary (bí thư), when committee.yaml lists one. */
   signer?: { name: string; role: string };
   /** Nơi nhận of the report, from committee.yaml (absent: derived from the superior body). */

@@ -16,8 +16,8 @@ const rule: CellYearRule<DateInYearOptions> = {
   id: 'date-in-year',
   scope: 'year',
   description: {
-    vi: 'Mọi ngày trong kế hoạch năm (buổi sinh hoạt, mốc công việc) thuộc đúng năm của kế hoạch; tên tệp plan-YYYY.yaml khớp năm ghi trong kế hoạch; tên tệp hồ sơ bắt đầu bằng YYYY-MM khớp tháng họp.',
-    en: "Every date of a year plan (sittings, events) lies in the plan's year; a plan-YYYY.yaml file name matches the year inside; a record file named YYYY-MM… matches the month of the sitting.",
+    vi: 'Mọi ngày trong kế hoạch năm (buổi sinh hoạt, mốc công việc) thuộc đúng năm của kế hoạch (lỗi); tên tệp plan-YYYY.yaml khớp năm ghi trong kế hoạch và tên tệp hồ sơ bắt đầu bằng YYYY-MM khớp tháng họp (chỉ là cảnh báo: tên tệp không làm sai nội dung hồ sơ).',
+    en: "Every date of a year plan (sittings, events) lies in the plan's year (an error); a plan-YYYY.yaml file name matches the year inside and a record file named YYYY-MM… matches the month of the sitting (warnings only: a file name does not make the record wrong).",
   },
   source: 'Kế hoạch sinh hoạt năm của chi bộ (HD 12-HD/BTCTW §II.1.1.b); quy ước đặt tên tệp của cellctl',
   defaultSeverity: 'error',

@@ -25,14 +25,27 @@ export const SCHEMA_FILES: Record<DocumentKind, string> = {
 /** Names `cellctl schema` accepts. */
 export const SCHEMA_NAMES = ['cell', 'plan', 'meeting', 'rules', 'common', 'committee'] as const;
 
-/** The text of a shipped schema. */
-export function schemaText(name: (typeof SCHEMA_NAMES)[number]): string {
-  return readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
+/** A shipped schema's name: `meeting` for schemas/meeting.schema.json. */
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+const sources = new Map<string, Record<string, unknown>>();
+
+/** A shipped schema as written in schemas/ (its references to common.schema.json not resolved); do not modify. */
+export function schemaSource(name: SchemaName): Record<string, unknown> {
+  let s = sources.get(name);
+  if (!s) sources.set(name, (s = loadSchema(`${name}.schema.json`)));
+  return s;
 }
 
 function loadSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 }
+
+/**
+ * Keywords the schemas carry for editors only (VS Code's YAML extension): per-value help and the
+ * Vietnamese message it shows for a pattern or a format. ajv is told they exist and judges nothing by them.
+ */
+export const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'errorMessage', 'patternErrorMessage'] as const;
 
 /** Every shipped schema, parsed (for checks that read what the schemas declare). */
 export function loadSchemas(): Record<string, unknown>[] {
@@ -51,18 +64,13 @@ export function addDateFormat(ajv: Ajv2020): void {
 }
 
 /** Schema `$id` of each document kind, as the standalone module names its validators. */
-export const SCHEMA_IDS: Record<DocumentKind, string> = {
-  cell: 'https://unpkg.com/cellctl/schemas/cell.schema.json',
-  plan: 'https://unpkg.com/cellctl/schemas/plan.schema.json',
-  meeting: 'https://unpkg.com/cellctl/schemas/meeting.schema.json',
-  rules: 'https://unpkg.com/cellctl/schemas/rules.schema.json',
-  committee: 'https://unpkg.com/cellctl/schemas/committee.schema.json',
-};
+export const SCHEMA_IDS: Record<DocumentKind, string> = SCHEMA_FILES;
 
 /** An ajv instance with every schema added (the build step also uses it to write standalone code). */
 export function createAjv(extra: Record<string, unknown> = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...extra });
   addDateFormat(ajv);
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
   for (const name of ['common', 'rules', 'cell', 'plan', 'meeting', 'committee'] as const) ajv.addSchema(loadSchema(`${name}.schema.json`));
   return ajv;
 }
@@ -153,11 +161,23 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
     case 'pattern': {
       const name = PATTERN_NAMES[String(p.pattern)];
       const fix = name === 'time' && typeof e.data === 'string' ? timeFix(e.data) : undefined;
+      // The schema says in words what the pattern wants; the pattern itself means nothing to a secretary.
+      const help = e.parentSchema?.patternErrorMessage;
       if (String(p.pattern) === '\\S') messageId = 'empty';
-      else messageId = fix ? 'timeFix' : name ?? 'pattern';
-      data = { value: show(e.data), pattern: String(p.pattern), ...(fix ? { fix } : {}) };
+      else messageId = fix ? 'timeFix' : name ?? (typeof help === 'string' ? 'patternHelp' : 'pattern');
+      data = { value: show(e.data), ...(fix ? { fix } : {}), ...(messageId === 'patternHelp' ? { help: String(help) } : {}) };
       break;
     }
+    case 'const':
+      messageId = 'const';
+      data = { value: show(e.data), allowed: show(p.allowedValue) };
+      break;
+    case 'uniqueItems':
+      // ajv names the later copy i and the earlier j; the problem sits on the later one.
+      messageId = 'duplicate';
+      path = `${path}/${Number(p.i)}`;
+      data = { value: show((e.data as unknown[])[Number(p.i)]), first: Number(p.j) + 1, second: Number(p.i) + 1 };
+      break;
     case 'minLength':
       messageId = 'empty';
       break;
@@ -183,11 +203,36 @@ function toProblem(e: ErrorObject, locator: Locator): RawProblem | undefined {
       key = true;
       break;
     default:
+      // No schema keyword reaches here today; ajv's English reason is never put into a message.
       messageId = 'other';
-      data = { detail: e.message ?? e.keyword };
   }
   const { line, column } = locator.locate(path, key);
   return { line, column, ruleId: 'schema', severity: 'error', messageId, data, path };
+}
+
+/**
+ * One mistake under a `oneOf`/`anyOf` is one problem: the errors of the branch the value came closest
+ * to are kept, the other branches' and the combinator's own are dropped. Closest: its `const`s hold
+ * (`kind: day-of-month` picks its branch), then the fewest errors. A combinator with no branch errors
+ * left (the value matches two branches) keeps its own error.
+ */
+export function collapseBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const combinator of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
+    const prefix = `${combinator.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(combinator.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size === 0) continue;
+    const cost = (list: ErrorObject[]) => list.filter((e) => e.keyword === 'const').length * 1000 + list.length;
+    const best = [...branches.values()].sort((a, b) => cost(a) - cost(b))[0]!;
+    dropped.add(combinator);
+    for (const list of branches.values()) if (list !== best) list.forEach((e) => dropped.add(e));
+  }
+  return errors.filter((e) => !dropped.has(e));
 }
 
 /**
@@ -204,7 +249,7 @@ export function validateSchema(kind: DocumentKind, data: unknown, locator: Locat
   const out: RawProblem[] = [...separators];
   let hidden = 0;
   let firstHidden: ErrorObject | undefined;
-  for (const e of validate.errors ?? []) {
+  for (const e of collapseBranches(validate.errors ?? [])) {
     // `if` only says a `then` failed; the `then` error itself is the useful one.
     if (e.keyword === 'if' || e.keyword === 'propertyNames' && e.params && !('propertyName' in e.params)) continue;
     const distinct = e.keyword === 'required' || e.keyword === 'additionalProperties';

@@ -1,7 +1,6 @@
 // The committee's pages of `cellctl serve`: what the served folder is, the committee's report and its downloads.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../errors.js';
 import { cellInside } from './paths.js';
 import { report } from '../report/report.js';
 import type { CellReport, CommitteeReport } from '../report/types.js';
@@ -13,8 +12,8 @@ import type { ApiReply, ApiRoute } from './api.js';
 /** A refusal the page shows as is (api.ts's refusal(), kept here to keep the modules acyclic). */
 const refusal = (status: number, error: string): ApiReply => ({ status, json: { error } });
 
-/** What `cellctl serve` was started on: one cell, or a committee (committee.yaml, or a folder of cell folders). */
-export type ServedKind = 'cell' | 'committee';
+/** What `cellctl serve` was started on: one cell, a committee (committee.yaml, or a folder of cell folders), or a folder to set a cell up in. */
+export type ServedKind = 'cell' | 'committee' | 'new';
 
 const hasCell = (dir: string) => ['cell.yaml', 'cell.yml'].some((n) => isFile(join(dir, n)));
 
@@ -39,7 +38,7 @@ function cellSubfolders(dir: string): string[] {
 
 /**
  * What the folder is: a cell (its own cell.yaml), a committee (its own committee.yaml, which must be valid,
- * or sub-folders that are cells), or neither (an InputError naming the folder and what to open instead).
+ * or sub-folders that are cells), or neither: a new cell, set up on the page.
  * `shown` is the folder as the user named it.
  */
 export function servedKind(root: string, shown: string = root): ServedKind {
@@ -50,11 +49,8 @@ export function servedKind(root: string, shown: string = root): ServedKind {
     return 'committee';
   }
   if (cellSubfolders(root).length > 0) return 'committee';
-  throw new InputError(
-    `${shown}: không có cell.yaml, committee.yaml hay thư mục chi bộ nào; hãy mở thư mục của một chi bộ (có cell.yaml) ` +
-      `hoặc thư mục của đảng ủy (có committee.yaml hoặc các thư mục chi bộ)`,
-    `${shown}: no cell.yaml, committee.yaml or cell folders here; open a cell's folder (with cell.yaml) or a committee's (with committee.yaml or cell folders)`,
-  );
+  // Neither yet: the page opens on setting up a new cell in it.
+  return 'new';
 }
 
 /** The folder report() names cells below: its committee's folder when there is one above, else the folder named. */

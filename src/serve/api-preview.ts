@@ -15,6 +15,7 @@ import { validateSchema } from '../schema/validator.js';
 import { parseYaml, type Locator } from '../source/yaml.js';
 import { problemPointer } from '../lint/engine.js';
 import { isReply, recordRef, refusal, type ApiReply, type ApiRoute, type RecordRef } from './api.js';
+import { folderInside } from './paths.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
 
@@ -213,6 +214,9 @@ const print: ApiRoute = {
           ? 'Lưu trước khi in: trang còn thay đổi chưa lưu, bản in lấy từ tệp đã lưu.'
           : undefined;
     if (unsaved) return { status: 409, json: { error: unsaved, unsaved: true } };
+    if (!folderInside(root, join(r.cellDir, PRINT_OUT))) {
+      return refusal(403, `Chưa in: thư mục ${PRINT_OUT} của chi bộ là một liên kết dẫn ra ngoài thư mục đang mở; cellctl chỉ ghi trong thư mục đang mở. Xóa liên kết ${PRINT_OUT} đó (hoặc thay bằng một thư mục thật) rồi in lại.`);
+    }
     const read = recordOf(text);
     if (!read.ok) return refusal(422, read.reason.replace('Chưa xem trước được', 'Chưa in được'));
     const draft = read.meeting.status === 'draft' || read.meeting.stub === true;
@@ -286,6 +290,8 @@ const openOut: ApiRoute = {
     const r = recordRef(root, body.path);
     if (isReply(r)) return r;
     const dir = join(r.cellDir, PRINT_OUT);
+    // As print: an out/ that is a link leading out of the served folder is not followed.
+    if (!folderInside(root, dir)) return refusal(403, `Thư mục ${PRINT_OUT} của chi bộ là một liên kết dẫn ra ngoài thư mục đang mở; không mở.`);
     if (!existsSync(dir)) return refusal(404, `Chưa có thư mục bản in ${dir}: bấm Ghi .docx một lần thì thư mục được tạo.`);
     const [cmd, args] = opener(process.platform, dir);
     return new Promise((done) => {

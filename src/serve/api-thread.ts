@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CellctlError } from '../errors.js';
 import { ROUTES } from './api.js';
-import type { ThreadMessage, ThreadRequest } from './dispatch.js';
+import { pageError, type ThreadMessage, type ThreadRequest } from './dispatch.js';
 
 const port = parentPort!;
 
@@ -13,8 +13,9 @@ port.on('message', (request: ThreadRequest) => {
       if (!route) throw new Error(`no route ${request.path}`);
       const reply = await route.handle({ ...request.ctx, url: new URL(request.ctx.url) });
       return { id: request.id, reply };
-    } catch (e) {
-      // A CellctlError is the user's to fix and keeps its message; anything else stays inside.
+    } catch (caught) {
+      // A CellctlError (or a file-system failure, worded as one) is the user's to fix and keeps its message; anything else stays inside.
+      const e = pageError(caught, request.ctx.root);
       return { id: request.id, error: e instanceof CellctlError ? { kind: e.kind, message: e.message } : { message: 'internal' } };
     }
   };

@@ -7,7 +7,9 @@ import { committeeRoute, reportFileRoute, servedRoute } from './api-committee.js
 import { cellInside, resolveInside } from './paths.js';
 import { checkText, recordView, saveRecord, votersOf } from './record.js';
 import { applyData } from './yaml-sync.js';
-import { yearView } from './year-view.js';
+import { defaultYear, yearView } from './year-view.js';
+import { setupCheckRoute, setupRoute, setupSaveRoute } from './api-cell.js';
+import { planCheckRoute, planDocxRoute, planRoute, planSaveRoute } from './api-plan.js';
 
 /** What a route is given: the served folder, the day checks count up to, the URL and (for POST) the JSON body. */
 export interface ApiContext {
@@ -150,7 +152,7 @@ const cell: ApiRoute = {
     const cellDir = cellParam(root, url.searchParams.get('cell'));
     if (typeof cellDir !== 'string') return cellDir;
     const yearParam = url.searchParams.get('year');
-    const year = yearParam === null ? Number(asOf.slice(0, 4)) : /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
+    const year = yearParam === null ? defaultYear(cellDir, asOf) : /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
     if (Number.isNaN(year)) return refusal(400, 'Năm phải có dạng YYYY.');
     const view = await yearView(cellDir, year, asOf);
     // Files are named relative to the served folder, so that a committee's page links into its cells.
@@ -189,4 +191,11 @@ export const ROUTES: Record<string, ApiRoute> = {
   '/api/root': servedRoute,
   '/api/committee': committeeRoute,
   '/api/report-file': reportFileRoute,
+  '/api/setup': setupRoute,
+  '/api/setup/check': setupCheckRoute,
+  '/api/setup/save': setupSaveRoute,
+  '/api/plan': planRoute,
+  '/api/plan/check': planCheckRoute,
+  '/api/plan/save': planSaveRoute,
+  '/api/plan/docx': planDocxRoute,
 };

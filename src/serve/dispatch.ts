@@ -1,8 +1,10 @@
 // Where the API's routes run: a worker thread ended when the page is idle (built code), or this thread (sources).
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CellctlError, type ErrorKind } from '../errors.js';
+import { CellctlError, InputError, type ErrorKind } from '../errors.js';
+import { fsErrorMessage, isExplainedFsError } from '../util/fs-errors.js';
 import type { ApiContext, ApiReply, ApiRoute } from './api.js';
 
 /** A route's method, by path. */
@@ -40,13 +42,34 @@ const THREAD = new URL('./api-thread.js', import.meta.url);
  */
 export const IDLE_MS = 15_000;
 
+/**
+ * What a route's failure means to the person at the page: a CellctlError as it is; a file-system failure
+ * (a full disk, a folder that cannot be written) as the CLI words it. Either way a path inside the served
+ * folder is named from it, and the CLI's "--out" hint is dropped (the page has no such choice). Anything
+ * else is returned unchanged (an internal error).
+ */
+export function pageError(e: unknown, root: string): unknown {
+  const forPage = (text: string) => text.split(`${root}${sep}`).join('').replace(/ \(--out\)/g, '');
+  if (e instanceof CellctlError) return new CellctlError(e.kind, forPage(e.message), e.en === undefined ? undefined : forPage(e.en));
+  if (!isExplainedFsError(e)) return e;
+  const at = e.path === undefined ? undefined : relative(root, e.path);
+  const shown = at === undefined || at === '' || at.startsWith('..') || isAbsolute(at) ? undefined : at.split(sep).join('/');
+  return new InputError(forPage(fsErrorMessage(e, shown ?? 'thư mục đang mở')), forPage(fsErrorMessage(e, shown ?? 'the open folder', 'en')));
+}
+
 /** The routes in this thread, loaded on first use (the sources under test have no built thread to start). */
 function inThisThread(): Dispatcher {
   let routes: Promise<Record<string, ApiRoute>> | undefined;
   const table = () => (routes ??= import('./api.js').then((m) => m.ROUTES));
   return {
     methods: async () => Object.fromEntries(Object.entries(await table()).map(([p, r]) => [p, r.method])),
-    handle: async (path, ctx) => (await table())[path]!.handle(ctx),
+    handle: async (path, ctx) => {
+      try {
+        return await (await table())[path]!.handle(ctx);
+      } catch (e) {
+        throw pageError(e, ctx.root);
+      }
+    },
     close: async () => undefined,
   };
 }

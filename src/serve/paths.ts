@@ -1,5 +1,5 @@
 // Resolving a path the page asks for to a file inside the served folder, and nothing outside it.
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** Why a requested path was refused: outside the folder (403) or not an existing YAML file (404). */
@@ -42,4 +42,20 @@ export function resolveInside(root: string, requested: string): { ok: true; abs:
 export function cellInside(root: string, rel: string): { ok: true; dir: string } | { ok: false; why: PathRefusal } {
   const found = resolveInside(root, `${rel.replace(/[\\/]+$/, '')}/cell.yaml`);
   return found.ok ? { ok: true, dir: dirname(found.abs) } : found;
+}
+
+/**
+ * Whether a folder the server is about to write into (e.g. a cell's `out/`) stays inside `root` once its
+ * links are followed: a link placed there must not lead the writes elsewhere. A folder not there yet is
+ * judged by its nearest existing parent (it will be created there).
+ */
+export function folderInside(root: string, dir: string): boolean {
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    const rel = relative(realpathSync(root), realpathSync(existing));
+    return !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+  } catch {
+    return false;
+  }
 }

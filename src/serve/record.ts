@@ -1,14 +1,17 @@
 // The meeting form's server side: a record with what the form needs, live checking, and saving without loss.
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { InputError } from '../errors.js';
 import { problemPointer } from '../lint/engine.js';
 import { validate } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadCell, loadRecords, nextResolutionNumber, type NumberSuggestion } from '../plan/new-record.js';
+import { replaceFile } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
+import { bundledSchemaText as schemaText } from '../schema/bundle.js';
 import { committeeRulesFor } from '../source/committee.js';
 import { applyData, dataOf } from './yaml-sync.js';
 
@@ -136,25 +139,65 @@ export type SaveOutcome =
   | { ok: true; hash: string; text: string }
   | { ok: false; current: string; hash: string; diff: string; theirs: unknown };
 
+/** The top-level fields the meeting schema requires, read once from the schema itself. */
+let requiredFields: string[] | undefined;
+const required = () => (requiredFields ??= (JSON.parse(schemaText('meeting')) as { required: string[] }).required);
+
+/**
+ * Why `data` cannot replace the record `current` (a YAML text), or undefined when it can: it must be an
+ * object (not null, a list or a text) that still has every required field the file has. A page that lost
+ * its state sends `{}` or nothing, and writing that would wipe the record.
+ */
+function notARecord(current: string, data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return 'Chưa lưu: trang không gửi lên một hồ sơ (dữ liệu trống hoặc sai dạng); tệp trên đĩa giữ nguyên. Tải lại trang rồi sửa lại.';
+  }
+  const onDisk = dataOf(current);
+  const had = onDisk !== null && typeof onDisk === 'object' ? required().filter((k) => Object.hasOwn(onDisk, k)) : [];
+  const lost = had.filter((k) => !Object.hasOwn(data, k));
+  if (lost.length === 0) return undefined;
+  return `Chưa lưu: bản trang gửi lên thiếu ${lost.length} mục bắt buộc mà hồ sơ trên đĩa đang có (như ngày họp, thành phần dự họp); tệp trên đĩa giữ nguyên. Tải lại trang rồi sửa lại.`;
+}
+
+/** Whether a file may not be written: no write permission for anyone (as `chmod a-w` or "Read-only" leaves it). */
+function readOnly(abs: string): boolean {
+  // Checked on the mode itself: an administrator's process may write anything, and must still respect the lock.
+  return (statSync(abs).mode & 0o222) === 0;
+}
+
 /**
  * Write `data` into the record at `abs` if the file is still the version `base` (its SHA-256): only what
  * changed is rewritten (comments and key order kept), through a temporary file renamed over the record so
- * a crash leaves the old file or the new one, never half of one. A file changed on disk is not touched.
+ * a crash leaves the old file or the new one, never half of one; the file keeps its mode and owner. A file
+ * changed on disk is not touched. Refused (InputError) when `data` is not a record, or the file is read-only.
  */
 export function saveRecord(abs: string, rel: string, base: string, data: unknown): SaveOutcome {
   const current = readFileSync(abs, 'utf8');
+  const wrong = notARecord(current, data);
+  if (wrong) throw new InputError(wrong);
   const hash = hashText(current);
   if (hash !== base) {
     const mine = applyData(current, data);
     return { ok: false, current, hash, theirs: dataOf(current), diff: createTwoFilesPatch(`${rel} (trên đĩa)`, `${rel} (trên trang)`, current, mine, '', '', { context: 2 }) };
   }
+  if (readOnly(abs)) {
+    throw new InputError(
+      `Chưa lưu: tệp ${rel} đang ở chế độ chỉ đọc (đã khóa ghi), nên cellctl không ghi đè; tệp giữ nguyên. ` +
+        'Nếu cần sửa, bỏ chế độ chỉ đọc của tệp (trong Thuộc tính của tệp, hoặc chmod u+w) rồi bấm Lưu lại.',
+      `Not saved: ${rel} is read-only, so cellctl does not overwrite it. To edit it, make the file writable (chmod u+w) and save again.`,
+    );
+  }
   const text = applyData(current, data);
-  const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, abs);
+    replaceFile(abs, Buffer.from(text, 'utf8'), rel, () =>
+      new InputError(
+        `Chưa lưu: tệp ${rel} thuộc người dùng khác trên máy này; lưu sẽ đổi chủ của tệp nên cellctl không ghi. Hãy lưu từ tài khoản của người đó, hoặc nhờ họ chép tệp cho mình.`,
+        `Not saved: ${rel} belongs to another user of this machine; saving would change its owner. Save from that account, or ask them to copy the file.`,
+      ),
+    );
   } catch (e) {
-    rmSync(tmp, { force: true });
+    // The CLI's wording of a full disk or unwritable folder, said as the page's: there is no --out to choose here.
+    if (e instanceof InputError && !e.message.startsWith('Chưa lưu')) throw new InputError(`Chưa lưu: ${e.message.replace(/ \(--out\)/g, '')}`, e.en);
     throw e;
   }
   return { ok: true, hash: hashText(text), text };

@@ -1,5 +1,6 @@
 // Bringing a YAML text in line with edited data: only what changed is rewritten; comments, order and layout stay.
 import { isDeepStrictEqual } from 'node:util';
+import { InputError } from '../errors.js';
 import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -41,8 +42,14 @@ function styledText(src: string, node: Scalar, value: Json): string {
     const headerEnd = src.indexOf('\n', node.range![0]);
     const indent = ' '.repeat(Math.max(lineIndent(src, headerEnd + 1), lineIndent(src, node.range![0]) + 2));
     const literal = value.includes('\n') || node.type === Scalar.BLOCK_LITERAL;
+    // Blank lines at the end are kept only by `|+`, which would also take in blank lines that follow the
+    // block in the file: there, a quoted text says the same on its own.
+    const kept = /\n\n$/.test(value);
+    // (The block's range ends after its last line break, which the quoted text keeps.)
+    if (kept && /^[ \t]*\r?\n/.test(src.slice(node.range![1]))) return `${JSON.stringify(value)}\n`;
     const lines = value.split('\n').map((l) => (l === '' ? '' : indent + l));
-    return `${literal ? '|' : '>'}${value.endsWith('\n') ? '' : '-'}\n${lines.join('\n')}${value.endsWith('\n') ? '' : '\n'}`;
+    const chomp = kept ? '+' : value.endsWith('\n') ? '' : '-';
+    return `${literal ? '|' : '>'}${chomp}\n${lines.join('\n')}${value.endsWith('\n') ? '' : '\n'}`;
   }
   // A clock time stays quoted, as cellctl writes it: a YAML 1.1 reader would take 19:30 for a number.
   if (/^\d{1,2}:\d{2}$/.test(value)) return JSON.stringify(value);
@@ -72,7 +79,7 @@ function diff(src: string, node: unknown, value: Json, edits: Edit[]): boolean {
   }
   if (isMap(node) && isObject(value)) {
     const keys = node.items.map((p) => keyOf(p.key));
-    const sameKeys = keys.length === Object.keys(value).length && keys.every((k) => k in value);
+    const sameKeys = keys.length === Object.keys(value).length && keys.every((k) => Object.hasOwn(value, k));
     if (!sameKeys) return blockMap(src, node, value, edits);
     return node.items.every((p) => diff(src, p.value, value[keyOf(p.key)]!, edits) || replace(src, p.value, value[keyOf(p.key)]!, edits));
   }
@@ -160,12 +167,12 @@ function blockMap(src: string, node: YAMLMap, value: { [key: string]: Json }, ed
   }
   const indent = [...spans.values()][0]!.indent;
   const firstKey = keyOf(node.items[0]!.key);
-  if (dashed && (!(firstKey in value) || Object.keys(value)[0] !== firstKey)) return false;
+  if (dashed && (!Object.hasOwn(value, firstKey) || Object.keys(value)[0] !== firstKey)) return false;
   const mine: Edit[] = [];
   for (const pair of node.items) {
     const key = keyOf(pair.key);
     const span = spans.get(key)!;
-    if (!(key in value)) mine.push({ start: span.start, end: span.end, text: '' });
+    if (!Object.hasOwn(value, key)) mine.push({ start: span.start, end: span.end, text: '' });
     else if (!(diff(src, pair.value, value[key]!, mine) || replace(src, pair.value, value[key]!, mine))) return false;
   }
   let after = [...spans.values()][0]!.start;
@@ -289,6 +296,13 @@ function replace(src: string, node: unknown, value: Json, edits: Edit[]): boolea
  * back as `data`, the document is re-serialised by the `yaml` Document API instead (comments still kept).
  */
 export function applyData(original: string, data: unknown): string {
+  // Nothing but a record's fields is ever written in place of one: `null`, a text or a list would wipe it.
+  if (!isObject(data as Json)) {
+    throw new InputError(
+      'Trang không gửi lên dữ liệu của hồ sơ (trống hoặc sai dạng), nên không kiểm tra hay ghi gì; tải lại trang rồi thử lại.',
+      'The page sent no record data (empty or of the wrong shape), so nothing was checked or written; reload the page and try again.',
+    );
+  }
   const doc = parseDocument(original);
   const edits: Edit[] = [];
   let patched: string | undefined;
@@ -310,7 +324,7 @@ function sync(doc: Document, node: unknown, value: Json): unknown {
     return node;
   }
   if (isMap(node) && isObject(value)) {
-    for (const pair of [...node.items]) if (!(keyOf(pair.key) in value)) node.delete(pair.key);
+    for (const pair of [...node.items]) if (!Object.hasOwn(value, keyOf(pair.key))) node.delete(pair.key);
     for (const [key, v] of Object.entries(value)) {
       const pair = node.items.find((p) => keyOf(p.key) === key);
       if (pair) pair.value = sync(doc, pair.value, v) as Node;

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FIXTURES, ROOT, runCli, type CliRun } from '../helpers.js';
+import { validateOoxml } from '../ooxml.js';
 
 const BASE = join(FIXTURES, 'base');
-const VALIDATE_OOXML = join(ROOT, '..', 'shared', 'ooxml', 'validate.py');
 
 /** A fresh folder holding copies of the small valid cell (cell.yaml + meetings/2026-03.yaml) at each `rel`. */
 function cells(...rels: string[]): string {
@@ -349,7 +349,7 @@ describe('documents written by these tests', () => {
     renameSync(join(work, 'chi-bo', 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', 'con.yaml'));
     const run = await render(work, 'chi-bo');
     expect(run.code, run.stderr).toBe(0);
-    for (const f of tree(join(work, 'out'))) execFileSync('python3', [VALIDATE_OOXML, join(work, 'out', f)], { stdio: 'pipe' });
+    validateOoxml(...tree(join(work, 'out')).map((f) => join(work, 'out', f)));
   });
 });
 

@@ -23,7 +23,7 @@ describe('cellctl plan', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Đã ghi cb/plan-2027.yaml: 12 kỳ sinh hoạt thường kỳ, 4 chuyên đề, 29 mốc công việc.\n');
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/plan.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.cellctl/schemas/0.1.0/plan.schema.json');
     expect((parse(text) as { meetings: unknown[] }).meetings).toHaveLength(16);
     const valid = await cellctl(['validate', 'cb'], root);
     expect(valid.stdout).toContain('Không có vấn đề nào');
@@ -143,7 +143,7 @@ describe('cellctl init', () => {
     expect(run.stdout).toContain('chi-bo-khu-dan-cu-12/cell.yaml\n');
     const file = join(root, 'chi-bo-khu-dan-cu-12', 'cell.yaml');
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/cell.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.cellctl/schemas/0.1.0/cell.schema.json');
     expect(text).toContain('#customs:');
     expect(existsSync(join(root, 'chi-bo-khu-dan-cu-12', 'meetings'))).toBe(true);
     expect(parse(text)).toMatchObject({ name: 'Chi bộ Khu dân cư số 12', parent: { name: 'Đảng bộ phường Hoàng Liệt', kind: 'ward' }, type: 'residential', members: null });

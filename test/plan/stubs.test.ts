@@ -43,7 +43,7 @@ describe('meetingStub', () => {
   it('writes YAML that parses, starting with the $schema line and the Vietnamese instructions', () => {
     for (const { text } of stubs) {
       const lines = text.split('\n');
-      expect(lines[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/meeting.schema.json');
+      expect(lines[0]).toBe('# yaml-language-server: $schema=../.cellctl/schemas/0.1.0/meeting.schema.json');
       expect(text).toContain('xóa dòng\n# "stub: true"');
       expect(() => parse(text, { uniqueKeys: true })).not.toThrow();
       expect(text).toMatch(/^stub: true$/m);

@@ -13,7 +13,7 @@ describe('cellctl init --committee', () => {
     const run = await runCli(args, { cwd: dir });
     expect(run.code).toBe(0);
     const text = readFileSync(join(dir, 'dang-uy', 'committee.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/cellctl/schemas/committee.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.cellctl/schemas/0.1.0/committee.schema.json');
     const committee = loadCommittee(join(dir, 'dang-uy', 'committee.yaml'), 'vi');
     expect(committee).toMatchObject({ name: 'Đảng ủy phường Hoàng Liệt', kind: 'ward', place: 'Hoàng Liệt', parent: 'Đảng bộ thành phố Hà Nội', cells: [] });
     const again = await runCli(args, { cwd: dir });

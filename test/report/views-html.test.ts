@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendanceByMonth, reportToHtml } from '../../src/report/views/html.js';
+import { attendanceByMonth, htmlText, reportToHtml } from '../../src/report/views/html.js';
 import type { CommitteeReport } from '../../src/report/types.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -35,6 +35,41 @@ describe('reportToHtml: the page itself', () => {
     const empty = reportToHtml({ ...REPORT, cells: [], attention: [] });
     expect(empty).toContain('Chưa có số liệu');
     expect(empty).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('names each problem by its record and its rule in words, with no rule id or path on the page', () => {
+    const table = html.slice(html.indexOf('<h2>Lỗi và cảnh báo trong hồ sơ</h2>'));
+    expect(table).toContain('>Buổi sinh hoạt tháng 9/2026</td><td>Thời lượng buổi sinh hoạt không ít hơn mức tối thiểu</td>');
+    expect(table).toContain('Nội dung hồ sơ ghi đúng mẫu');
+    // The file stays in the record's tooltip only.
+    expect(table).toContain('title="chi-bo-khu-dan-cu-13/meetings/2026-09.yaml:4:6"');
+    expect(table.replace(/ title="[^"]*"/g, '')).not.toMatch(/\.yaml|duration-min|>schema</);
+  });
+
+  it('gives every cell a row in the score chart: the one without a score says so and why, and the note names it', () => {
+    const chart = html.slice(html.indexOf('aria-label="Điểm tự chấm của từng chi bộ"'));
+    const scores = chart.slice(0, chart.indexOf('</figure>'));
+    for (const cell of REPORT.cells) expect(scores).toContain(htmlText(cell.name.length > 28 ? `${[...cell.name].slice(0, 27).join('')}…` : cell.name));
+    expect(scores).toContain('chưa có điểm (không gửi hồ sơ)');
+    expect(scores).toContain('Chưa có điểm: Chi bộ Khu dân cư số 15.');
+    // One average mark per cell with a score, one dot per meeting scored.
+    expect(scores.match(/class="mean"/g)).toHaveLength(REPORT.cells.filter((c) => c.score.average !== null).length);
+    const scored = REPORT.cells.flatMap((c) => c.months.filter((m) => m.score !== null));
+    expect(scores.match(/class="meeting"/g)).toHaveLength(scored.length);
+  });
+
+  it('starts the score axis near the lowest score, so close averages are told apart, and says when they are all the same', () => {
+    const same = { ...REPORT, cells: REPORT.cells.slice(0, 2).map((c) => ({ ...c, score: { ...c.score, average: 92.8 }, months: c.months.map((m) => ({ ...m, score: m.score === null ? null : 92 })) })) };
+    const page = reportToHtml(same);
+    // Axis from 80 to 100: ticks 80, 90, 100, and no 0 or 50.
+    const chart = page.slice(page.indexOf('aria-label="Điểm tự chấm của từng chi bộ"'));
+    const ticks = [...chart.slice(0, chart.indexOf('</svg>')).matchAll(/font-size="11">(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([80, 90, 100]);
+    expect(page).toContain('Các chi bộ có cùng điểm bình quân 92,8.');
+    // The fixture's scores run from 62: the axis spans 50–100 over the 284-unit plot, so 93.5 and 88.4 stand
+    // 29 units apart where an axis from 0 would put them 14 apart.
+    const marks = [...html.matchAll(/<rect class="mean" x="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(marks[0]! - marks[3]!).toBeCloseTo((284 * (93.5 - 88.4)) / 50, 0);
   });
 
   it('averages attendance by month over the cells that met, leaving months without figures empty', () => {
@@ -90,11 +125,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('reportToHtml: in head
     expect(requests).toEqual([pathToFileURL(file).href]);
   });
 
-  it('draws the four charts with bars and cells of non-zero size', async () => {
+  it('draws the five charts with bars, marks and cells of non-zero size', async () => {
     const charts = await page.$$eval('figure svg', (svgs) =>
       svgs.map((s) => {
         const box = s.getBoundingClientRect();
-        const shapes = [...s.querySelectorAll('rect.bar, rect.cell')].map((r) => r.getBoundingClientRect());
+        const shapes = [...s.querySelectorAll('rect.bar, rect.cell, rect.mean')].map((r) => r.getBoundingClientRect());
         return { label: s.getAttribute('aria-label'), width: box.width, height: box.height, shapes: shapes.filter((b) => b.width > 0 && b.height > 0).length };
       }),
     );
@@ -102,7 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('reportToHtml: in head
       'Tỷ lệ đảng viên dự sinh hoạt theo tháng',
       'Xếp loại các kỳ sinh hoạt',
       'Sinh hoạt của từng chi bộ theo tháng',
-      'Điểm tự chấm bình quân của từng chi bộ',
+      'Điểm tự chấm của từng chi bộ',
       'Cấp ủy viên dự sinh hoạt chi bộ theo phân công',
     ]);
     for (const c of charts) {

@@ -5,9 +5,12 @@ import { chromium, type Browser } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { ROOT } from '../helpers.js';
 
-/** A running `cellctl serve`: the URL it printed (with the token) and how to stop it. */
+/** A running `cellctl serve`: the URL it printed (the token in its fragment), the token, and how to stop it. */
 export interface Served {
+  /** `http://127.0.0.1:PORT/#t=TOKEN`: what a user opens; `served.url + '#/ho-so/…'` opens a page of it. */
   url: string;
+  /** The access token, for a test's own API calls (`tokenHeader(served)`). */
+  token: string;
   /** The server's process id (to read its memory in /proc). */
   pid: number;
   stop(): Promise<number | null>;
@@ -26,19 +29,25 @@ export async function serve(cellDir: string, ...args: string[]): Promise<Served>
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: string) => {
       stdout += c;
-      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(stdout);
+      const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/#t=[0-9a-f]{64})\n/.exec(stdout);
       if (m) resolve(m[1]!);
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}${stderr}`)));
   });
   return {
     url,
+    token: /#t=([0-9a-f]+)/.exec(url)![1]!,
     pid: child.pid!,
     stop: () => {
       child.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/** The header a test's own API call carries the token in, as the page's api.js sends it. */
+export function tokenHeader(served: { token: string }): Record<string, string> {
+  return { 'X-Cellctl-Token': served.token };
 }
 
 /** Debian's chromium, headless, with no network of its own (Playwright gives it a fresh profile each launch). */

@@ -11,7 +11,7 @@ import { band, decimal, percent, statusText, thresholdsOf, words } from '../../s
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { copyExample, ROOT, runCli } from '../helpers.js';
 import { OOXML_VALIDATOR } from '../ooxml.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { launchChromium, serve, tokenHeader, type Served } from './browser.js';
 
 const EXAMPLE = 'dang-uy-phuong-hoang-liet';
 const AS_OF = '2026-11-30';
@@ -117,11 +117,12 @@ describe('cellctl serve on a committee folder: the API', { timeout: 120_000 }, (
 });
 
 describe('cellctl serve on a committee folder: the command', { timeout: 60_000 }, () => {
-  it('stops in Vietnamese on a folder that is neither a cell nor a committee', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'cellctl-nothing-'));
-    const run = await runCli(['serve', empty, '--no-open']);
+  // An empty folder opens on the cell setup (test/serve/setup.test.ts); a folder that is not there stops.
+  it('stops in Vietnamese on a folder that does not exist', async () => {
+    const gone = join(mkdtempSync(join(tmpdir(), 'cellctl-nothing-')), 'khong-co');
+    const run = await runCli(['serve', gone, '--no-open']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('không có cell.yaml, committee.yaml hay thư mục chi bộ nào');
+    expect(run.stderr).toContain('không có thư mục này');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -269,7 +270,7 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
 
   it('downloads the BÁO CÁO as .docx and the report as .html, named without diacritics', async () => {
     const page = await open();
-    const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href);
+    const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href, { headers: tokenHeader(served) });
     const docx = await get('format=docx&period=2026-Q4');
     expect(docx.status(), await docx.text()).toBe(200);
     expect(docx.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-quy-iv-nam-2026.docx"');
@@ -284,11 +285,12 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
     await page.close();
   });
 
-  it('"Lập biên bản kỳ họp tiếp theo" in a cell writes the record in that cell\'s folder', async () => {
+  it('"Lập biên bản kỳ họp …" in a cell writes the record in that cell\'s folder', async () => {
     const page = await open();
     await page.getByRole('link', { name: 'Chi bộ Khu dân cư số 13' }).first().click();
     await soon(() => page.locator('h1').innerText()).toBe('Chi bộ Khu dân cư số 13 — năm 2026');
-    await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+    await page.getByRole('button', { name: /^Lập biên bản kỳ họp thường kỳ ngày \d\d\/\d{1,2}\/2026$/ }).click();
+    await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
     await page.waitForSelector('#problem-count');
     await soon(() => page.locator('.file').innerText()).toBe('chi-bo-khu-dan-cu-13/meetings/2026-04.yaml');
     expect(existsSync(join(dir, 'chi-bo-khu-dan-cu-13', 'meetings', '2026-04.yaml'))).toBe(true);

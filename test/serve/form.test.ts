@@ -39,7 +39,8 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
     const served = await serve(cellDir);
     try {
       const page = await open(served);
-      await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+      await page.getByRole('button', { name: /^Lập biên bản kỳ họp / }).click(); // it names the sitting, then asks
+      await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
       await page.waitForSelector('#problem-count');
       await soon(() => page.locator('.file').innerText()).toBe('meetings/2026-12.yaml');
       const file = join(cellDir, 'meetings', '2026-12.yaml');
@@ -202,7 +203,8 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
     const served = await serve(cellDir);
     try {
       const page = await open(served);
-      await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+      await page.getByRole('button', { name: /^Lập biên bản kỳ họp / }).click(); // it names the sitting, then asks
+      await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
       await page.waitForSelector('#problem-count');
       await soon(() => page.locator('.file').innerText()).toBe('meetings/2026-12.yaml');
       const labels = await page.locator('[id^="f:/score/criteria/"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent));

@@ -16,7 +16,7 @@ describe.runIf(process.platform === 'linux')('cellctl serve when the page is idl
 
   beforeAll(async () => {
     served = await serve(copyExample());
-    const token = new URL(served.url).searchParams.get('token')!;
+    const token = served.token;
     const origin = new URL(served.url).origin;
     call = async (path, body) => {
       const r = await fetch(`${origin}${path}`, {

@@ -195,7 +195,10 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
   it('creates the next sitting\'s record from the year view, and it does not validate until filled', async () => {
     rmSync(join(cellDir, 'meetings', '2026-12.yaml'));
     const page = await open();
-    await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+    // The button names the sitting it makes, and asks before making it.
+    await page.getByRole('button', { name: 'Lập biên bản kỳ họp thường kỳ ngày 07/12/2026' }).click();
+    expect(existsSync(join(cellDir, 'meetings', '2026-12.yaml'))).toBe(false);
+    await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
     await page.waitForSelector('#problem-count');
     await soon(() => page.locator('.file').innerText()).toBe('meetings/2026-12.yaml');
     expect(existsSync(join(cellDir, 'meetings', '2026-12.yaml'))).toBe(true);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, HAVE_OFFICE_TOOLS, ROOT, runCli, writeTree } from '../helpers.js';
 import { validateOoxml } from '../ooxml.js';
-import { launchChromium, openWatched, serve, type Served } from './browser.js';
+import { launchChromium, openWatched, serve, tokenHeader, type Served } from './browser.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 /** Screenshots for the README are written only when asked: tests must not change the repository. */
@@ -119,7 +119,7 @@ describe('cellctl serve: preview and print', { timeout: 180_000 }, () => {
     expect(blocked.violated).toMatch(/^script-src/);
 
     // Only records inside the served folder, only the three documents.
-    const api = (body: object) => page.request.post(new URL('/api/preview', served.url).href, { data: body });
+    const api = (body: object) => page.request.post(new URL('/api/preview', served.url).href, { data: body, headers: tokenHeader(served) });
     const outside = await api({ path: '../chi-bo-khu-dan-cu-12/cell.yaml', doc: 'minutes' });
     expect(outside.status()).toBe(403);
     expect((await outside.json()).error).toBe('Chỉ đọc, ghi được tệp trong thư mục đang mở.');
@@ -136,7 +136,7 @@ describe('cellctl serve: preview and print', { timeout: 180_000 }, () => {
     await field(page, '/place').fill('Hội trường Khu dân cư số 12');
     await soon(() => page.locator('#print-hint').innerText()).toBe('Lưu trước khi in.');
     await expect(page.locator('#print-docx').isDisabled()).resolves.toBe(true);
-    const stale = await page.request.post(new URL('/api/print', served.url).href, { data: { path: 'meetings/2026-06.yaml', base: '0'.repeat(64) } });
+    const stale = await page.request.post(new URL('/api/print', served.url).href, { data: { path: 'meetings/2026-06.yaml', base: '0'.repeat(64) }, headers: tokenHeader(served) });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).error).toMatch(/^Lưu trước khi in/);
     expect(existsSync(outDir)).toBe(false);

@@ -15,7 +15,7 @@ describe('cellctl serve (CLI)', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: string) => {
         stdout += c;
-        const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})\n/.exec(stdout);
+        const m = /Mở trang: (http:\/\/127\.0\.0\.1:\d+\/#t=[0-9a-f]{64})\n/.exec(stdout);
         if (m) resolve(m[1]!);
       });
       child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
@@ -23,10 +23,12 @@ describe('cellctl serve (CLI)', () => {
     // A failed expectation must not leave the server running.
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const withToken = await fetch(url, { redirect: 'manual' });
-      expect(withToken.status).toBe(303);
-      const cookie = withToken.headers.get('set-cookie')!.split(';')[0]!;
-      const api = await fetch(new URL('/api/cell?year=2026', url), { headers: { cookie } });
+      // The token rides in the fragment, which is never sent: the page sends it in a header; no cookie is set.
+      const shell = await fetch(url, { redirect: 'manual' });
+      expect(shell.status).toBe(200);
+      expect(shell.headers.get('set-cookie')).toBeNull();
+      const token = new URL(url).hash.slice('#t='.length);
+      const api = await fetch(new URL('/api/cell?year=2026', url), { headers: { 'X-Cellctl-Token': token } });
       expect(api.status).toBe(200);
       expect(((await api.json()) as { cell: { name: string } }).cell.name).toBe('Chi bộ Khu dân cư số 12');
       expect((await fetch(new URL('/api/cell', url))).status).toBe(403);

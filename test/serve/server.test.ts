@@ -54,8 +54,7 @@ function post(server: RunningServer, path: string, body: string, headers: Record
 describe('cellctl serve: the server', () => {
   let server: RunningServer;
   let cellDir: string;
-  let cookie: string;
-  const auth = () => ({ cookie });
+  const auth = () => ({ 'x-cellctl-token': server.token });
 
   beforeAll(async () => {
     cellDir = copyExample();
@@ -72,8 +71,8 @@ describe('cellctl serve: the server', () => {
     await server.close();
   });
 
-  it('listens on 127.0.0.1 only, with a long random token in its URL', async () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  it('listens on 127.0.0.1 only, with a long random token in its URL\'s fragment', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#t=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
     // Another address of this machine (the office network) gets no answer at all.
     const lan = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
@@ -87,26 +86,20 @@ describe('cellctl serve: the server', () => {
     }
   });
 
-  it('trades the token in the URL for an HttpOnly SameSite=Strict cookie and a clean address', async () => {
-    const r = await get(server, `/?token=${server.token}`);
-    expect(r.status).toBe(303);
-    expect(r.headers.location).toBe('/');
-    const set = String(r.headers['set-cookie']);
-    expect(set).toContain('HttpOnly');
-    expect(set).toContain('SameSite=Strict');
-    cookie = set.split(';')[0]!;
-    const page = await get(server, '/', auth());
+  it('serves the page shell to anyone on this machine, with no cookie: the token is for the API', async () => {
+    const page = await get(server, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.body).toContain('<html lang="vi">');
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses requests without the token, or with a wrong one', async () => {
     const none = await get(server, '/api/cell');
     expect(none.status).toBe(403);
     expect(JSON.parse(none.body).error).toContain('Thiếu mã truy cập');
-    expect((await get(server, `/?token=${'0'.repeat(64)}`)).status).toBe(403);
-    expect((await get(server, '/api/cell', { cookie: `cellctl-${server.port}=${'0'.repeat(64)}` })).status).toBe(403);
+    expect((await get(server, '/api/cell', { 'x-cellctl-token': '0'.repeat(64) })).status).toBe(403);
+    expect((await get(server, '/api/cell', { 'x-cellctl-token': server.token })).status).toBe(200);
     expect((await get(server, '/api/cell', { authorization: `Bearer ${server.token}` })).status).toBe(200);
     // A POST without the token is refused as such, before any route is looked up; other methods never get in.
     const post = await get(server, '/api/check', {}, 'POST');

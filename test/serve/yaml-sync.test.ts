@@ -60,7 +60,7 @@ describe('applyData', () => {
     data.ruleset = 'hd42-2025';
     const out = applyData(JUNE, data);
     expect(parseDocument(out).toJS()).toEqual(data);
-    expect(out.startsWith('# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n# Sinh hoạt chi bộ thường kỳ tháng 6 năm 2026.\n')).toBe(true);
+    expect(out.startsWith('# yaml-language-server: $schema=../.cellctl/schemas/0.1.0/meeting.schema.json\n# Sinh hoạt chi bộ thường kỳ tháng 6 năm 2026.\n')).toBe(true);
     expect(changedLines(JUNE, out).length).toBeGreaterThan(0);
   });
 
@@ -165,5 +165,38 @@ describe('applyData on a new record: items and keys added or removed, comments o
         .replace('        done: # true nếu hoàn thành\n  # II.', '        done: # true nếu hoàn thành\n    strengths: Đảng viên gương mẫu.\n  # II.')
         .replace('  against: # số đồng chí không tán thành\n', '') + 'guests:\n  - name: Đào Thanh Bình\n    office: Đảng ủy viên phường\n',
     );
+  });
+});
+
+describe('applyData on edges an attack found', () => {
+  it('writes a block text that ends in blank lines without touching the other steps', () => {
+    for (const content of ['Dòng một.\n\n', 'Dòng một.\nDòng hai.\n\n\n', 'Dòng một.\n']) {
+      const data = dataOf(JUNE) as Rec;
+      data.steps[5].content = content;
+      const out = applyData(JUNE, data);
+      expect(parseDocument(out).toJS()).toEqual(data);
+      const at = JUNE.indexOf(`  - step: ${data.steps[5].step as string}\n`);
+      const next = JUNE.indexOf('  - step:', at + 1);
+      // Before the step and after it, byte for byte.
+      expect(out.startsWith(JUNE.slice(0, at))).toBe(true);
+      expect(out.endsWith(JUNE.slice(next))).toBe(true);
+    }
+    // A blank line after the block in the file would join a `|+` text: there the text is quoted instead.
+    const spaced = 'a: >-\n  long text\n\n# comment after a\nb: 1\n';
+    expect(applyData(spaced, { a: 'x\n\n', b: 1 })).toBe('a: "x\\n\\n"\n\n# comment after a\nb: 1\n');
+  });
+
+  it('removes keys named like Object.prototype members (toString, constructor, hasOwnProperty)', () => {
+    const text = 'kind: regular\ntoString: a\nconstructor: b\nhasOwnProperty: c\nplace: x # giữ\n';
+    const data = dataOf(text) as Rec;
+    expect(Object.keys(data)).toContain('toString');
+    expect(applyData(text, { kind: 'regular', place: 'x' })).toBe('kind: regular\nplace: x # giữ\n');
+    expect(applyData(text, { kind: 'regular', toString: 'a', place: 'y' })).toBe('kind: regular\ntoString: a\nplace: y # giữ\n');
+  });
+});
+
+describe('applyData refuses what is not a record', () => {
+  it('throws a Vietnamese InputError for null, a text, a list or nothing', () => {
+    for (const data of [null, 'x', [1], undefined]) expect(() => applyData(JUNE, data)).toThrow(/Trang không gửi lên dữ liệu của hồ sơ/);
   });
 });

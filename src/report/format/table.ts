@@ -64,14 +64,14 @@ function cellRow(c: CellReport, lang: Lang, style: Style): string {
       ratio(c.thematic.held, c.thematic.due),
       percent(c.attendance.rate, lang),
       percent(c.attendance.lowest, lang),
-      String(c.attendance.unexcused),
+      c.attendance.unexcused === null ? '–' : String(c.attendance.unexcused),
       num(c.score.average, lang),
       ratio(c.visits.held, c.visits.due),
       String(c.errorCount),
       c.compliant ? '✓' : '✗',
     ],
     style,
-    [undefined, statusColour, missing, missingQ, lowRate, undefined, c.attendance.unexcused > 0 ? style.yellow : undefined, undefined, undefined, c.errorCount > 0 ? style.red : undefined, c.compliant ? style.green : style.red],
+    [undefined, statusColour, missing, missingQ, lowRate, undefined, (c.attendance.unexcused ?? 0) > 0 ? style.yellow : undefined, undefined, undefined, c.errorCount > 0 ? style.red : undefined, c.compliant ? style.green : style.red],
   );
 }
 
@@ -106,8 +106,8 @@ export function formatTable(r: CommitteeReport, lang: Lang, style: Style): strin
   const t = r.totals;
   lines.push(
     vi
-      ? `Chi bộ: ${t.cells} · đã gửi hồ sơ: ${t.reporting} · đạt đủ yêu cầu: ${t.compliant} · giữ nền nếp hằng tháng: ${percent(t.monthlyRhythm, lang)}`
-      : `Cells: ${t.cells} · reporting: ${t.reporting} · fully compliant: ${t.compliant} · monthly rhythm kept: ${percent(t.monthlyRhythm, lang)}`,
+      ? `Chi bộ: ${t.cells} · đã gửi hồ sơ: ${t.reporting} · đủ kỳ, không lỗi: ${t.compliant} · giữ nền nếp hằng tháng: ${percent(t.monthlyRhythm, lang)}`
+      : `Cells: ${t.cells} · reporting: ${t.reporting} · all due sittings, no error: ${t.compliant} · monthly rhythm kept: ${percent(t.monthlyRhythm, lang)}`,
   );
   lines.push(
     vi
@@ -134,8 +134,8 @@ export function formatTable(r: CommitteeReport, lang: Lang, style: Style): strin
   }
   lines.push('');
   const legend = vi
-    ? 'TK: tháng có sinh hoạt thường kỳ/tháng phải có; CĐ: buổi chuyên đề/quý phải có; VKL: lượt vắng không lý do; CU dự: lượt cấp ủy viên dự/phải dự.'
-    : 'Reg: months with a regular meeting/due; Thm: thematic sessions/quarters due; Unex: unexcused absences; Visits: committee visits held/due.';
+    ? 'TK: tháng có sinh hoạt thường kỳ/tháng phải có; CĐ: buổi chuyên đề đã tổ chức/phải tổ chức (mỗi quý một buổi); VKL: lượt vắng không lý do (– khi chi bộ chưa gửi hồ sơ); CU dự: lượt cấp ủy viên dự/phải dự; Đạt: đủ các kỳ phải tổ chức và không có lỗi (cảnh báo không tính, xem danh sách cần quan tâm).'
+    : 'Reg: months with a regular meeting/due; Thm: thematic sessions held/due (one a quarter); Unex: unexcused absences (– when the cell sent nothing); Visits: committee visits held/due; OK: every due sitting held and no error (warnings aside: see the attention list).';
   for (const l of wrap(legend, '')) lines.push(style.dim(l));
   return `${lines.join('\n')}\n`;
 }

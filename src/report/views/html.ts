@@ -17,10 +17,11 @@ import {
   type ReportViewOptions,
   type Thresholds,
 } from './common.js';
-import { escapeHtml as escapeMarkup } from '../../util/html.js';
+import { escapeHtml } from '../../util/html.js';
+import { recordName, ruleName } from './rule-names.js';
 
 /** Colours of the page (the same families as the workbook's fills, darker for print). */
-const C = {
+const COLOUR = {
   ink: '#1f2933',
   muted: '#616e7c',
   grid: '#d9dee4',
@@ -36,17 +37,17 @@ const C = {
 } as const;
 
 const STATE_FILL: Record<MonthState, string> = {
-  combined: C.combined,
-  both: C.thematic,
-  regular: C.good,
-  'thematic-only': C.thematic,
-  missing: C.bad,
-  'not-due': C.notDue,
+  combined: COLOUR.combined,
+  both: COLOUR.thematic,
+  regular: COLOUR.good,
+  'thematic-only': COLOUR.thematic,
+  missing: COLOUR.bad,
+  'not-due': COLOUR.notDue,
 };
 
-const BAND_FILL = { good: C.good, fair: C.fair, average: C.warn, poor: C.bad } as const;
+const BAND_FILL = { good: COLOUR.good, fair: COLOUR.fair, average: COLOUR.warn, poor: COLOUR.bad } as const;
 
-const T = {
+const TEXT = {
   vi: {
     htmlLang: 'vi',
     title: 'Báo cáo kết quả sinh hoạt chi bộ',
@@ -64,7 +65,11 @@ const T = {
       attendance: 'Tỷ lệ đảng viên dự sinh hoạt theo tháng',
       attendanceNote: (t: string) => `Bình quân các chi bộ có sinh hoạt trong tháng; đường đỏ: ngưỡng ${t}.`,
       grid: 'Sinh hoạt của từng chi bộ theo tháng',
-      scores: 'Điểm tự chấm bình quân của từng chi bộ',
+      scores: 'Điểm tự chấm của từng chi bộ',
+      scoresNote: 'Chấm xám: điểm từng kỳ sinh hoạt; vạch màu và con số: điểm bình quân; nền màu: mức xếp loại.',
+      sameAverage: (score: string) => `Các chi bộ có cùng điểm bình quân ${score}.`,
+      noFigure: (names: string[]) => `Chưa có điểm: ${names.join(', ')}.`,
+      noScore: 'chưa có điểm',
       ratings: 'Xếp loại các kỳ sinh hoạt',
       visits: 'Cấp ủy viên dự sinh hoạt chi bộ theo phân công',
       visitsLegendDue: 'Phải dự',
@@ -90,9 +95,8 @@ const T = {
       score: 'Điểm BQ',
       visits: 'Cấp ủy dự',
       problems: 'Lỗi / cảnh báo',
-      file: 'Tệp',
-      line: 'Dòng',
-      rule: 'Quy tắc',
+      record: 'Hồ sơ',
+      rule: 'Quy định',
       severity: 'Mức độ',
       message: 'Nội dung',
       member: 'Đồng chí',
@@ -118,7 +122,11 @@ const T = {
       attendance: 'Attendance by month',
       attendanceNote: (t: string) => `Mean of the cells that met that month; red line: the ${t} threshold.`,
       grid: 'Each cell, month by month',
-      scores: "Each cell's average self-score",
+      scores: "Each cell's self-scores",
+      scoresNote: 'Grey dots: each meeting; coloured mark and figure: the average; shading: the rating bands.',
+      sameAverage: (score: string) => `The cells share the same average, ${score}.`,
+      noFigure: (names: string[]) => `No score yet: ${names.join(', ')}.`,
+      noScore: 'no score yet',
       ratings: 'Meetings by rating',
       visits: 'Committee members at cell meetings, against assignments',
       visitsLegendDue: 'Due',
@@ -144,8 +152,7 @@ const T = {
       score: 'Avg score',
       visits: 'Visits',
       problems: 'Errors / warnings',
-      file: 'File',
-      line: 'Line',
+      record: 'Record',
       rule: 'Rule',
       severity: 'Severity',
       message: 'Message',
@@ -157,15 +164,16 @@ const T = {
   },
 } as const;
 
-/** Text as printed (NFC, curly quotes, no forbidden characters), escaped for HTML and SVG content and attribute values. */
-export function escapeHtml(text: string): string {
-  return escapeMarkup(cleanText(text));
+/**
+ * User text made safe for the page: cleaned for print (NFC, no characters XML forbids) and then escaped
+ * for HTML and SVG content and attribute values. util/html's escapeHtml only escapes.
+ */
+export function htmlText(text: string): string {
+  return escapeHtml(cleanText(text));
 }
 
-const e = escapeHtml;
-
 /** A number for SVG coordinates: short, and never `NaN`. */
-function n(value: number): string {
+function coord(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 10) / 10) : '0';
 }
 
@@ -182,18 +190,18 @@ function short(text: string, max: number): string {
  */
 export function reportToHtml(report: CommitteeReport, options: ReportViewOptions = {}): string {
   const lang: ReportLang = options.lang ?? 'vi';
-  const t = T[lang];
+  const t = TEXT[lang];
   const limits = thresholdsOf(report, options.thresholds, options.rules);
   const title = `${t.title} ${cleanText(report.period.label)}`;
   const body = [
-    `<header><p class="committee">${e(report.parent ?? '')}</p><h1>${e(report.committee)}</h1>`,
-    `<p class="title">${e(title)}</p><p class="muted">${t.asOf} ${e(dateShort(report.asOf, lang))}</p></header>`,
+    `<header><p class="committee">${htmlText(report.parent ?? '')}</p><h1>${htmlText(report.committee)}</h1>`,
+    `<p class="title">${htmlText(title)}</p><p class="muted">${t.asOf} ${htmlText(dateShort(report.asOf, lang))}</p></header>`,
     kpis(report, lang),
     '<section class="charts">',
     figure(t.charts.attendance, attendanceChart(report, lang, limits), t.charts.attendanceNote(percent(limits.attendance, lang))),
     figure(t.charts.ratings, ratingsChart(report, lang), ''),
     figure(t.charts.grid, heatMap(report, lang, limits), heatLegend(lang, limits), 'wide'),
-    figure(t.charts.scores, scoresChart(report, lang, limits), ''),
+    figure(t.charts.scores, scoresChart(report, lang, limits), scoresNote(report, lang)),
     figure(t.charts.visits, visitsChart(report, lang), ''),
     '</section>',
     attentionTable(report, lang),
@@ -206,7 +214,7 @@ export function reportToHtml(report: CommitteeReport, options: ReportViewOptions
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`${title} — ${report.committee}`)}</title>
+<title>${htmlText(`${title} — ${report.committee}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -219,28 +227,28 @@ ${body}
 const CSS = `
 @page { size: A4 landscape; margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Liberation Sans", Arial, "Helvetica Neue", sans-serif; color: ${C.ink}; margin: 0 auto; padding: 16px 24px; max-width: 1120px; font-size: 14px; line-height: 1.4; }
-header { border-bottom: 2px solid ${C.threshold}; margin-bottom: 12px; padding-bottom: 6px; }
-header .committee { margin: 0; text-transform: uppercase; color: ${C.muted}; font-size: 13px; }
+body { font-family: "Liberation Sans", Arial, "Helvetica Neue", sans-serif; color: ${COLOUR.ink}; margin: 0 auto; padding: 16px 24px; max-width: 1120px; font-size: 14px; line-height: 1.4; }
+header { border-bottom: 2px solid ${COLOUR.threshold}; margin-bottom: 12px; padding-bottom: 6px; }
+header .committee { margin: 0; text-transform: uppercase; color: ${COLOUR.muted}; font-size: 13px; }
 h1 { margin: 2px 0; font-size: 22px; text-transform: uppercase; }
 header .title { margin: 2px 0; font-size: 18px; font-weight: bold; }
 h2 { font-size: 16px; margin: 18px 0 6px; }
-.muted { color: ${C.muted}; margin: 0; font-size: 12px; }
+.muted { color: ${COLOUR.muted}; margin: 0; font-size: 12px; }
 .kpis { display: grid; grid-template-columns: repeat(7, 1fr); gap: 8px; margin: 10px 0; }
-.kpi { border: 1px solid ${C.grid}; border-radius: 6px; padding: 8px; }
+.kpi { border: 1px solid ${COLOUR.grid}; border-radius: 6px; padding: 8px; }
 .kpi b { display: block; font-size: 22px; }
-.kpi span { font-size: 12px; color: ${C.muted}; }
-.kpi.bad b { color: ${C.bad}; }
+.kpi span { font-size: 12px; color: ${COLOUR.muted}; }
+.kpi.bad b { color: ${COLOUR.bad}; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-figure { margin: 0; border: 1px solid ${C.grid}; border-radius: 6px; padding: 8px; break-inside: avoid; page-break-inside: avoid; }
+figure { margin: 0; border: 1px solid ${COLOUR.grid}; border-radius: 6px; padding: 8px; break-inside: avoid; page-break-inside: avoid; }
 figure.wide { grid-column: 1 / -1; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
 figure svg { display: block; width: 100%; height: auto; }
-figure .note { font-size: 12px; color: ${C.muted}; margin: 4px 0 0; }
+figure .note { font-size: 12px; color: ${COLOUR.muted}; margin: 4px 0 0; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin-top: 4px; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px; vertical-align: -2px; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
-th, td { border: 1px solid ${C.grid}; padding: 3px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid ${COLOUR.grid}; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
 td.num { text-align: right; white-space: nowrap; }
 td.name { min-width: 190px; }
@@ -258,9 +266,9 @@ section.table { break-inside: auto; }
 `;
 
 function kpis(report: CommitteeReport, lang: ReportLang): string {
-  const k = T[lang].kpi;
+  const k = TEXT[lang].kpi;
   const s = report.totals;
-  const item = (value: string, label: string, bad = false) => `<div class="kpi${bad ? ' bad' : ''}"><b>${e(value)}</b><span>${e(label)}</span></div>`;
+  const item = (value: string, label: string, bad = false) => `<div class="kpi${bad ? ' bad' : ''}"><b>${htmlText(value)}</b><span>${htmlText(label)}</span></div>`;
   return `<section class="kpis">${[
     item(String(s.cells), k.cells),
     item(`${s.reporting}/${s.cells}`, k.reporting, s.reporting < s.cells),
@@ -273,15 +281,15 @@ function kpis(report: CommitteeReport, lang: ReportLang): string {
 }
 
 function figure(caption: string, svg: string, note: string, cls = ''): string {
-  return `<figure${cls ? ` class="${cls}"` : ''}><figcaption>${e(caption)}</figcaption>${svg}${note.startsWith('<') ? note : note ? `<p class="note">${e(note)}</p>` : ''}</figure>`;
+  return `<figure${cls ? ` class="${cls}"` : ''}><figcaption>${htmlText(caption)}</figcaption>${svg}${note.startsWith('<') ? note : note ? `<p class="note">${htmlText(note)}</p>` : ''}</figure>`;
 }
 
 function svg(width: number, height: number, label: string, content: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${e(label)}" font-family="Liberation Sans, Arial, sans-serif" font-size="12">${content}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${htmlText(label)}" font-family="Liberation Sans, Arial, sans-serif" font-size="12">${content}</svg>`;
 }
 
 function noData(width: number, lang: ReportLang): string {
-  return svg(width, 60, T[lang].charts.noData, `<text x="${width / 2}" y="34" text-anchor="middle" fill="${C.muted}">${e(T[lang].charts.noData)}</text>`);
+  return svg(width, 60, TEXT[lang].charts.noData, `<text x="${width / 2}" y="34" text-anchor="middle" fill="${COLOUR.muted}">${htmlText(TEXT[lang].charts.noData)}</text>`);
 }
 
 /** The committee's attendance per month: the mean of the rates of the cells that held a regular sitting. */
@@ -308,8 +316,8 @@ function attendanceChart(report: CommitteeReport, lang: ReportLang, limits: Thre
   const y = (rate: number) => top + plotH * (1 - rate);
   const parts: string[] = [];
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${n(y(tick))}" y2="${n(y(tick))}" stroke="${C.grid}"/>`);
-    parts.push(`<text x="${left - 6}" y="${n(y(tick) + 4)}" text-anchor="end" fill="${C.muted}">${e(percent(tick, lang))}</text>`);
+    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${coord(y(tick))}" y2="${coord(y(tick))}" stroke="${COLOUR.grid}"/>`);
+    parts.push(`<text x="${left - 6}" y="${coord(y(tick) + 4)}" text-anchor="end" fill="${COLOUR.muted}">${htmlText(percent(tick, lang))}</text>`);
   }
   // Twelve `8/2026` labels do not fit under the bars: a period within one year is labelled T1…T12.
   const oneYear = new Set(data.map((d) => d.month.slice(0, 4))).size === 1;
@@ -318,21 +326,21 @@ function attendanceChart(report: CommitteeReport, lang: ReportLang, limits: Thre
   data.forEach((d, i) => {
     const x = left + slot * i + slot * 0.2;
     const w = slot * 0.6;
-    parts.push(`<text x="${n(x + w / 2)}" y="${H - 10}" text-anchor="middle">${e(label(d.month))}</text>`);
+    parts.push(`<text x="${coord(x + w / 2)}" y="${H - 10}" text-anchor="middle">${htmlText(label(d.month))}</text>`);
     if (d.rate === null) {
-      parts.push(`<text x="${n(x + w / 2)}" y="${n(y(0) - 6)}" text-anchor="middle" fill="${C.muted}">–</text>`);
+      parts.push(`<text x="${coord(x + w / 2)}" y="${coord(y(0) - 6)}" text-anchor="middle" fill="${COLOUR.muted}">–</text>`);
       return;
     }
-    const fill = d.rate < limits.attendance ? C.bad : C.good;
+    const fill = d.rate < limits.attendance ? COLOUR.bad : COLOUR.good;
     parts.push(
-      `<rect class="bar" x="${n(x)}" y="${n(y(d.rate))}" width="${n(w)}" height="${n(y(0) - y(d.rate))}" fill="${fill}"><title>${e(`${monthShort(d.month)}: ${percent(d.rate, lang)} (${d.cells})`)}</title></rect>`,
+      `<rect class="bar" x="${coord(x)}" y="${coord(y(d.rate))}" width="${coord(w)}" height="${coord(y(0) - y(d.rate))}" fill="${fill}"><title>${htmlText(`${monthShort(d.month)}: ${percent(d.rate, lang)} (${d.cells})`)}</title></rect>`,
     );
-    parts.push(`<text x="${n(x + w / 2)}" y="${n(y(d.rate) - 4)}" text-anchor="middle" font-weight="bold" font-size="${valueSize}">${e(percent(d.rate, lang))}</text>`);
+    parts.push(`<text x="${coord(x + w / 2)}" y="${coord(y(d.rate) - 4)}" text-anchor="middle" font-weight="bold" font-size="${valueSize}">${htmlText(percent(d.rate, lang))}</text>`);
   });
   const ty = y(limits.attendance);
-  parts.push(`<line class="threshold" x1="${left}" x2="${W - 10}" y1="${n(ty)}" y2="${n(ty)}" stroke="${C.threshold}" stroke-width="2" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${W - 12}" y="${n(ty + 14)}" text-anchor="end" fill="${C.threshold}" font-size="11">${e(percent(limits.attendance, lang))}</text>`);
-  return svg(W, H, T[lang].charts.attendance, parts.join(''));
+  parts.push(`<line class="threshold" x1="${left}" x2="${W - 10}" y1="${coord(ty)}" y2="${coord(ty)}" stroke="${COLOUR.threshold}" stroke-width="2" stroke-dasharray="6 4"/>`);
+  parts.push(`<text x="${W - 12}" y="${coord(ty + 14)}" text-anchor="end" fill="${COLOUR.threshold}" font-size="11">${htmlText(percent(limits.attendance, lang))}</text>`);
+  return svg(W, H, TEXT[lang].charts.attendance, parts.join(''));
 }
 
 function ratingsChart(report: CommitteeReport, lang: ReportLang): string {
@@ -351,12 +359,12 @@ function ratingsChart(report: CommitteeReport, lang: ReportLang): string {
     const width = max ? (plotW * row.count) / max : 0;
     const share = percent(row.count / total, lang);
     return (
-      `<text x="${left - 8}" y="${yy + 21}" text-anchor="end">${e(row.label)}</text>` +
-      `<rect class="bar" x="${left}" y="${yy + 4}" width="${n(Math.max(width, row.count ? 2 : 0))}" height="26" fill="${BAND_FILL[row.key]}"><title>${e(`${row.label}: ${row.count}`)}</title></rect>` +
-      `<text x="${n(left + width + 6)}" y="${yy + 21}">${row.count} (${e(share)})</text>`
+      `<text x="${left - 8}" y="${yy + 21}" text-anchor="end">${htmlText(row.label)}</text>` +
+      `<rect class="bar" x="${left}" y="${yy + 4}" width="${coord(Math.max(width, row.count ? 2 : 0))}" height="26" fill="${BAND_FILL[row.key]}"><title>${htmlText(`${row.label}: ${row.count}`)}</title></rect>` +
+      `<text x="${coord(left + width + 6)}" y="${yy + 21}">${row.count} (${htmlText(share)})</text>`
     );
   });
-  return svg(W, 14 + rows.length * rowH, T[lang].charts.ratings, parts.join(''));
+  return svg(W, 14 + rows.length * rowH, TEXT[lang].charts.ratings, parts.join(''));
 }
 
 function monthsOf(cell: CellReport, report: CommitteeReport): MonthCell[] {
@@ -377,17 +385,17 @@ function heatMap(report: CommitteeReport, lang: ReportLang, limits: Thresholds):
   const H = top + rowH * report.cells.length + 6;
   const parts: string[] = [];
   report.period.months.forEach((m, j) => {
-    parts.push(`<text x="${n(left + colW * j + colW / 2)}" y="16" text-anchor="middle" font-weight="bold">${e(monthShort(m))}</text>`);
+    parts.push(`<text x="${coord(left + colW * j + colW / 2)}" y="16" text-anchor="middle" font-weight="bold">${htmlText(monthShort(m))}</text>`);
   });
   report.cells.forEach((cell, i) => {
     const yy = top + i * rowH;
     const note = cell.status !== 'ok';
     // A cell that is not simply reported carries its status on a second, red line under the name.
     if (note) {
-      parts.push(`<text x="${left - 8}" y="${yy + 12}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 40))}</text>`);
-      parts.push(`<text x="${left - 8}" y="${yy + 25}" text-anchor="end" fill="${C.bad}" font-size="11">${e(statusText(cell.status, lang))}</text>`);
+      parts.push(`<text x="${left - 8}" y="${yy + 12}" text-anchor="end"><title>${htmlText(cell.name)}</title>${htmlText(short(cell.name, 40))}</text>`);
+      parts.push(`<text x="${left - 8}" y="${yy + 25}" text-anchor="end" fill="${COLOUR.bad}" font-size="11">${htmlText(statusText(cell.status, lang))}</text>`);
     } else {
-      parts.push(`<text x="${left - 8}" y="${yy + 19}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 40))}</text>`);
+      parts.push(`<text x="${left - 8}" y="${yy + 19}" text-anchor="end"><title>${htmlText(cell.name)}</title>${htmlText(short(cell.name, 40))}</text>`);
     }
     monthsOf(cell, report).forEach((m, j) => {
       const state = monthState(m);
@@ -396,57 +404,102 @@ function heatMap(report: CommitteeReport, lang: ReportLang, limits: Thresholds):
       const rate = m.attendanceRate === null ? '' : ` ${percent(m.attendanceRate, lang)}`;
       const dark = state !== 'not-due';
       parts.push(
-        `<rect class="cell ${state}" x="${n(x + 1)}" y="${yy + 1}" width="${n(colW - 2)}" height="${rowH - 2}" rx="3" fill="${STATE_FILL[state]}"><title>${e(`${cell.name} — ${monthShort(m.month)}: ${w.monthLegend[state]}${rate}`)}</title></rect>`,
+        `<rect class="cell ${state}" x="${coord(x + 1)}" y="${yy + 1}" width="${coord(colW - 2)}" height="${rowH - 2}" rx="3" fill="${STATE_FILL[state]}"><title>${htmlText(`${cell.name} — ${monthShort(m.month)}: ${w.monthLegend[state]}${rate}`)}</title></rect>`,
       );
       // A month held with attendance under the minimum keeps its colour and gets a white-ringed red dot.
       if (m.attendanceRate !== null && m.attendanceRate < limits.attendance) {
-        parts.push(`<circle class="low" cx="${n(x + colW - 8)}" cy="${yy + 8}" r="4.5" fill="${C.threshold}" stroke="#fff" stroke-width="1.5"/>`);
+        parts.push(`<circle class="low" cx="${coord(x + colW - 8)}" cy="${yy + 8}" r="4.5" fill="${COLOUR.threshold}" stroke="#fff" stroke-width="1.5"/>`);
       }
       if (label) {
         // The attendance figure only where it fits beside the label; it is always in the square's tooltip.
         const withRate = m.attendanceRate !== null && colW >= 96;
-        parts.push(`<text x="${n(x + colW / 2)}" y="${yy + 19}" text-anchor="middle" fill="${dark ? '#fff' : C.ink}" font-size="11">${e(label)}${withRate ? ` · ${e(percent(m.attendanceRate, lang))}` : ''}</text>`);
+        parts.push(`<text x="${coord(x + colW / 2)}" y="${yy + 19}" text-anchor="middle" fill="${dark ? '#fff' : COLOUR.ink}" font-size="11">${htmlText(label)}${withRate ? ` · ${htmlText(percent(m.attendanceRate, lang))}` : ''}</text>`);
       }
     });
   });
-  return svg(W, H, T[lang].charts.grid, parts.join(''));
+  return svg(W, H, TEXT[lang].charts.grid, parts.join(''));
 }
 
 function heatLegend(lang: ReportLang, limits: Thresholds): string {
   const w = words(lang);
   const states: MonthState[] = ['regular', 'both', 'combined', 'thematic-only', 'missing', 'not-due'];
   const low = lang === 'vi' ? `tỷ lệ dự dưới ${percent(limits.attendance, lang)}` : `attendance under ${percent(limits.attendance, lang)}`;
-  return `<div class="legend">${states.map((s) => `<span><i style="background:${STATE_FILL[s]};border:1px solid ${C.grid}"></i>${e(w.monthLegend[s])}</span>`).join('')}<span><i style="background:${C.threshold};border-radius:50%"></i>${e(low)}</span></div>`;
+  return `<div class="legend">${states.map((s) => `<span><i style="background:${STATE_FILL[s]};border:1px solid ${COLOUR.grid}"></i>${htmlText(w.monthLegend[s])}</span>`).join('')}<span><i style="background:${COLOUR.threshold};border-radius:50%"></i>${htmlText(low)}</span></div>`;
 }
 
+/** The lowest whole ten at least 5 points under every score shown, so the spread between cells is visible. */
+function scoreFloor(scores: number[]): number {
+  return Math.max(0, Math.min(90, Math.floor((Math.min(...scores) - 5) / 10) * 10));
+}
+
+/**
+ * Each cell's self-scores on an axis that starts where the scores do (it is labelled, and dots rather than
+ * bars, so nothing reads as a length from zero): a small dot for every meeting, a bold mark and the figure for
+ * the average, over the rating bands. Every cell has a row: one without a score says so, and why.
+ */
 function scoresChart(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
-  const cells = report.cells.filter((c) => c.score.average !== null);
-  if (cells.length === 0) return noData(520, lang);
+  const scored = report.cells.filter((c) => c.score.average !== null);
+  if (scored.length === 0) return noData(520, lang);
+  const c = TEXT[lang].charts;
+  const meetings = (cell: CellReport) => cell.months.map((m) => m.score).filter((s): s is number => s !== null);
+  const low = scoreFloor(scored.flatMap((cell) => [cell.score.average!, ...meetings(cell)]));
   const W = 520;
   const left = 190;
+  const right = 46;
   const rowH = 26;
-  const top = 18;
-  const plotW = W - left - 50;
-  const H = top + rowH * cells.length + 8;
-  const x = (score: number) => left + (plotW * Math.max(0, Math.min(score, 100))) / 100;
+  const top = 34;
+  const plotW = W - left - right;
+  const H = top + rowH * report.cells.length + 8;
+  const x = (score: number) => left + (plotW * (Math.max(low, Math.min(score, 100)) - low)) / (100 - low);
   const parts: string[] = [];
-  for (const [mark, colour] of [
-    [limits.average, C.warn],
-    [limits.fair, C.fair],
-    [limits.good, C.good],
-  ] as const) {
-    parts.push(`<line x1="${n(x(mark))}" x2="${n(x(mark))}" y1="${top - 4}" y2="${H - 4}" stroke="${colour}" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${n(x(mark))}" y="12" text-anchor="middle" fill="${C.muted}" font-size="11">${mark}</text>`);
+  // The rating bands behind the dots, named above the plot where they are wide enough.
+  const bands = [
+    { key: 'poor', from: 0, to: limits.average },
+    { key: 'average', from: limits.average, to: limits.fair },
+    { key: 'fair', from: limits.fair, to: limits.good },
+    { key: 'good', from: limits.good, to: 100 },
+  ] as const;
+  for (const b of bands) {
+    const from = Math.max(b.from, low);
+    if (b.to <= from) continue;
+    const x0 = x(from);
+    const x1 = x(b.to);
+    parts.push(`<rect class="band ${b.key}" x="${coord(x0)}" y="${top - 4}" width="${coord(x1 - x0)}" height="${H - top - 4}" fill="${BAND_FILL[b.key]}" fill-opacity="0.13"/>`);
+    if (x1 - x0 >= 34) parts.push(`<text x="${coord((x0 + x1) / 2)}" y="${top - 8}" text-anchor="middle" fill="${COLOUR.muted}" font-size="11">${htmlText(words(lang).rating[b.key])}</text>`);
   }
-  cells.forEach((cell, i) => {
+  for (let tick = low; tick <= 100; tick += 10) {
+    parts.push(`<text x="${coord(x(tick))}" y="12" text-anchor="middle" fill="${COLOUR.muted}" font-size="11">${tick}</text>`);
+  }
+  report.cells.forEach((cell, i) => {
     const yy = top + i * rowH;
-    const score = cell.score.average!;
-    const b = band(score, limits)!;
-    parts.push(`<text x="${left - 8}" y="${yy + 16}" text-anchor="end"><title>${e(cell.name)}</title>${e(short(cell.name, 28))}</text>`);
-    parts.push(`<rect class="bar" x="${left}" y="${yy + 3}" width="${n(x(score) - left)}" height="${rowH - 8}" fill="${BAND_FILL[b]}"><title>${e(`${cell.name}: ${decimal(score, lang)} — ${words(lang).rating[b]}`)}</title></rect>`);
-    parts.push(`<text x="${n(x(score) + 4)}" y="${yy + 16}">${e(decimal(score, lang))}</text>`);
+    const mid = yy + rowH / 2 - 2;
+    parts.push(`<text x="${left - 8}" y="${coord(mid + 4)}" text-anchor="end"><title>${htmlText(cell.name)}</title>${htmlText(short(cell.name, 28))}</text>`);
+    const average = cell.score.average;
+    if (average === null) {
+      const why = cell.status === 'ok' ? c.noScore : `${c.noScore} (${statusText(cell.status, lang).toLowerCase()})`;
+      parts.push(`<text class="no-score" x="${left + 6}" y="${coord(mid + 4)}" fill="${COLOUR.muted}" font-style="italic">${htmlText(why)}</text>`);
+      return;
+    }
+    parts.push(`<line x1="${left}" x2="${W - right}" y1="${coord(mid)}" y2="${coord(mid)}" stroke="${COLOUR.grid}"/>`);
+    for (const score of meetings(cell)) {
+      parts.push(`<circle class="meeting" cx="${coord(x(score))}" cy="${coord(mid)}" r="3" fill="${COLOUR.muted}" fill-opacity="0.55"/>`);
+    }
+    const b = band(average, limits)!;
+    parts.push(
+      `<rect class="mean" x="${coord(x(average) - 3)}" y="${yy + 4}" width="6" height="${rowH - 12}" rx="1" fill="${BAND_FILL[b]}" stroke="${COLOUR.ink}" stroke-width="0.8"><title>${htmlText(`${cell.name}: ${decimal(average, lang)} — ${words(lang).rating[b]}`)}</title></rect>`,
+    );
+    parts.push(`<text x="${W - right + 6}" y="${coord(mid + 4)}" font-weight="bold">${htmlText(decimal(average, lang))}</text>`);
   });
-  return svg(W, H, T[lang].charts.scores, parts.join(''));
+  return svg(W, H, c.scores, parts.join(''));
+}
+
+/** Under the score chart: how to read it, and which cells it has no figure for. */
+function scoresNote(report: CommitteeReport, lang: ReportLang): string {
+  const c = TEXT[lang].charts;
+  const missing = report.cells.filter((cell) => cell.score.average === null).map((cell) => cleanText(cell.name));
+  const averages = new Set(report.cells.filter((cell) => cell.score.average !== null).map((cell) => decimal(cell.score.average, lang)));
+  const same = averages.size === 1 && report.cells.length - missing.length > 1 ? ` ${c.sameAverage([...averages][0]!)}` : '';
+  return `${c.scoresNote}${same}${missing.length ? ` ${c.noFigure(missing)}` : ''}`;
 }
 
 /** Assignments summed by member: visits due and held over all the cells each one follows. */
@@ -465,7 +518,7 @@ export function visitsByMember(report: CommitteeReport): { member: string; due: 
 
 function visitsChart(report: CommitteeReport, lang: ReportLang): string {
   const data = visitsByMember(report);
-  const c = T[lang].charts;
+  const c = TEXT[lang].charts;
   if (data.length === 0) return noData(520, lang);
   const W = 520;
   const left = 170;
@@ -475,33 +528,33 @@ function visitsChart(report: CommitteeReport, lang: ReportLang): string {
   const plotW = W - left - 60;
   const H = top + rowH * data.length + 6;
   const parts: string[] = [
-    `<rect x="${left}" y="4" width="12" height="12" fill="${C.due}"/><text x="${left + 16}" y="14">${e(c.visitsLegendDue)}</text>`,
-    `<rect x="${left + 90}" y="4" width="12" height="12" fill="${C.thematic}"/><text x="${left + 106}" y="14">${e(c.visitsLegendHeld)}</text>`,
+    `<rect x="${left}" y="4" width="12" height="12" fill="${COLOUR.due}"/><text x="${left + 16}" y="14">${htmlText(c.visitsLegendDue)}</text>`,
+    `<rect x="${left + 90}" y="4" width="12" height="12" fill="${COLOUR.thematic}"/><text x="${left + 106}" y="14">${htmlText(c.visitsLegendHeld)}</text>`,
   ];
   data.forEach((d, i) => {
     const yy = top + i * rowH;
     const dueW = (plotW * d.due) / max;
     const heldW = (plotW * d.held) / max;
-    const fill = d.held >= d.due ? C.thematic : C.bad;
-    parts.push(`<text x="${left - 8}" y="${yy + 20}" text-anchor="end"><title>${e(d.member)}</title>${e(short(d.member, 24))}</text>`);
-    parts.push(`<rect class="bar" x="${left}" y="${yy + 2}" width="${n(Math.max(dueW, 2))}" height="14" fill="${C.due}"><title>${e(`${c.visitsLegendDue}: ${d.due}`)}</title></rect>`);
-    parts.push(`<rect class="bar" x="${left}" y="${yy + 18}" width="${n(Math.max(heldW, 2))}" height="14" fill="${fill}"><title>${e(`${c.visitsLegendHeld}: ${d.held}`)}</title></rect>`);
-    parts.push(`<text x="${n(left + Math.max(dueW, heldW) + 6)}" y="${yy + 22}">${d.held}/${d.due}</text>`);
+    const fill = d.held >= d.due ? COLOUR.thematic : COLOUR.bad;
+    parts.push(`<text x="${left - 8}" y="${yy + 20}" text-anchor="end"><title>${htmlText(d.member)}</title>${htmlText(short(d.member, 24))}</text>`);
+    parts.push(`<rect class="bar" x="${left}" y="${yy + 2}" width="${coord(Math.max(dueW, 2))}" height="14" fill="${COLOUR.due}"><title>${htmlText(`${c.visitsLegendDue}: ${d.due}`)}</title></rect>`);
+    parts.push(`<rect class="bar" x="${left}" y="${yy + 18}" width="${coord(Math.max(heldW, 2))}" height="14" fill="${fill}"><title>${htmlText(`${c.visitsLegendHeld}: ${d.held}`)}</title></rect>`);
+    parts.push(`<text x="${coord(left + Math.max(dueW, heldW) + 6)}" y="${yy + 22}">${d.held}/${d.due}</text>`);
   });
   return svg(W, H, c.visits, parts.join(''));
 }
 
 function attentionTable(report: CommitteeReport, lang: ReportLang): string {
-  const t = T[lang];
-  if (report.attention.length === 0) return `<section class="table"><h2>${e(t.tables.attention)}</h2><p>${e(t.none)}</p></section>`;
+  const t = TEXT[lang];
+  if (report.attention.length === 0) return `<section class="table"><h2>${htmlText(t.tables.attention)}</h2><p>${htmlText(t.none)}</p></section>`;
   const rows = report.attention
-    .map((a, i) => `<tr><td class="num">${i + 1}</td><td>${e(a.name)}</td><td>${a.reasons.map((r) => e(r)).join('; ')}</td></tr>`)
+    .map((a, i) => `<tr><td class="num">${i + 1}</td><td>${htmlText(a.name)}</td><td>${a.reasons.map((r) => htmlText(r)).join('; ')}</td></tr>`)
     .join('');
-  return `<section class="table"><h2>${e(t.tables.attention)}</h2><table><thead><tr><th>${t.cols.no}</th><th>${t.cols.cell}</th><th>${t.cols.reasons}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="table"><h2>${htmlText(t.tables.attention)}</h2><table><thead><tr><th>${t.cols.no}</th><th>${t.cols.cell}</th><th>${t.cols.reasons}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function cellsTable(report: CommitteeReport, lang: ReportLang, limits: Thresholds): string {
-  const t = T[lang];
+  const t = TEXT[lang];
   const c = t.cols;
   const rows = report.cells
     .map((cell, i) => {
@@ -512,41 +565,43 @@ function cellsTable(report: CommitteeReport, lang: ReportLang, limits: Threshold
       const statusCls = cell.status === 'ok' ? '' : cell.status === 'missing' ? ' class="bad"' : ' class="warn"';
       const quarters = cell.thematic.missingQuarters.length ? ` (${lang === 'vi' ? 'thiếu quý' : 'missing Q'} ${cell.thematic.missingQuarters.map(quarterRoman).join(', ')})` : '';
       return (
-        `<tr><td class="num">${i + 1}</td><td class="name">${e(cell.name)}</td>` +
-        `<td${statusCls}>${e(statusText(cell.status, lang))}${cell.statusNote ? `<br><small>${e(cell.statusNote)}</small>` : ''}</td>` +
+        `<tr><td class="num">${i + 1}</td><td class="name">${htmlText(cell.name)}</td>` +
+        `<td${statusCls}>${htmlText(statusText(cell.status, lang))}${cell.statusNote ? `<br><small>${htmlText(cell.statusNote)}</small>` : ''}</td>` +
         `<td class="num${cell.regular.held < cell.regular.due ? ' bad' : ''}">${cell.regular.held}/${cell.regular.due}</td>` +
-        `<td${cell.regular.missingMonths.length ? ' class="bad"' : ''}>${e(cell.regular.missingMonths.map(monthShort).join(', '))}</td>` +
-        `<td class="num${quarters ? ' bad' : ''}">${cell.thematic.held}/${cell.thematic.due}${e(quarters)}</td>` +
-        `<td class="num${attCls}">${e(percent(att, lang))}</td><td class="num">${e(percent(cell.attendance.lowest, lang))}</td>` +
-        `<td class="num">${cell.attendance.unexcused}</td><td class="num${scoreCls}">${e(decimal(cell.score.average, lang))}</td>` +
+        `<td${cell.regular.missingMonths.length ? ' class="bad"' : ''}>${htmlText(cell.regular.missingMonths.map(monthShort).join(', '))}</td>` +
+        `<td class="num${quarters ? ' bad' : ''}">${cell.thematic.held}/${cell.thematic.due}${htmlText(quarters)}</td>` +
+        `<td class="num${attCls}">${htmlText(percent(att, lang))}</td><td class="num">${htmlText(percent(cell.attendance.lowest, lang))}</td>` +
+        `<td class="num">${cell.attendance.unexcused ?? '–'}</td><td class="num${scoreCls}">${htmlText(decimal(cell.score.average, lang))}</td>` +
         `<td class="num">${cell.visits.held}/${cell.visits.due}</td><td class="num${cell.errorCount ? ' bad' : ''}">${cell.errorCount} / ${cell.warningCount}</td></tr>`
       );
     })
     .join('');
   const head = [c.no, c.cell, c.status, c.regular, c.missing, c.thematic, c.attendance, c.lowest, c.unexcused, c.score, c.visits, c.problems];
-  return `<section class="table"><h2>${e(t.tables.cells)}</h2><table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="table"><h2>${htmlText(t.tables.cells)}</h2><table><thead><tr>${head.map((h) => `<th>${htmlText(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function visitsTable(report: CommitteeReport, lang: ReportLang): string {
-  const t = T[lang];
+  const t = TEXT[lang];
   const visits = report.cells.flatMap((cell) => cell.visits.list.map((v) => ({ cell, v })));
-  if (visits.length === 0) return `<section class="table"><h2>${e(t.tables.visits)}</h2><p>${e(t.none)}</p></section>`;
+  if (visits.length === 0) return `<section class="table"><h2>${htmlText(t.tables.visits)}</h2><p>${htmlText(t.none)}</p></section>`;
   visits.sort((a, b) => a.v.date.localeCompare(b.v.date) || a.v.member.localeCompare(b.v.member, 'vi'));
-  const rows = visits.map(({ cell, v }) => `<tr><td>${e(v.member)}</td><td>${e(cell.name)}</td><td>${e(dateShort(v.date, lang))}</td></tr>`).join('');
-  return `<section class="table"><h2>${e(t.tables.visits)}</h2><table><thead><tr><th>${t.cols.member}</th><th>${t.cols.cell}</th><th>${t.cols.date}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  const rows = visits.map(({ cell, v }) => `<tr><td>${htmlText(v.member)}</td><td>${htmlText(cell.name)}</td><td>${htmlText(dateShort(v.date, lang))}</td></tr>`).join('');
+  return `<section class="table"><h2>${htmlText(t.tables.visits)}</h2><table><thead><tr><th>${t.cols.member}</th><th>${t.cols.cell}</th><th>${t.cols.date}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+/** Every problem in words (the record, the rule's name); the file and line stay in the record's tooltip, for whoever corrects it. */
 function problemsTable(report: CommitteeReport, lang: ReportLang): string {
-  const t = T[lang];
+  const t = TEXT[lang];
   const w = words(lang);
   const rows = report.cells.flatMap((cell) =>
     cell.problems.map(
       (p) =>
-        `<tr><td>${e(cell.name)}</td><td>${e(p.file)}</td><td class="num">${p.line}</td><td>${e(p.ruleId)}</td>` +
-        `<td class="${p.severity === 'error' ? 'bad' : 'warn'}">${e(p.severity === 'error' ? w.error : w.warning)}</td><td>${e(p.message)}</td></tr>`,
+        `<tr><td>${htmlText(cell.name)}</td><td title="${htmlText(`${p.file}:${p.line}:${p.column}`)}">${htmlText(recordName(p.file, p.ruleId, lang))}</td>` +
+        `<td>${htmlText(ruleName(p.ruleId, lang))}</td>` +
+        `<td class="${p.severity === 'error' ? 'bad' : 'warn'}">${htmlText(p.severity === 'error' ? w.error : w.warning)}</td><td>${htmlText(p.message)}</td></tr>`,
     ),
   );
-  if (rows.length === 0) return `<section class="table"><h2>${e(t.tables.problems)}</h2><p>${e(t.none)}</p></section>`;
+  if (rows.length === 0) return `<section class="table"><h2>${htmlText(t.tables.problems)}</h2><p>${htmlText(t.none)}</p></section>`;
   const c = t.cols;
-  return `<section class="table"><h2>${e(t.tables.problems)}</h2><table><thead><tr><th>${c.cell}</th><th>${c.file}</th><th>${c.line}</th><th>${c.rule}</th><th>${c.severity}</th><th>${c.message}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section class="table"><h2>${htmlText(t.tables.problems)}</h2><table><thead><tr><th>${c.cell}</th><th>${c.record}</th><th>${c.rule}</th><th>${c.severity}</th><th>${c.message}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

@@ -71,7 +71,14 @@ export interface ReportView {
   asOf: string;
   cells: number;
   reporting: number;
+  /** Cells with every due month and quarter held and no error in their records (they may have warnings). */
   compliant: number;
+  /** Of those, the ones section III still names (a warning, low attendance, an unexcused absence, a low score…). */
+  compliantNamed: number;
+  /** validate's findings over the committee's cells: errors (to be put right) and warnings (to look at). */
+  problems: { errors: number; warnings: number };
+  /** Cells with findings (detail: `2 lỗi và 1 cảnh báo`). */
+  withProblems: NamedCell[];
   /** Listed cells that sent nothing, by name, joined: `Chi bộ Khu dân cư số 15`. */
   notReporting: string;
   notReportingCount: number;
@@ -135,49 +142,20 @@ function isCommitteeCell(c: CellReport): boolean {
   return c.status !== 'unlisted' && c.status !== 'duplicate';
 }
 
-/** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
-export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
-  const limits = thresholdsOf(report, options.thresholds, options.rules);
-  const committee = cleanText(report.committee);
-  const parent = cleanText(report.parent ?? '');
-  const place = cleanText(report.place ?? '');
-  const date = options.date ?? report.asOf;
-  // The number: given, else committee.yaml's next one (two digits, as Party numbers are written), else left for the clerk.
-  const next = report.numbering?.next;
-  const given = options.number ?? (next === undefined ? undefined : String(next).padStart(2, '0'));
-  const number = given === undefined || cleanText(given) === '' ? '…' : cleanText(given);
-  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
-  const s = report.totals;
+/** What section III names, list by list, and which cells it names; each list empty when no cell falls short that way. */
+function shortcomings(report: CommitteeReport, limits: Thresholds) {
   const own = report.cells.filter(isCommitteeCell);
   const reporting = own.filter((c) => c.status !== 'missing');
-  const ratingTotal = s.ratings.good + s.ratings.fair + s.ratings.average + s.ratings.poor;
-  const share = (k: number) => (ratingTotal === 0 ? '–' : percent(k / ratingTotal, 'vi'));
-  const rhythmCount = s.monthlyRhythm === null ? 0 : Math.round(s.monthlyRhythm * s.reporting);
   const name = (c: CellReport) => cleanText(c.name);
-
-  const rows = report.cells.map((c): ReportRowView => {
-    const r = c.score.ratings;
-    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
-    return {
-      name: name(c),
-      // What was due and held, as the table's footnote says: a sitting of a month not yet due is not counted.
-      regular: fraction(c.status === 'missing' ? 0 : c.regular.due - c.regular.missingMonths.length, c.regular.due),
-      thematic: fraction(c.status === 'missing' ? 0 : c.thematic.due - c.thematic.missingQuarters.length, c.thematic.due),
-      attendance: percent(c.attendance.rate, 'vi'),
-      score: decimal(c.score.average, 'vi'),
-      ratings: ratings.join(', ') || '–',
-      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
-    };
-  });
-
   const skippedMonths = reporting.filter((c) => c.regular.missingMonths.length > 0).map((c) => ({ name: name(c), detail: monthsText(c.regular.missingMonths) }));
   const missingThematic = reporting
     .filter((c) => c.thematic.missingQuarters.length > 0)
     .map((c) => ({ name: name(c), detail: `quý ${c.thematic.missingQuarters.map(quarterRoman).join(', ')}` }));
   const lowAttendance = reporting
-    .filter((c) => c.attendance.rate !== null && c.attendance.rate < limits.attendance)
+    // attendance-quality demands more than the minimum: a rate at the minimum falls short too.
+    .filter((c) => c.attendance.rate !== null && c.attendance.rate <= limits.attendance)
     .map((c) => ({ name: name(c), detail: percent(c.attendance.rate, 'vi') }));
-  const unexcused = reporting.filter((c) => c.attendance.unexcused > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
+  const unexcused = reporting.filter((c) => (c.attendance.unexcused ?? 0) > 0).map((c) => ({ name: name(c), detail: `${c.attendance.unexcused} lượt` }));
   const lowScore = reporting
     .filter((c) => band(c.score.average, limits) === 'average' || band(c.score.average, limits) === 'poor')
     .map((c) => ({ name: name(c), detail: `${decimal(c.score.average, 'vi')} điểm` }));
@@ -201,6 +179,52 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     .filter((c) => c.status === 'unreadable')
     .map((c) => ({ name: name(c), detail: cleanText(c.statusNote ?? 'có tệp không đọc được.') }));
   const missing = own.filter((c) => c.status === 'missing').map(name);
+  // validate's findings, each called what it is: an error must be put right, a warning deserves attention.
+  const withProblems = own
+    .filter((c) => c.errorCount + c.warningCount > 0)
+    .map((c) => ({ name: name(c), detail: joinVi([c.errorCount > 0 ? `${c.errorCount} lỗi` : '', c.warningCount > 0 ? `${c.warningCount} cảnh báo` : ''].filter(Boolean)) }));
+  // A compliant cell (no error, every month and quarter kept) may still be named in section III for a warning or a weak figure.
+  const named = new Set([...lowAttendance, ...unexcused, ...lowScore, ...shortMeetings, ...withProblems].map((n) => n.name));
+  const lists = [skippedMonths, missingThematic, lowAttendance, unexcused, lowScore, shortMeetings, missedAssignments, withProblems, unlisted, duplicates, unreadable];
+  return { skippedMonths, missingThematic, lowAttendance, unexcused, lowScore, shortMeetings, missedAssignments, unlisted, duplicates, unreadable, missing, withProblems, named, lists };
+}
+
+/** The view of templates/bao-cao.hbs (exported for tests and for offices writing their own template). */
+export function reportView(report: CommitteeReport, options: ReportDocOptions = {}): ReportView {
+  const limits = thresholdsOf(report, options.thresholds, options.rules);
+  const committee = cleanText(report.committee);
+  const parent = cleanText(report.parent ?? '');
+  const place = cleanText(report.place ?? '');
+  const date = options.date ?? report.asOf;
+  // The number: given, else the committee's next one, 01–09 padded as Party numbers are written; else left for the clerk.
+  const next = report.numbering?.next;
+  const given = cleanText((options.number ?? (next === undefined ? '' : String(next))).trim());
+  const number = given === '' ? '…' : /^\d$/u.test(given) ? given.padStart(2, '0') : given;
+  const signer = options.signer ?? (report.signer ? { name: report.signer.name, title: report.signer.role === 'deputy-secretary' ? 'PHÓ BÍ THƯ' : 'BÍ THƯ' } : undefined);
+  const s = report.totals;
+  const own = report.cells.filter(isCommitteeCell);
+  const reporting = own.filter((c) => c.status !== 'missing');
+  const ratingTotal = s.ratings.good + s.ratings.fair + s.ratings.average + s.ratings.poor;
+  const share = (k: number) => (ratingTotal === 0 ? '–' : percent(k / ratingTotal, 'vi'));
+  const rhythmCount = s.monthlyRhythm === null ? 0 : Math.round(s.monthlyRhythm * s.reporting);
+  const name = (c: CellReport) => cleanText(c.name);
+
+  const rows = report.cells.map((c): ReportRowView => {
+    const r = c.score.ratings;
+    const ratings = (['good', 'fair', 'average', 'poor'] as const).filter((k) => r[k] > 0).map((k) => `${RATING[k]}: ${r[k]} kỳ`);
+    return {
+      name: name(c),
+      // The figures every format prints (json held/due): sittings held of those due, as the table's note says.
+      regular: fraction(c.regular.held, c.regular.due),
+      thematic: fraction(c.thematic.held, c.thematic.due),
+      attendance: percent(c.attendance.rate, 'vi'),
+      score: decimal(c.score.average, 'vi'),
+      ratings: ratings.join(', ') || '–',
+      note: c.status === 'ok' ? '' : statusText(c.status, 'vi'),
+    };
+  });
+
+  const short = shortcomings(report, limits);
   const superior = superiorStandingCommittee(parent);
 
   return {
@@ -216,12 +240,15 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     cells: s.cells,
     reporting: s.reporting,
     compliant: s.compliant,
-    notReporting: joinVi(missing),
-    notReportingCount: missing.length,
+    compliantNamed: own.filter((c) => c.compliant && short.named.has(name(c))).length,
+    problems: { errors: own.reduce((a, c) => a + c.errorCount, 0), warnings: own.reduce((a, c) => a + c.warningCount, 0) },
+    withProblems: short.withProblems,
+    notReporting: joinVi(short.missing),
+    notReportingCount: short.missing.length,
     rhythm: { count: rhythmCount, percent: percent(s.monthlyRhythm, 'vi') },
     // Due sittings held: a sitting of a month not yet due is not counted against what was due.
     regular: {
-      held: reporting.reduce((a, c) => a + c.regular.due - c.regular.missingMonths.length, 0),
+      held: reporting.reduce((a, c) => a + c.regular.held, 0),
       due: reporting.reduce((a, c) => a + c.regular.due, 0),
     },
     thematic: {
@@ -243,35 +270,22 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     assignments: { kept: s.assignmentsKept, due: s.assignmentsDue, percent: s.assignmentsDue === 0 ? '–' : percent(s.assignmentsKept / s.assignmentsDue, 'vi') },
     visits: own.reduce((a, c) => a + c.visits.held, 0),
     rows,
-    skippedMonths,
-    missingThematic,
-    lowAttendance,
-    unexcused,
-    lowScore,
-    shortMeetings,
-    missedAssignments,
-    unlisted,
-    duplicates,
-    unreadable,
-    hasShortcomings:
-      missing.length +
-        skippedMonths.length +
-        missingThematic.length +
-        lowAttendance.length +
-        unexcused.length +
-        lowScore.length +
-        shortMeetings.length +
-        missedAssignments.length +
-        unlisted.length +
-        duplicates.length +
-        unreadable.length >
-      0,
+    skippedMonths: short.skippedMonths,
+    missingThematic: short.missingThematic,
+    lowAttendance: short.lowAttendance,
+    unexcused: short.unexcused,
+    lowScore: short.lowScore,
+    shortMeetings: short.shortMeetings,
+    missedAssignments: short.missedAssignments,
+    unlisted: short.unlisted,
+    duplicates: short.duplicates,
+    unreadable: short.unreadable,
+    hasShortcomings: short.missing.length + short.lists.reduce((a, l) => a + l.length, 0) > 0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
     signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
     recipients: (options.recipients ?? report.recipients ?? [`${superior} (để b/c)`, 'Các chi bộ trực thuộc', 'Lưu VP']).map(cleanText),
   };
 }
-
 
 /**
  * The standing committee a report goes to (để b/c), named as the Party names it: a city's or province's
