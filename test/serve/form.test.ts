@@ -232,7 +232,8 @@ describe('cellctl serve: the whole meeting form', { timeout: 180_000 }, () => {
     rmSync(join(cellDir, 'meetings', '2026-12.yaml'));
     const served = await serve(cellDir);
     const page = await open(served);
-    await page.getByRole('button', { name: 'Lập biên bản kỳ họp tiếp theo' }).click();
+    await page.getByRole('button', { name: /^Lập biên bản kỳ họp / }).click(); // it names the sitting, then asks
+    await page.getByRole('button', { name: 'Lập biên bản', exact: true }).click();
     await page.waitForSelector('#problem-count');
     await soon(() => page.locator('.file').innerText()).toContain('2026-12.yaml');
     return { cellDir, file: join(cellDir, 'meetings', '2026-12.yaml'), served, page };
