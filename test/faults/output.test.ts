@@ -349,7 +349,7 @@ describe('documents written by these tests', () => {
     renameSync(join(work, 'chi-bo', 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', 'con.yaml'));
     const run = await render(work, 'chi-bo');
     expect(run.code, run.stderr).toBe(0);
-    validateOoxml(...tree(join(work, 'out')).map((f) => join(work, 'out', f)));
+    validateOoxml(...tree(join(work, 'chi-bo', 'out')).map((f) => join(work, 'chi-bo', 'out', f)));
   });
 });
 

@@ -1,6 +1,6 @@
 // What a refused save lists: the fields where this page and the file differ, as the conflict panel pairs them.
 import { describe, expect, it } from 'vitest';
-import { differences, valueAt } from '../../web/conflict.js';
+import { differences, valueAt } from '../../web/diff.js';
 
 describe('a save conflict, field by field', () => {
   const theirs = { place: 'A', attendance: [{ member: 'An', status: 'present' }, { member: 'Bình', status: 'present' }], dues: { amount: 560000 } };
