@@ -1,7 +1,8 @@
 // Form fields with their label and the problems found beside them: the pieces every form of the page uses.
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { isoDate, readDate, showDate } from './api.js';
+import { readMoney, showMoney } from './money.js';
 
 /** The id of the field a JSON pointer names: problems are placed and jumped to by it. */
 export const fid = (pointer) => `f:${pointer}`;
@@ -57,3 +58,33 @@ export function Area({ id, label, value, onInput, problems, rows = 3 }) {
     <${Problems} list=${problems} /></div>`;
 }
 
+
+/**
+ * A sum in đồng typed the Vietnamese way (560.000, 560 000, 560.000 đ). What is typed stays as typed (never
+ * rewritten under the caret); the sum it was read as is said below it, and what cannot be read for sure is
+ * a message, while the model keeps the text so that nothing changes without a word.
+ */
+export function MoneyField({ id, label, value, onInput, problems }) {
+  const shown = (v) => (typeof v === 'number' ? showMoney(v) : v ?? '');
+  const [text, setText] = useState(shown(value));
+  // A value from elsewhere (loaded, reloaded, taken from another tab) replaces the text; one typed here does not.
+  useEffect(() => {
+    const read = readMoney(text);
+    if (!(read.ok && read.value === value) && text !== value) setText(shown(value));
+  }, [value]);
+  const read = readMoney(text);
+  const note = `${id}:đọc`;
+  const typed = (e) => {
+    const t = e.currentTarget.value;
+    setText(t);
+    const r = readMoney(t);
+    onInput(r.ok ? r.value : t);
+  };
+  // The checker's own words for a text in a number field are replaced by the reason it could not be read.
+  const list = read.ok ? problems : [{ severity: 'error', message: read.message }];
+  return html`<div class="field money"><label for=${id}>${label}</label>
+    <input id=${id} value=${text} inputmode="numeric" autocomplete="off" placeholder="ví dụ 560.000" onInput=${typed}
+      aria-describedby=${note} aria-invalid=${list?.length ? 'true' : 'false'} />
+    <p class="read-as" id=${note}>${read.ok && read.value !== '' ? `Đọc là: ${showMoney(read.value)} đồng` : ''}</p>
+    <${Problems} list=${list} /></div>`;
+}

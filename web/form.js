@@ -2,13 +2,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, readDate, setAt, showDate } from './api.js';
-import { Area, DateField, fid, Problems, Select, Text } from './fields.js';
-import { ATTENDANCE, BANDS, CRITERION, DONE, KIND, RATING } from './words.js';
+import { Area, DateField, fid, MoneyField, Problems, Select, Text } from './fields.js';
+import { ATTENDANCE, BANDS, CRITERION, DONE, KIND, RATING, labelOf, plainMessage } from './words.js';
+import { Conflict } from './conflict.js';
 import { Preview } from './preview.js';
+
+/** Asked before leaving the record with changes not saved. */
+const LEAVE = 'Biên bản có thay đổi chưa lưu. Rời trang này thì các thay đổi đó mất.\n\nBấm OK để rời trang (bỏ thay đổi), Cancel để ở lại và lưu.';
 
 /** The JSON pointers that have a field on the form, so that each problem lands beside the nearest one. */
 function fieldPointers(data) {
-  const out = ['/date', '/start', '/end', '/place', '/chair', '/secretary', '/status', '/attendance', '/steps', '/vote', '/vote/for', '/vote/against', '/score', '/score/total', '/score/rating'];
+  const out = ['/topic', '/topic/title', '/topic/presenter', '/date', '/start', '/end', '/place', '/chair', '/secretary', '/status', '/attendance', '/steps', '/vote', '/vote/for', '/vote/against', '/score', '/score/total', '/score/rating'];
   (data.attendance ?? []).forEach((_, i) => out.push(`/attendance/${i}`, `/attendance/${i}/status`, `/attendance/${i}/reason`, `/attendance/${i}/member`));
   (data.steps ?? []).forEach((s, i) => {
     out.push(`/steps/${i}`, `/steps/${i}/content`, `/steps/${i}/presenter`);
@@ -86,7 +90,32 @@ function Guests({ data, change, at }) {
 }
 
 /** The resolution: the review of last month (each task's result), and next month's tasks with owner and deadline. */
-function Resolution({ data, change, at, roster, owners, before }) {
+/** `5` → `Số 05-NQ/CB`, as the resolution prints it. */
+const docNo = (n) => `Số ${String(n).padStart(2, '0')}-NQ/CB`;
+
+/** Why the form offers a number: after the cell's last numbered resolution, the first of a term, or a first guess. */
+function numberHint(s) {
+  if (!s) return '';
+  if (s.basis === 'after') return `Số tiếp theo: nghị quyết ngày ${showDate(s.previous.date)} mang số ${String(s.previous.number).padStart(2, '0')}.`;
+  if (s.basis === 'term') return 'Số đầu tiên của nhiệm kỳ (theo ngày bắt đầu nhiệm kỳ của chi bộ).';
+  return 'Chi bộ chưa có nghị quyết nào ghi số: nếu nhiệm kỳ này đã có nghị quyết trước, ghi số tiếp theo số đó.';
+}
+
+/** The resolution's number: typed, or the cell's next number taken with one button. */
+function ResolutionNumber({ value, suggestion, change, problems }) {
+  const id = fid('/resolution/number');
+  const typed = (v) => {
+    const t = v.trim();
+    change('/resolution/number', t === '' ? undefined : /^\d+$/.test(t) ? Number(t) : t);
+  };
+  return html`<div class="number-row">
+    <${Text} id=${id} label="Số nghị quyết" value=${value} inputmode="numeric" placeholder=${suggestion ? String(suggestion.number) : ''} onInput=${typed} problems=${problems} aria-describedby="number-hint" />
+    <p class="number-hint" id="number-hint">${typeof value === 'number' ? `In là: ${docNo(value)}. ` : ''}${value === undefined && suggestion ? numberHint(suggestion) : ''}</p>
+    ${value === undefined && suggestion ? html`<button type="button" id="use-number" onClick=${() => change('/resolution/number', suggestion.number)}>Dùng số gợi ý: ${String(suggestion.number).padStart(2, '0')}</button>` : null}
+  </div>`;
+}
+
+function Resolution({ data, change, at, roster, owners, before, suggestion }) {
   const r = data.resolution;
   const review = r.review ?? {};
   const reviewed = review.tasks ?? [];
@@ -94,7 +123,8 @@ function Resolution({ data, change, at, roster, owners, before }) {
   const edits = listEdits(r.tasks, '/resolution/tasks', change);
   const ownerGroups = [['Đồng chí', roster], ['Tập thể', owners.map((o) => [o, o])]];
   const text = (pointer, label, v) => html`<${Area} id=${fid(pointer)} label=${label} rows="2" value=${v} onInput=${(x) => change(pointer, x)} problems=${at(pointer)} />`;
-  return html`<fieldset id=${fid('/resolution')} tabindex="-1"><legend>Nghị quyết${r.number ? ` số ${r.number}` : ''}</legend><${Problems} list=${[...(at('/resolution') ?? []), ...(at('/resolution/number') ?? [])]} />
+  return html`<fieldset id=${fid('/resolution')} tabindex="-1"><legend>Nghị quyết${typeof r.number === 'number' ? ` ${docNo(r.number)}` : ''}</legend><${Problems} list=${at('/resolution')} />
+    <${ResolutionNumber} value=${r.number} suggestion=${suggestion} change=${change} problems=${at('/resolution/number')} />
     <section class="part" id=${fid('/resolution/review')} tabindex="-1"><h3>I. Đánh giá thực hiện nhiệm vụ tháng trước</h3><${Problems} list=${at('/resolution/review')} />
       ${reviewed.length > 0 ? html`<ol class="tasks reviewed" id=${fid('/resolution/review/tasks')} tabindex="-1">${reviewed.map((t, i) => html`<li class="task" id=${fid(`/resolution/review/tasks/${i}`)} tabindex="-1">
         <${Problems} list=${at(`/resolution/review/tasks/${i}`)} />
@@ -124,15 +154,51 @@ function Resolution({ data, change, at, roster, owners, before }) {
   </fieldset>`;
 }
 
+/** The thematic topic (chuyên đề) and who presents it: a thematic or combined sitting has one. */
+function Topic({ data, change, at, roster }) {
+  const t = data.topic ?? {};
+  const set = (key) => (v) => change(`/topic/${key}`, v);
+  return html`<fieldset id=${fid('/topic')} tabindex="-1"><legend>Chuyên đề</legend><${Problems} list=${at('/topic')} /><div class="grid">
+    <${Area} id=${fid('/topic/title')} label="Tên chuyên đề" rows="2" value=${t.title} onInput=${set('title')} problems=${at('/topic/title')} />
+    <${Text} id=${fid('/topic/presenter')} label="Người trình bày chuyên đề" value=${t.presenter} list="topic-presenters" onInput=${set('presenter')} problems=${at('/topic/presenter')} />
+    <datalist id="topic-presenters">${roster.map(([n]) => html`<option value=${n} />`)}</datalist>
+  </div></fieldset>`;
+}
+
 /** Party dues (đảng phí) collected at the sitting. */
 function Dues({ data, change, at, members }) {
   const d = data.dues;
   const count = (pointer) => (v) => change(pointer, v === '' ? '' : Number(v));
   return html`<fieldset id=${fid('/dues')} tabindex="-1"><legend>Đảng phí</legend><${Problems} list=${at('/dues')} /><div class="grid">
     <${Text} id=${fid('/dues/paid')} label=${`Số đồng chí đã nộp (trên ${members})`} type="number" min="0" max=${members} value=${d.paid} onInput=${count('/dues/paid')} problems=${at('/dues/paid')} />
-    <${Text} id=${fid('/dues/amount')} label="Số tiền (đồng)" type="number" min="0" step="1000" value=${d.amount} onInput=${count('/dues/amount')} problems=${at('/dues/amount')} />
+    <${MoneyField} id=${fid('/dues/amount')} label="Số tiền (đồng)" value=${d.amount} onInput=${(v) => change('/dues/amount', v)} problems=${at('/dues/amount')} />
     <${Text} id=${fid('/dues/note')} label="Ghi chú" value=${d.note} onInput=${(v) => change('/dues/note', v === '' ? undefined : v)} problems=${at('/dues/note')} />
   </div></fieldset>`;
+}
+
+/**
+ * Every way out inside the page is asked about while `dirty.current`: a link of the page at its click
+ * (declined, nothing happens); the browser's Back at popstate, which comes before the hash change the
+ * page's router follows (declined, the record's address is put back, so the router finds itself where it was).
+ */
+function useLeaveGuard(dirty) {
+  useEffect(() => {
+    const here = location.href;
+    let agreed = false; // said "leave" at the link: the navigation that follows is not asked about again
+    const click = (e) => {
+      const a = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+      if (!a || !dirty.current || a.href === here) return;
+      if (window.confirm(LEAVE)) agreed = true;
+      else { e.preventDefault(); e.stopPropagation(); }
+    };
+    const back = () => {
+      if (agreed || !dirty.current || location.href === here) { agreed = false; return; }
+      if (!window.confirm(LEAVE)) history.pushState(null, '', here);
+    };
+    document.addEventListener('click', click, true);
+    window.addEventListener('popstate', back);
+    return () => { document.removeEventListener('click', click, true); window.removeEventListener('popstate', back); };
+  }, []);
 }
 
 export function RecordForm({ path, onBack }) {
@@ -151,12 +217,14 @@ export function RecordForm({ path, onBack }) {
   const latest = useRef(null);
   const edits = useRef(0);
   const hash = useRef('');
+  const saved = useRef(null); // the record as this page last read or wrote it: what a conflict is measured from
+  const dirty = useRef(false);
   const heading = useRef(null);
 
   const load = async () => {
     const { status, json } = await api(`/api/record?path=${encodeURIComponent(path)}`);
     if (status !== 200) return setError(json.error);
-    latest.current = json.data; hash.current = json.hash;
+    latest.current = json.data; hash.current = json.hash; saved.current = json.data;
     setRec(json); setData(json.data); setProblems(json.problems); setEligible(json.eligible); setVoters(json.voters ?? null); setSaveState({ kind: 'clean' });
   };
   useEffect(() => { load(); }, [path]);
@@ -164,6 +232,8 @@ export function RecordForm({ path, onBack }) {
   // (a screen reader says where it is), not back to the top of the page.
   const opened = rec !== null;
   useEffect(() => { if (opened) heading.current?.focus(); }, [opened, path]);
+  dirty.current = saveState.kind !== 'clean' && saveState.kind !== 'saved';
+  useLeaveGuard(dirty);
   useEffect(() => {
     const warn = (e) => { if (saveState.kind !== 'clean' && saveState.kind !== 'saved') { e.preventDefault(); e.returnValue = ''; } };
     window.addEventListener('beforeunload', warn);
@@ -197,9 +267,10 @@ export function RecordForm({ path, onBack }) {
   const save = async (base = hash.current) => {
     setSaveState({ kind: 'saving' });
     const sent = edits.current;
+    const sentData = latest.current;
     let reply;
     try {
-      reply = await api('/api/save', { path, base, data: latest.current });
+      reply = await api('/api/save', { path, base, data: sentData });
     } catch {
       return setSaveState({ kind: 'failed', message: 'Không gửi được tới cellctl serve (đã dừng?). Nội dung trên trang vẫn còn; chạy lại cellctl serve rồi bấm Lưu.' });
     }
@@ -209,7 +280,8 @@ export function RecordForm({ path, onBack }) {
       setRec((old) => ({ ...old, text: json.text, hash: json.hash }));
       if (edits.current !== sent) setSaveState({ kind: 'dirty' });
       else setSaveState({ kind: 'saved', at: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) });
-    } else if (status === 409) setSaveState({ kind: 'conflict', message: json.error, diff: json.diff, hash: json.hash });
+      saved.current = sentData;
+    } else if (status === 409) setSaveState({ kind: 'conflict', theirs: json.theirs, hash: json.hash });
     else setSaveState({ kind: 'failed', message: json.error ?? `Lỗi ${status}; nội dung trên trang vẫn còn.` });
   };
   useEffect(() => {
@@ -223,15 +295,22 @@ export function RecordForm({ path, onBack }) {
 
   const fields = fieldPointers(data);
   const by = new Map();
-  for (const p of problems) {
-    const a = anchorOf(p.path, fields);
+  // Each problem in the form's words, beside the field it is about (a missing key's own field, not its parent's).
+  const said = problems.map((p) => {
+    const field = p.field ?? p.path;
+    const label = labelOf(field, data, rec.steps);
+    return { ...p, field, label, message: plainMessage(p, label) };
+  });
+  for (const p of said) {
+    const a = anchorOf(p.field, fields);
     by.set(a, [...(by.get(a) ?? []), p]);
   }
   const at = (pointer) => by.get(pointer);
   const roster = rec.roster.map((n) => [n, n]);
   const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
   const jump = (p) => {
-    const el = document.getElementById(fid(anchorOf(p.path, fields))) ;
+    const el = document.getElementById(fid(anchorOf(p.field, fields)));
     if (el) { el.scrollIntoView({ block: 'center' }); el.focus(); }
   };
   const criteria = rec.scoring.criteria;
@@ -250,12 +329,8 @@ export function RecordForm({ path, onBack }) {
           failed: 'Chưa lưu được.', conflict: 'Chưa lưu: tệp đã đổi trên đĩa.' }[saveState.kind]}</span>
       </div>
       ${saveState.kind === 'failed' ? html`<p role="alert" class="error-box">${saveState.message}</p>` : null}
-      ${saveState.kind === 'conflict' ? html`<div role="alert" class="error-box conflict" id="conflict">
-        <p>${saveState.message}</p>
-        <details open><summary>Khác biệt giữa tệp trên đĩa và nội dung trên trang</summary><pre>${saveState.diff}</pre></details>
-        <button type="button" id="reload" onClick=${load}>Tải lại tệp từ đĩa (bỏ thay đổi trên trang)</button>
-        <button type="button" id="overwrite" onClick=${() => save(saveState.hash)}>Vẫn ghi nội dung trên trang đè lên tệp</button>
-      </div>` : null}
+      ${saveState.kind === 'conflict' ? html`<${Conflict} mine=${data} theirs=${saveState.theirs} base=${saved.current} steps=${rec.steps} onReload=${load}
+        onApply=${(merged) => { latest.current = merged; setData(merged); check(merged); save(saveState.hash); }} />` : null}
     </header>
     <div class="columns"><form class="form" onSubmit=${(e) => { e.preventDefault(); save(); }}>
       <${Problems} list=${at('')} />
@@ -268,6 +343,8 @@ export function RecordForm({ path, onBack }) {
         <${Select} id=${fid('/secretary')} label="Thư ký" value=${data.secretary} options=${roster} onChange=${(v) => change('/secretary', v)} problems=${at('/secretary')} />
         <${Select} id=${fid('/status')} label="Trạng thái" value=${data.status} options=${[['draft', 'Dự thảo'], ['adopted', 'Đã thông qua']]} onChange=${(v) => change('/status', v)} problems=${at('/status')} />
       </div></fieldset>
+
+      ${data.topic || data.kind === 'thematic' || data.kind === 'combined' ? html`<${Topic} data=${data} change=${change} at=${at} roster=${roster} />` : null}
 
       <${Guests} data=${data} change=${change} at=${at} />
 
@@ -300,7 +377,7 @@ export function RecordForm({ path, onBack }) {
         </li>`)}</ol>
       </fieldset>
 
-      ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} before=${rec.previousTasks ?? {}} />` : null}
+      ${data.resolution ? html`<${Resolution} data=${data} change=${change} at=${at} roster=${roster} owners=${rec.collectiveOwners ?? ['Chi bộ']} before=${rec.previousTasks ?? {}} suggestion=${rec.numberSuggestion} />` : null}
 
       ${data.vote ? html`<fieldset id=${fid('/vote')} tabindex="-1"><legend>Biểu quyết thông qua nghị quyết</legend><${Problems} list=${at('/vote')} />
         <p class="voters"><span id="eligible">Số đảng viên có quyền biểu quyết: <strong>${eligible ?? '—'}</strong></span>${voters ? html`, có mặt: <strong id="eligible-present">${voters.present}</strong>` : null}</p><div class="grid">
@@ -320,8 +397,8 @@ export function RecordForm({ path, onBack }) {
     </form>
     <aside class="list" aria-label="Các vấn đề của biên bản">
       <h2>Kiểm tra ${checking ? html`<span class="checking">(đang kiểm tra…)</span>` : null}</h2>
-      <p id="problem-count">${errors === 0 ? 'Không có lỗi.' : `${errors} lỗi`}${problems.length > errors ? `, ${problems.length - errors} cảnh báo` : ''}</p>
-      <ul id="problem-list">${problems.map((p) => html`<li class=${p.severity}><button type="button" class="link" onClick=${() => jump(p)}>Dòng ${p.line}: ${p.message}</button></li>`)}</ul>
+      <p id="problem-count">${errors === 0 ? `Không có lỗi${warnings > 0 ? `; ${warnings} điều cần xem lại (cảnh báo)` : ''}.` : `${errors} lỗi${warnings > 0 ? `, ${warnings} cảnh báo` : ''}.`}</p>
+      <ul id="problem-list">${said.map((p) => html`<li class=${p.severity}><button type="button" class="link" onClick=${() => jump(p)}>${p.ruleId === 'schema' ? p.message : `${p.label}: ${p.message}`}</button></li>`)}</ul>
     </aside>
     <${Preview} path=${path} data=${data} hash=${rec.hash} dirty=${saveState.kind !== 'clean' && saveState.kind !== 'saved'} /></div>
   </div>`;

@@ -42,8 +42,18 @@ function Printed({ reply }) {
 /** Writing the saved record's documents: refused while the form has unsaved changes, asks before overwriting. */
 function PrintBar({ path, data, hash, dirty }) {
   const [pdf, setPdf] = useState(false);
+  const [outDir, setOutDir] = useState('');
+  const [opened, setOpened] = useState('');
   const [state, setState] = useState({ kind: 'idle' });
-  useEffect(() => { api('/api/print-info').then(({ status, json }) => status === 200 && setPdf(json.pdf)).catch(() => {}); }, []);
+  useEffect(() => {
+    api(`/api/print-info?path=${encodeURIComponent(path)}`)
+      .then(({ status, json }) => { if (status === 200) { setPdf(json.pdf); setOutDir(json.outDir ?? ''); } })
+      .catch(() => {});
+  }, [path]);
+  const openFolder = async () => {
+    const { status, json } = await api('/api/open-out', { path }).catch(() => ({ status: 0, json: { error: 'Không gửi được tới cellctl serve (đã dừng?).' } }));
+    setOpened(status === 200 ? `Đã mở thư mục ${json.opened}.` : json.error ?? `Lỗi ${status}.`);
+  };
   const print = async (withPdf, force = false) => {
     setState({ kind: 'printing', pdf: withPdf });
     const reply = await api('/api/print', { path, base: hash, data, pdf: withPdf, force }).catch(() => ({ status: 0, json: { error: 'Không gửi được tới cellctl serve (đã dừng?).' } }));
@@ -60,6 +70,9 @@ function PrintBar({ path, data, hash, dirty }) {
       ${dirty ? html`<span class="print-hint" id="print-hint">Lưu trước khi in.</span>` : null}
       ${busy ? html`<span class="print-hint" role="status">Đang ghi${state.pdf ? ' (PDF mất vài giây)' : ''}…</span>` : null}
     </div>
+    ${outDir ? html`<p class="out-dir">Bản in ghi vào thư mục <code id="out-dir">${outDir}</code>
+      <button type="button" class="small secondary" id="open-out" onClick=${openFolder}>Mở thư mục</button>
+      ${opened ? html`<span class="print-hint" role="status" id="open-out-state">${opened}</span>` : null}</p>` : null}
     ${state.kind === 'confirm' ? html`<div role="alert" class="confirm" id="print-confirm">
       <p>${state.message}</p><ul>${state.exists.map((f) => html`<li class="printed-name">${f}</li>`)}</ul>
       <button type="button" id="print-overwrite" onClick=${() => print(state.pdf, true)}>Ghi đè</button>

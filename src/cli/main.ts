@@ -166,7 +166,7 @@ export async function main(io: CliIo): Promise<number> {
     .command('render')
     .description('In biên bản và nghị quyết (.docx) theo thể thức văn bản của Đảng từ hồ sơ buổi sinh hoạt.')
     .argument('<đường-dẫn...>', 'hồ sơ buổi sinh hoạt, hoặc thư mục chi bộ')
-    .option('-o, --out <thư-mục>', 'thư mục ghi văn bản', 'out')
+    .option('-o, --out <thư-mục>', 'thư mục ghi văn bản (mặc định: out/ trong thư mục chi bộ khi in một thư mục chi bộ, như trang cellctl serve; còn lại ./out)')
     .addOption(new Option('--only <loại>', 'chỉ in biên bản, chỉ in nghị quyết hoặc chỉ in phiếu đánh giá chất lượng').choices(['minutes', 'resolution', 'score-sheet']))
     .option('--draft', 'in cả hồ sơ còn lỗi, đóng dấu DỰ THẢO')
     .option('--force', 'ghi đè tệp đã có')

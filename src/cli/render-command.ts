@@ -1,5 +1,6 @@
 // `cellctl render` and `cellctl templates export`: documents from records, templates for editing.
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { formatters } from '../formatters/index.js';
 import { exportTemplates } from '../render/export.js';
@@ -25,6 +26,14 @@ export interface RenderFlags {
 }
 
 /**
+ * Without --out, one cell folder's documents go to its own `out/`, where `cellctl serve` prints them too;
+ * anything else (record files, several cells) to `./out`.
+ */
+function cellOut(paths: string[], cwd: string): { out?: string } {
+  return paths.length === 1 && existsSync(join(resolve(cwd, paths[0]!), 'cell.yaml')) ? { out: join(paths[0]!, 'out') } : {};
+}
+
+/**
  * Render and print one `sha256  path` line per file written (the format `sha256sum -c` checks), so an
  * office can prove later that a signed file was not changed. Refused records are listed on stderr.
  */
@@ -38,7 +47,7 @@ export async function runRender(paths: string[], flags: RenderFlags, io: CliIo):
     const result = await render(paths, {
       cwd: io.cwd,
       lang: flags.lang,
-      ...(flags.out ? { out: flags.out } : {}),
+      ...(flags.out ? { out: flags.out } : cellOut(paths, io.cwd)),
       ...(flags.only ? { only: flags.only } : {}),
       ...(flags.draft ? { draft: true } : {}),
       ...(flags.force ? { force: true } : {}),

@@ -1,4 +1,4 @@
-// The validation pipeline for one cell group: read → parse → schema → rules (on schema-valid documents only).
+// The validation pipeline for one cell group: read → parse → schema → rules (on schema-valid documents, and on a failing record the rules whose inputs are sound).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type {
   CellProfile,
@@ -55,6 +55,8 @@ interface LoadedDoc {
   locator?: Locator;
   /** Set only when the document passed its schema. */
   data?: unknown;
+  /** A record that failed its schema: its data and the schema problems' pointers, for rules that declare their inputs. */
+  partial?: { data: unknown; broken: string[] };
   /** Whether problems on this document are shown (false for a cell.yaml loaded only for context). */
   reported: boolean;
   /** A record still a stub (`stub: true`). */
@@ -94,14 +96,41 @@ function loadDoc(input: InputFile, options: EngineOptions, reported = true): Loa
   }
   // Control characters replaced at parse time are reported beside the schema's problems.
   const problems = [...parsed.problems, ...validateSchema(input.kind, parsed.data, parsed.locator)];
+  const valid = problems.length === 0;
+  const object = parsed.data !== null && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
   return {
     input,
     problems,
     unreadable: false,
     locator: parsed.locator,
-    data: problems.length === 0 ? parsed.data : undefined,
+    data: valid ? parsed.data : undefined,
+    ...(!valid && object && input.kind === 'meeting' ? { partial: { data: parsed.data, broken: problems.map(problemPointer) } } : {}),
     reported,
   };
+}
+
+/** The pointer a problem is about: a missing key is reported on its parent (where a line exists), but it is the key that is broken. */
+export function problemPointer(p: Pick<RawProblem, 'path' | 'ruleId' | 'messageId' | 'data'>): string {
+  const property = p.data?.property;
+  return p.ruleId === 'schema' && p.messageId === 'required' && property !== undefined
+    ? `${p.path}/${String(property).replace(/~/g, '~0').replace(/\//g, '~1')}`
+    : p.path;
+}
+
+/** Whether a problem at `problem` touches the pointer `input` (`*` = any one segment): one lies within the other. */
+function touches(problem: string, input: string): boolean {
+  const a = problem.split('/');
+  const b = input.split('/');
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (b[i] !== '*' && a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Rules that can judge a record failing its schema: those whose declared inputs no schema problem touches. */
+function partialRules(rules: ActiveRule[], broken: string[]): ActiveRule[] {
+  return rules.filter((a) => {
+    const inputs = a.rule.scope === 'meeting' ? a.rule.inputs : undefined;
+    return inputs !== undefined && inputs.every((i) => !broken.some((p) => touches(p, i)));
+  });
 }
 
 let optionValidators: Map<string, ValidateFunction> | undefined;
@@ -255,6 +284,17 @@ export function processGroupFacts(group: CellGroup, options: EngineOptions): Gro
   const plans: DocRef<YearPlan>[] = [];
   const meetings: DocRef<MeetingRecord>[] = [];
   for (const doc of docs) {
+    if (doc.data === undefined && doc.partial) {
+      // A record still being filled in: what does not depend on a broken or blank field is judged already.
+      const meeting = doc.partial.data as MeetingRecord;
+      if (doc.partial.broken.some((p) => touches(p, '/date') || touches(p, '/ruleset'))) continue;
+      const { profile, rules } = rulesFor(profileId(meeting.date, meeting.ruleset));
+      for (const active of partialRules(rules, doc.partial.broken)) {
+        if (active.rule.scope !== 'meeting') continue;
+        active.rule.check({ meeting, file: doc.input.display, cell, options: active.options, profile, env, report: reporter(doc, active) });
+      }
+      continue;
+    }
     if (doc.data === undefined) continue;
     if (doc.input.kind === 'meeting') {
       const meeting = doc.data as MeetingRecord;

@@ -497,6 +497,37 @@ function skeletonMeeting(sitting: PlannedMeeting, attendance: AttendanceEntry[])
   };
 }
 
+/** The number a resolution of `date` takes in the cell's sequence, and what it follows from. */
+export interface NumberSuggestion {
+  number: number;
+  /** `after`: the last numbered resolution of the term (`previous`); `term`: the first of a term begun on
+   * numbering.termStart; `first`: the cell has no numbered resolution yet, so 1 is only a guess. */
+  basis: 'after' | 'term' | 'first';
+  previous?: { number: number; date: string };
+}
+
+/** The next number after the numbered resolutions of `earlier` (date order, all before `date`). */
+function numberAfter(earlier: FoundRecord[], cell: CellProfile, date: string): NumberSuggestion {
+  const termStart = cell.numbering?.termStart;
+  const last = earlier.filter((r) => r.data?.resolution?.number !== undefined).at(-1)?.data;
+  const newTerm = termStart !== undefined && termStart <= date && (!last || last.date < termStart);
+  if (newTerm) return { number: 1, basis: 'term' };
+  if (last) return { number: last.resolution!.number! + 1, basis: 'after', previous: { number: last.resolution!.number!, date: last.date } };
+  return { number: 1, basis: 'first' };
+}
+
+/**
+ * The number the resolution of the record at `abs` (held on `date`) would take: one after the cell's last
+ * numbered resolution before it, 1 at the start of a term. The page offers it; `new` writes it when sure.
+ */
+export function nextResolutionNumber(cellDir: string, abs: string, date: string): NumberSuggestion {
+  const cell = loadCell(cellDir);
+  const earlier = loadRecords(cellDir)
+    .filter((r) => r.abs !== abs && r.data?.resolution !== undefined && !r.stub && r.date < date)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return numberAfter(earlier, cell, date);
+}
+
 /**
  * The resolution: its number after the last one of the term, last month's tasks copied from the previous
  * resolution with results to fill, and a skeleton of next month's tasks.
@@ -518,13 +549,8 @@ function addResolution(
   const lastResolution = earlier.at(-1)?.data;
   const resolution = new YAMLMap();
 
-  const termStart = cell.numbering?.termStart;
-  const lastNumbered = earlier.filter((r) => r.data?.resolution?.number !== undefined).at(-1)?.data;
-  if (lastNumbered && !(termStart !== undefined && lastNumbered.date < termStart && termStart <= sitting.date)) {
-    resolution.add(doc.createPair('number', lastNumbered.resolution!.number! + 1));
-  } else if (!broken && termStart !== undefined && termStart <= sitting.date && (!lastNumbered || lastNumbered.date < termStart)) {
-    resolution.add(doc.createPair('number', 1));
-  }
+  const next = broken ? undefined : numberAfter(earlier, cell, sitting.date);
+  if (next && next.basis !== 'first') resolution.add(doc.createPair('number', next.number));
 
   const review = new YAMLMap();
   review.add(doc.createPair('strengths', blank(' ưu điểm')));

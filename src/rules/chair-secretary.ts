@@ -1,4 +1,4 @@
-// Rule chair-secretary: the chair and minute-taker are present members; the resolution is signed by the bí thư or phó bí thư (rules.md M7).
+// Rule chair-secretary: the chair and minute-taker are two present members; the resolution is signed by the bí thư or phó bí thư (rules.md M7).
 import type { MeetingRecord } from '../model.js';
 import type { MeetingRule } from './types.js';
 import { Roster, isActiveOn, nameKey, resolvedAttendance, rosterFor } from './roster.js';
@@ -8,9 +8,10 @@ type Role = 'chair' | 'secretary';
 const rule: MeetingRule<Record<string, never>> = {
   id: 'chair-secretary',
   scope: 'meeting',
+  inputs: ['/date', '/chair', '/secretary', '/attendance/*/member', '/attendance/*/status', '/guests/*/name', '/resolution/signer'],
   description: {
-    vi: 'Chủ trì và thư ký là đảng viên của chi bộ có mặt tại buổi sinh hoạt; đại biểu khách mời không chủ trì, không ghi biên bản.',
-    en: 'The chair and the minute-taker are members of the cell present at the sitting; a guest may do neither.',
+    vi: 'Chủ trì và thư ký là hai đảng viên khác nhau của chi bộ có mặt tại buổi sinh hoạt (biên bản có hai chữ ký); đại biểu khách mời không chủ trì, không ghi biên bản.',
+    en: 'The chair and the minute-taker are two different members of the cell present at the sitting (the minutes bear two signatures); a guest may do neither.',
   },
   source:
     'HD 12-HD/BTCTW (06/7/2018) §II.1.2: cử thư ký ghi biên bản; QĐ 399-QĐ/TW, HD 36-HD/VPTW: chủ trì và thư ký ký biên bản',
@@ -46,6 +47,10 @@ const rule: MeetingRule<Record<string, never>> = {
       vi: 'Đồng chí {name} ký T/M chi bộ nhưng không phải bí thư hay phó bí thư của chi bộ.',
       en: '{name} signs on behalf of the cell but is neither its secretary nor deputy secretary.',
     },
+    samePerson: {
+      vi: 'Đồng chí {name} vừa chủ trì vừa làm thư ký: biên bản cần hai chữ ký của hai người khác nhau; hãy cử một đồng chí khác ghi biên bản.',
+      en: '{name} is both the chair and the minute-taker: the minutes need two signatures by two different people.',
+    },
     secretaryAmbiguous: {
       vi: 'Chi bộ có {count} đồng chí cùng tên "{name}"; hãy ghi mã đảng viên (id) của thư ký.',
       en: '{count} members are named "{name}"; give the minute-taker by member id.',
@@ -64,6 +69,9 @@ const rule: MeetingRule<Record<string, never>> = {
       }
       checkRole(role, ref, meeting, roster, (messageId, data) => ctx.report({ path, messageId, data }));
     }
+    // The minutes are signed by the chair and by the minute-taker (M7): two signatures, two people.
+    const same = samePerson(meeting, roster);
+    if (same !== undefined) ctx.report({ path: '/secretary', messageId: 'samePerson', data: { name: same } });
     // The resolution is signed on behalf of the cell (T/M CHI BỘ) by its bí thư or phó bí thư.
     const signer = meeting.resolution?.signer;
     if (signer !== undefined && roster) {
@@ -77,6 +85,17 @@ const rule: MeetingRule<Record<string, never>> = {
     }
   },
 };
+
+/** The one member named as both chair and secretary (by name or id, either way round), or undefined. */
+function samePerson(meeting: MeetingRecord, roster: Roster | undefined): string | undefined {
+  const { chair, secretary } = meeting;
+  if (typeof chair !== 'string' || typeof secretary !== 'string' || chair.trim() === '') return undefined;
+  // Someone not a member in either role is reported as such already: one mistake, one message.
+  if (!roster) return nameKey(chair) === nameKey(secretary) && !isGuest(meeting, chair) ? chair : undefined;
+  const a = roster.resolve(chair);
+  const b = roster.resolve(secretary);
+  return a.kind === 'member' && b.kind === 'member' && a.index === b.index ? a.member.name : undefined;
+}
 
 function isGuest(meeting: MeetingRecord, ref: string): boolean {
   const key = nameKey(ref);

@@ -9,6 +9,7 @@ export type DurationOptions = Record<MeetingKind, number>;
 const rule: MeetingRule<DurationOptions> = {
   id: 'duration-min',
   scope: 'meeting',
+  inputs: ['/kind', '/start', '/end'],
   description: {
     vi: 'Thời lượng buổi sinh hoạt không ít hơn mức tối thiểu (90 phút; kết hợp chuyên đề 120 phút).',
     en: 'A sitting lasts at least the minimum (90 minutes; 120 when combined with a thematic session).',

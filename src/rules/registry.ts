@@ -16,7 +16,9 @@ import scoreTotal from './score-total.js';
 import scoreRating from './score-rating.js';
 import dateInYear from './date-in-year.js';
 import publicHoliday from './public-holiday.js';
+import resolutionNumber from './resolution-number.js';
 import documentNumber from './document-number.js';
+import taskDeadline from './task-deadline.js';
 import monthlyRegular from './monthly-regular.js';
 import thematicNotRegular from './thematic-not-regular.js';
 import thematicPerQuarter from './thematic-per-quarter.js';
@@ -43,7 +45,9 @@ export const RULES: readonly Rule[] = [
   scoreRating,
   dateInYear,
   publicHoliday,
+  resolutionNumber,
   documentNumber,
+  taskDeadline,
   monthlyRegular,
   thematicNotRegular,
   thematicPerQuarter,

@@ -5,6 +5,7 @@ import { minutesOf } from '../util/time.js';
 const rule: MeetingRule<Record<string, never>> = {
   id: 'time-range',
   scope: 'meeting',
+  inputs: ['/start', '/end'],
   description: {
     vi: 'Giờ kết thúc buổi sinh hoạt phải sau giờ bắt đầu.',
     en: 'A sitting ends after it starts.',

@@ -127,6 +127,12 @@ interface RuleBase<O> {
 
 export interface MeetingRule<O = Record<string, unknown>> extends RuleBase<O> {
   scope: 'meeting';
+  /**
+   * The JSON pointers the check reads (`*` = any one item of a list), when it reads only these: the rule
+   * then also runs on a record that fails its schema elsewhere (a form with fields still blank), as long
+   * as no schema problem touches one of them. A rule without `inputs` waits for a schema-valid record.
+   */
+  inputs?: readonly string[];
   check(ctx: MeetingContext<O>): void;
 }
 export interface PlanRule<O = Record<string, unknown>> extends RuleBase<O> {

@@ -1,16 +1,20 @@
 // Preview and print for the meeting form: the record's documents as HTML from the unsaved form, and its .docx (and PDF) written as `cellctl render` writes them.
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { CellctlError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
 import type { MeetingRecord } from '../model.js';
 import { loadCell } from '../plan/new-record.js';
 import { blocksToHtml, sheetVars } from '../render/html.js';
 import { findSoffice } from '../render/pdf.js';
-import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName } from '../render/render.js';
+import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName, type RenderOptions, type RenderResult } from '../render/render.js';
 import { validateSchema } from '../schema/validator.js';
-import { parseYaml } from '../source/yaml.js';
-import { isReply, recordRef, refusal, type ApiReply, type ApiRoute } from './api.js';
+import { parseYaml, type Locator } from '../source/yaml.js';
+import { problemPointer } from '../lint/engine.js';
+import { isReply, recordRef, refusal, type ApiReply, type ApiRoute, type RecordRef } from './api.js';
 import { folderInside } from './paths.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -22,7 +26,7 @@ export const PRINT_OUT = 'out';
 /** Why a record has no such document, for the tab that shows it. */
 const NO_DOCUMENT: Record<DocumentKindName, string> = {
   minutes: 'Hồ sơ này không có biên bản.',
-  resolution: 'Buổi sinh hoạt này chưa có nghị quyết: thêm mục nghị quyết (resolution) vào hồ sơ thì bản nghị quyết hiện ở đây.',
+  resolution: 'Buổi sinh hoạt này không có nghị quyết (buổi sinh hoạt chuyên đề thường chỉ có kết luận), nên không có bản nghị quyết.',
   'score-sheet': 'Buổi sinh hoạt này không chấm điểm chất lượng nên không có phiếu đánh giá.',
 };
 
@@ -31,16 +35,89 @@ function notYet(reason: string): ApiReply {
   return { status: 200, json: { reason } };
 }
 
-/** The record's data from its text, when it parses and passes its schema; else the first problem as a sentence. */
-function recordOf(text: string): { ok: true; meeting: MeetingRecord } | { ok: false; reason: string } {
-  const parsed = parseYaml(text);
-  const first = parsed.problems[0] ?? (parsed.fatal ? undefined : validateSchema('meeting', parsed.data, parsed.locator)[0]);
-  if (first) {
-    const message = messageText(first.ruleId, first.messageId, first.data, 'vi');
-    return { ok: false, reason: `Chưa xem trước được: dòng ${first.line}, cột ${first.column}: ${message} Sửa chỗ này thì bản xem trước hiện lại.` };
+/** A locator for data that has no text of its own (a draft with its blanks left out): positions are not shown. */
+const NOWHERE = { locate: () => ({ line: 1, column: 1 }) } as unknown as Locator;
+/** What a draft is never printed without: the sitting itself and each member's attendance. */
+const KEPT = ['/date', '/kind', '/status', '/start', '/end', '/attendance'];
+/** A task of last month's resolution, under review. */
+const REVIEWED = /^\/resolution\/review\/tasks\/\d+$/;
+/** How many rounds of leaving out what a draft cannot print yet, before giving up. */
+const DRAFT_ROUNDS = 8;
+
+/** A copy of `data` without blank values (null, "", spaces): what a draft leaves to be filled at the sitting. */
+function withoutBlanks(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(withoutBlanks).filter((x) => x !== undefined);
+  if (data !== null && typeof data === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      const w = withoutBlanks(v);
+      if (w !== undefined) out[k] = w;
+    }
+    return out;
   }
+  return data === null || (typeof data === 'string' && data.trim() === '') ? undefined : data;
+}
+
+/** `data` with `value` at a JSON pointer whose parent exists. */
+function setAt(data: unknown, pointer: string, value: unknown): unknown {
+  const [head, ...rest] = pointer.split('/').slice(1);
+  if (head === undefined || data === null || typeof data !== 'object') return data;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(data) ? [...data] : { ...(data as Record<string, unknown>) };
+  const key = Array.isArray(copy) ? Number(head) : head;
+  (copy as Record<string | number, unknown>)[key] = rest.length === 0 ? value : setAt((copy as Record<string | number, unknown>)[key], `/${rest.join('/')}`, value);
+  return copy;
+}
+
+/** `data` with the value at a JSON pointer removed (an item of a list taken out of it). */
+function removeAt(data: unknown, pointer: string): unknown {
+  const [head, ...rest] = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (head === undefined || data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) {
+    const i = Number(head);
+    return rest.length === 0 ? data.filter((_, k) => k !== i) : data.map((x, k) => (k === i ? removeAt(x, `/${rest.join('/')}`) : x));
+  }
+  const copy = { ...(data as Record<string, unknown>) };
+  if (rest.length === 0) delete copy[head];
+  else copy[head] = removeAt(copy[head], `/${rest.join('/')}`);
+  return copy;
+}
+
+/**
+ * A draft as it can be laid out before the sitting (HD 42: the draft is posted beforehand): blanks left
+ * out, and what is still incomplete (a vote without its figures, a task without its result) left out too,
+ * so the document prints with its blanks. Undefined when even that is not a record (no date, no roster).
+ */
+export function draftView(data: unknown): MeetingRecord | undefined {
+  let d = withoutBlanks(data);
+  for (let round = 0; round < DRAFT_ROUNDS; round++) {
+    const problems = validateSchema('meeting', d, NOWHERE);
+    if (problems.length === 0) return d as MeetingRecord;
+    // Last month's tasks are what the sitting reviews: each stays, its result a blank to fill in (…).
+    const toFill = problems.filter((p) => p.messageId === 'required' && p.data?.property === 'result' && REVIEWED.test(p.path));
+    for (const p of toFill) d = setAt(d, `${p.path}/result`, '…');
+    if (toFill.length > 0) continue;
+    // A missing key is cut with the part that misses it; anything else with itself. The record's own keys are never cut.
+    const cuts = problems.map((p) => (p.messageId === 'required' ? p.path : problemPointer(p)));
+    if (cuts.some((c) => c === '' || KEPT.some((k) => c === k || c.startsWith(`${k}/`)))) return undefined;
+    for (const c of [...new Set(cuts)].sort().reverse()) d = removeAt(d, c);
+  }
+  return undefined;
+}
+
+/** The reason a record cannot be laid out yet, without a file position: the form names each problem beside its field. */
+const NOT_YET = 'Chưa xem trước được: còn mục chưa điền hoặc chưa đúng (xem danh sách Kiểm tra). Sửa xong thì bản xem trước hiện lại.';
+
+/** The record's data from its text, when it parses and passes its schema (a draft: once its blanks are left out); else why not. */
+function recordOf(text: string): { ok: true; meeting: MeetingRecord; partial: boolean } | { ok: false; reason: string } {
+  const parsed = parseYaml(text);
   if (parsed.fatal) return { ok: false, reason: 'Chưa xem trước được: hồ sơ không đọc được thành dữ liệu.' };
-  return { ok: true, meeting: parsed.data as MeetingRecord };
+  const first = parsed.problems[0] ?? validateSchema('meeting', parsed.data, parsed.locator)[0];
+  if (!first) return { ok: true, meeting: parsed.data as MeetingRecord, partial: false };
+  const d = parsed.data as { status?: unknown; stub?: unknown } | null;
+  const draft = d !== null && typeof d === 'object' && (d.status === 'draft' || d.stub === true);
+  const view = draft && parsed.problems.length === 0 ? draftView(parsed.data) : undefined;
+  if (view) return { ok: true, meeting: view, partial: true };
+  return { ok: false, reason: first.ruleId === 'schema' ? NOT_YET : `Chưa xem trước được: ${messageText(first.ruleId, first.messageId, first.data, 'vi')}` };
 }
 
 /**
@@ -70,8 +147,10 @@ const preview: ApiRoute = {
       const built = recordBlocks(kind, meeting, cell, { draft });
       if (!built) return { status: 200, json: { reason: NO_DOCUMENT[kind], documents } };
       const note =
-        errors > 0
-          ? `Hồ sơ còn ${errors} lỗi: đây là bản dự thảo, như cellctl render --draft in ra; sửa hết lỗi thì in được bản chính thức.`
+        read.partial
+          ? 'Dự thảo: những mục chưa điền để trống trên bản in, để ghi tại buổi sinh hoạt; chọn Đã thông qua khi biên bản đã được thông qua.'
+          : errors > 0
+          ? `Hồ sơ còn ${errors} lỗi (xem danh sách Kiểm tra): đây là bản dự thảo, có dấu DỰ THẢO; sửa hết lỗi thì in được bản chính thức.`
           : meeting.stub === true
             ? 'Kỳ họp chưa diễn ra (hồ sơ dựng sẵn): đây là bản dự thảo, để trống những gì buổi họp sẽ điền.'
             : meeting.status === 'draft'
@@ -84,6 +163,25 @@ const preview: ApiRoute = {
     }
   },
 };
+
+/**
+ * Render a draft whose file still has blanks (a record just made by `new`, posted before the sitting, HD 42)
+ * as its preview lays it out: the draft view is written with the cell's cell.yaml into a temporary folder
+ * shaped like the cell, and rendered from there into the cell's own out/, under the record's own name.
+ */
+async function renderDraft(r: RecordRef, meeting: MeetingRecord, options: RenderOptions): Promise<RenderResult> {
+  const tmp = mkdtempSync(join(tmpdir(), 'cellctl-draft-'));
+  try {
+    const cell = join(tmp, basename(r.cellDir));
+    const record = join(cell, relative(r.cellDir, r.keys[0] ?? r.abs));
+    mkdirSync(dirname(record), { recursive: true });
+    copyFileSync(join(r.cellDir, 'cell.yaml'), join(cell, 'cell.yaml'));
+    writeFileSync(record, stringify(meeting));
+    return await render([record], { ...options, cwd: cell, out: join(r.cellDir, PRINT_OUT), draft: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 /** One file print wrote, as the page lists it. */
 export interface PrintedFile {
@@ -127,16 +225,11 @@ const print: ApiRoute = {
     if (body.pdf === true && !soffice) {
       return refusal(422, 'Không tìm thấy LibreOffice nên không in được PDF; cài LibreOffice, hoặc chỉ in .docx.');
     }
+    const options = { asOf, ...(draft ? { draft: true } : {}), ...(body.force === true ? { force: true } : {}), ...(soffice ? { pdfWith: soffice } : {}) };
     let result;
     try {
-      result = await render([r.abs], {
-        cwd: r.cellDir,
-        out: PRINT_OUT,
-        asOf,
-        ...(draft ? { draft: true } : {}),
-        ...(body.force === true ? { force: true } : {}),
-        ...(soffice ? { pdfWith: soffice } : {}),
-      });
+      // A draft with blanks prints as its preview shows it: the record as it can be laid out yet.
+      result = read.partial ? await renderDraft(r, read.meeting, options) : await render([r.abs], { cwd: r.cellDir, out: PRINT_OUT, ...options });
     } catch (e) {
       if (e instanceof OutputExistsError) {
         const exists = e.existing.map((abs) => relative(root, abs).split(/[\\/]/).join('/'));
@@ -150,7 +243,9 @@ const print: ApiRoute = {
       return {
         status: 422,
         json: {
-          error: `Chưa in: hồ sơ còn ${problems.length} lỗi. Sửa các lỗi (xem danh sách Kiểm tra), hoặc đặt trạng thái Dự thảo để in bản dự thảo.`,
+          error: draft
+            ? `Chưa in được bản dự thảo: còn ${problems.length} mục chưa điền hoặc chưa đúng mà bản in cần (xem danh sách Kiểm tra).`
+            : `Chưa in: hồ sơ còn ${problems.length} lỗi. Sửa các lỗi (xem danh sách Kiểm tra), hoặc chọn trạng thái Dự thảo để in bản dự thảo.`,
           problems: problems.map((p) => ({ path: p.path, line: p.line, column: p.column, message: p.message })),
         },
       };
@@ -159,18 +254,57 @@ const print: ApiRoute = {
       const abs = resolve(r.cellDir, f.file);
       return { path: relative(root, abs).split(/[\\/]/).join('/'), size: statSync(abs).size, sha256: f.sha256, kind: f.kind, format: f.format, draft: f.draft };
     });
-    const note = draft ? 'Hồ sơ đang ở trạng thái Dự thảo: đã in bản dự thảo (có dấu DỰ THẢO), như cellctl render --draft.' : '';
+    const note = draft ? 'Hồ sơ đang ở trạng thái Dự thảo: đã in bản dự thảo, có dấu DỰ THẢO trên mỗi trang.' : '';
     return { status: 200, json: { files, draft, note } };
   },
 };
 
-/** Whether LibreOffice is found, for the page to offer the PDF button. */
+/**
+ * `GET /api/print-info?path=…`: whether LibreOffice is found (for the PDF button) and, for the record named,
+ * the full path of the folder print writes to (`out/` of its cell, where `cellctl render <cell folder>` writes).
+ */
 const printInfo: ApiRoute = {
   method: 'GET',
-  handle({ env }) {
-    return { status: 200, json: { pdf: findSoffice(env) !== undefined, out: PRINT_OUT } };
+  handle({ root, env, url }) {
+    const named = url.searchParams.get('path');
+    const r = named === null ? undefined : recordRef(root, named);
+    const outDir = r && !isReply(r) ? join(r.cellDir, PRINT_OUT) : undefined;
+    return { status: 200, json: { pdf: findSoffice(env) !== undefined, out: PRINT_OUT, ...(outDir ? { outDir } : {}) } };
+  },
+};
+
+/** The system's own way to show a folder: Explorer, Finder, or the desktop's file manager. */
+function opener(platform: NodeJS.Platform, dir: string): [string, string[]] {
+  if (platform === 'win32') return ['explorer', [dir]];
+  return platform === 'darwin' ? ['open', [dir]] : ['xdg-open', [dir]];
+}
+
+/**
+ * `POST /api/open-out {path}`: open the record's print folder in the system's file manager, on this machine
+ * (the server listens on 127.0.0.1 only, and every route needs the page's token). Nothing but that folder is
+ * ever opened; a folder not made yet (nothing printed) is a message.
+ */
+const openOut: ApiRoute = {
+  method: 'POST',
+  handle({ root, body, env }) {
+    const r = recordRef(root, body.path);
+    if (isReply(r)) return r;
+    const dir = join(r.cellDir, PRINT_OUT);
+    // As print: an out/ that is a link leading out of the served folder is not followed.
+    if (!folderInside(root, dir)) return refusal(403, `Thư mục ${PRINT_OUT} của chi bộ là một liên kết dẫn ra ngoài thư mục đang mở; không mở.`);
+    if (!existsSync(dir)) return refusal(404, `Chưa có thư mục bản in ${dir}: bấm Ghi .docx một lần thì thư mục được tạo.`);
+    const [cmd, args] = opener(process.platform, dir);
+    return new Promise((done) => {
+      // The server's PATH, as the command that started it: where the desktop's opener is found.
+      const child = spawn(cmd, args, { stdio: 'ignore', detached: true, env: { ...env } as NodeJS.ProcessEnv });
+      child.once('error', () => done(refusal(422, `Không mở được thư mục trên máy này; mở bằng tay: ${dir}`)));
+      child.once('spawn', () => {
+        child.unref();
+        done({ status: 200, json: { opened: dir } });
+      });
+    });
   },
 };
 
 /** The routes of this module, for api.ts's ROUTES. */
-export const PREVIEW_ROUTES = { preview, print, printInfo } as const;
+export const PREVIEW_ROUTES = { preview, print, printInfo, openOut } as const;

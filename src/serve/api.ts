@@ -187,6 +187,7 @@ export const ROUTES: Record<string, ApiRoute> = {
   '/api/preview': PREVIEW_ROUTES.preview,
   '/api/print': PREVIEW_ROUTES.print,
   '/api/print-info': PREVIEW_ROUTES.printInfo,
+  '/api/open-out': PREVIEW_ROUTES.openOut,
   '/api/root': servedRoute,
   '/api/committee': committeeRoute,
   '/api/report-file': reportFileRoute,

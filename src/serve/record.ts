@@ -4,9 +4,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { InputError } from '../errors.js';
+import { problemPointer } from '../lint/engine.js';
 import { validate } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
-import { loadCell, loadRecords } from '../plan/new-record.js';
+import { loadCell, loadRecords, nextResolutionNumber, type NumberSuggestion } from '../plan/new-record.js';
 import { replaceFile } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
@@ -17,6 +18,11 @@ import { applyData, dataOf } from './yaml-sync.js';
 /** A problem as the page shows it: beside the field its JSON pointer names, and in the list. */
 export interface PageProblem {
   path: string;
+  /** The field the problem is about: `path`, or for a missing key the key itself (the form names it by its label). */
+  field: string;
+  /** The message's id and data, for the page to say a schema problem in the words of the form. */
+  messageId: string;
+  data?: Record<string, string | number>;
   message: string;
   severity: 'error' | 'warning';
   ruleId: string;
@@ -45,6 +51,8 @@ export interface RecordView {
   eligible: number | null;
   voters: Voters | null;
   problems: PageProblem[];
+  /** The resolution's number in the cell's sequence, offered while the record has none (null: no resolution, or no date yet). */
+  numberSuggestion: NumberSuggestion | null;
 }
 
 /** SHA-256 of a text, hex. */
@@ -91,7 +99,10 @@ export async function checkText(root: string, abs: string, keys: string[], text:
   const result = await validate([root], { asOf, cwd: root, overrides });
   const mine = result.results.filter((r) => keys.includes(r.file) || r.file === abs);
   return mine.flatMap((r) =>
-    r.problems.map((p) => ({ path: p.path, message: p.message, severity: p.severity, ruleId: p.ruleId, line: p.line, column: p.column })),
+    r.problems.map((p) => ({
+      path: p.path, field: problemPointer(p), message: p.message, messageId: p.messageId, ...(p.data ? { data: p.data } : {}),
+      severity: p.severity, ruleId: p.ruleId, line: p.line, column: p.column,
+    })),
   );
 }
 
@@ -119,13 +130,14 @@ export async function recordView(root: string, abs: string, keys: string[], asOf
     eligible: voters?.eligible ?? null,
     voters,
     problems: await checkText(root, abs, keys, text, asOf),
+    numberSuggestion: suggestNumber(root, abs, data),
   };
 }
 
 /** Outcome of a save: written (the new version), or refused because the file changed since `base`. */
 export type SaveOutcome =
   | { ok: true; hash: string; text: string }
-  | { ok: false; current: string; hash: string; diff: string };
+  | { ok: false; current: string; hash: string; diff: string; theirs: unknown };
 
 /** The top-level fields the meeting schema requires, read once from the schema itself. */
 let requiredFields: string[] | undefined;
@@ -166,7 +178,7 @@ export function saveRecord(abs: string, rel: string, base: string, data: unknown
   const hash = hashText(current);
   if (hash !== base) {
     const mine = applyData(current, data);
-    return { ok: false, current, hash, diff: createTwoFilesPatch(`${rel} (trên đĩa)`, `${rel} (trên trang)`, current, mine, '', '', { context: 2 }) };
+    return { ok: false, current, hash, theirs: dataOf(current), diff: createTwoFilesPatch(`${rel} (trên đĩa)`, `${rel} (trên trang)`, current, mine, '', '', { context: 2 }) };
   }
   if (readOnly(abs)) {
     throw new InputError(
@@ -189,6 +201,17 @@ export function saveRecord(abs: string, rel: string, base: string, data: unknown
     throw e;
   }
   return { ok: true, hash: hashText(text), text };
+}
+
+/** The number to offer for the record's resolution, when it has a resolution and a date to place it by. */
+function suggestNumber(root: string, abs: string, data: unknown): NumberSuggestion | null {
+  const d = data as Partial<MeetingRecord> | null;
+  if (!d || typeof d !== 'object' || d.resolution === undefined || typeof d.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.date)) return null;
+  try {
+    return nextResolutionNumber(root, abs, d.date);
+  } catch {
+    return null; // a broken cell.yaml: the list of problems says so already
+  }
 }
 
 /** Who may own a task besides one member: the cell, its committee (when it has one) and each party group in roster order. */

@@ -86,7 +86,7 @@ describe('outputs never collide', () => {
     cpSync(join(BASE, 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', 'cu', '2026-03.yaml'));
     const run = await render(work, 'chi-bo');
     expect(run.code, run.stderr).toBe(0);
-    expect(tree(join(work, 'out'))).toEqual([
+    expect(tree(join(work, 'chi-bo', 'out'))).toEqual([
       '2026-03-bien-ban.docx',
       '2026-03-nghi-quyet.docx',
       '2026-03-phieu-danh-gia.docx',
@@ -117,7 +117,7 @@ describe('names Windows refuses are replaced, and said once', () => {
     cpSync(join(work, 'chi-bo', 'meetings', 'họp: "lần 2"?.yaml'), join(work, 'chi-bo', 'meetings', 'nul.2026.yaml'));
     const run = await render(work, 'chi-bo', '--only', 'minutes');
     expect(run.code, run.stderr).toBe(0);
-    expect(tree(join(work, 'out'))).toEqual(['_nul.2026-bien-ban.docx', 'họp_ _lần 2__-bien-ban.docx']);
+    expect(tree(join(work, 'chi-bo', 'out'))).toEqual(['_nul.2026-bien-ban.docx', 'họp_ _lần 2__-bien-ban.docx']);
     expect(run.stderr.match(/Đã đổi 2 tên tệp/g)).toHaveLength(1);
     expect(run.stderr).toContain('nul.2026-bien-ban.docx → _nul.2026-bien-ban.docx');
     expect(sha256Check(run, work)).toBe(true);
@@ -166,13 +166,13 @@ describe('a path that does not exist', () => {
 describe('all outputs or none, never a temporary file left', () => {
   it('a dangling symbolic link at an output name counts as existing: nothing written, nothing created through it', async () => {
     const work = cells('chi-bo');
-    mkdirSync(join(work, 'out'));
-    symlinkSync(join(work, 'elsewhere.docx'), join(work, 'out', '2026-03-nghi-quyet.docx'));
+    mkdirSync(join(work, 'chi-bo', 'out'));
+    symlinkSync(join(work, 'elsewhere.docx'), join(work, 'chi-bo', 'out', '2026-03-nghi-quyet.docx'));
     const run = await render(work, 'chi-bo');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('out/2026-03-nghi-quyet.docx');
+    expect(run.stderr).toContain('chi-bo/out/2026-03-nghi-quyet.docx');
     expect(run.stderr).toContain('--force');
-    expect(tree(join(work, 'out'))).toEqual(['2026-03-nghi-quyet.docx']);
+    expect(tree(join(work, 'chi-bo', 'out'))).toEqual(['2026-03-nghi-quyet.docx']);
     expect(existsSync(join(work, 'elsewhere.docx'))).toBe(false);
   });
 
@@ -193,7 +193,7 @@ describe('all outputs or none, never a temporary file left', () => {
     renameSync(join(work, 'chi-bo', 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', `${long}.yaml`));
     const ok = await render(work, 'chi-bo');
     expect(ok.code, ok.stderr).toBe(0);
-    expect(tree(join(work, 'out'))).toEqual([`${long}-bien-ban.docx`, `${long}-nghi-quyet.docx`, `${long}-phieu-danh-gia.docx`]);
+    expect(tree(join(work, 'chi-bo', 'out'))).toEqual([`${long}-bien-ban.docx`, `${long}-nghi-quyet.docx`, `${long}-phieu-danh-gia.docx`]);
 
     const tooLong = 'b'.repeat(250);
     const work2 = cells('chi-bo');
@@ -210,13 +210,13 @@ describe.skipIf(!CAN_MOUNT)('a full disk and a read-only folder (tmpfs mounted b
   it('a disk that fills half-way leaves no document, no temporary file and no SHA-256 line', async () => {
     const work = cells('chi-bo');
     // 16 KiB: the first document (about 13 KB) fits, the second does not.
-    expect(tmpfs(join(work, 'out'), 'size=16k')).toBe(true);
+    expect(tmpfs(join(work, 'chi-bo', 'out'), 'size=16k')).toBe(true);
     const run = await render(work, 'chi-bo');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('ổ đĩa đã đầy');
     expect(run.stdout).toBe('');
     noInternalError(run);
-    expect(tree(join(work, 'out'))).toEqual([]);
+    expect(tree(join(work, 'chi-bo', 'out'))).toEqual([]);
   });
 
   it('a read-only folder is a plain message for render, plan, init and templates export', async () => {
@@ -349,7 +349,7 @@ describe('documents written by these tests', () => {
     renameSync(join(work, 'chi-bo', 'meetings', '2026-03.yaml'), join(work, 'chi-bo', 'meetings', 'con.yaml'));
     const run = await render(work, 'chi-bo');
     expect(run.code, run.stderr).toBe(0);
-    validateOoxml(...tree(join(work, 'out')).map((f) => join(work, 'out', f)));
+    validateOoxml(...tree(join(work, 'chi-bo', 'out')).map((f) => join(work, 'chi-bo', 'out', f)));
   });
 });
 

@@ -152,4 +152,27 @@ describe('chair-secretary: the resolution signer', () => {
     const [p] = only(await lint({ 'cell.yaml': BASE_CELL, 'meetings/2026-03.yaml': text }), 'chair-secretary');
     expect(p).toMatchObject({ messageId: 'signerRole', severity: 'warning', data: { name: 'Lê Văn Cường' } });
   });
+
+  describe('one person in both roles', () => {
+    it('reports the chair named again as secretary, at the secretary', async () => {
+      const text = set(['secretary'], 'Nguyễn Văn An');
+      const problems = await run(text);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({
+        messageId: 'samePerson', severity: 'error', path: '/secretary', data: { name: 'Nguyễn Văn An' },
+        ...at(text, 'secretary:', 'Nguyễn Văn An'),
+      });
+      expect(problems[0]!.message).toContain('hai người khác nhau');
+    });
+
+    it('sees one member given once by name and once by id', async () => {
+      const problems = await run(set(['secretary'], 'an'));
+      expect(problems.map((p) => [p.messageId, p.data])).toEqual([['samePerson', { name: 'Nguyễn Văn An' }]]);
+    });
+
+    it('sees the same name without a cell profile', async () => {
+      const problems = await run(set(['secretary'], 'Nguyễn Văn An'), null);
+      expect(problems.map((p) => p.messageId)).toEqual(['samePerson']);
+    });
+  });
 });

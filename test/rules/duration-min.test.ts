@@ -91,4 +91,26 @@ describe('duration-min', () => {
   it('is switched off with severity off', async () => {
     expect(await run(meeting('14:30'), { rules: { [RULE]: { severity: 'off' } } })).toEqual([]);
   });
+
+  describe('on a record still being filled in (schema problems elsewhere)', () => {
+    const blank = (text: string) => edit(text, (d) => { d.setIn(['place'], ''); d.deleteIn(['secretary']); });
+
+    it('reports a 60-minute sitting while the place and the secretary are still blank', async () => {
+      const problems = await lint({ 'cell.yaml': BASE_CELL, 'meetings/m.yaml': blank(meeting('15:00')) });
+      expect(only(problems, RULE).map((p) => p.data)).toEqual([{ actual: 60, min: 90, kind: 'regular' }]);
+      // The blanks are still reported, and rules that read them wait.
+      expect(problems.filter((p) => p.ruleId === 'schema').map((p) => p.message)).toEqual([expect.stringContaining('secretary'), 'Không được để trống.']);
+      expect(only(problems, 'chair-secretary')).toEqual([]);
+    });
+
+    it('waits while the end time itself is broken', async () => {
+      const text = edit(meeting('15:00'), (d) => d.setIn(['end'], '15h'));
+      expect(await run(text)).toEqual([]);
+    });
+
+    it('waits while the kind is not one it knows', async () => {
+      const text = edit(meeting('15:00'), (d) => d.setIn(['kind'], 'monthly'));
+      expect(await run(text)).toEqual([]);
+    });
+  });
 });

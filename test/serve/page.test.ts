@@ -150,7 +150,7 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  it('two tabs on one record: the second save is refused with the difference, and nothing typed is lost', async () => {
+  it('two tabs on one record: the second save is refused with the difference by field, and nothing typed is lost', async () => {
     const file = join(cellDir, 'meetings', '2026-04.yaml');
     const [a, b] = [await open(), await open()];
     await openRecord(a, '06/4/2026 · Thường kỳ');
@@ -161,13 +161,16 @@ describe('cellctl serve: the page in a browser', { timeout: 60_000 }, () => {
 
     await field(b, '/place').fill('Nhà văn hóa (tab B)');
     await b.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
-    await soon(() => b.locator('#conflict').innerText()).toContain('Tệp đã bị thay đổi trên đĩa');
-    await soon(() => b.locator('#conflict pre').innerText()).toContain('-place: Nhà văn hóa (tab A)');
-    await soon(() => b.locator('#conflict pre').innerText()).toContain('+place: Nhà văn hóa (tab B)');
+    await soon(() => b.locator('#conflict').innerText()).toContain('biên bản đã được lưu ở nơi khác');
+    // Field by field, by its label, in Vietnamese: never a YAML diff.
+    await expect(b.locator('#conflict tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()))).resolves.toEqual([
+      'Địa điểm Nhà văn hóa (tab B) Nhà văn hóa (tab A)',
+    ]);
+    await expect(b.locator('#conflict').innerText()).resolves.not.toMatch(/@@|place:/);
     expect(readFileSync(file, 'utf8')).toContain('place: Nhà văn hóa (tab A)');
     await expect(field(b, '/place').inputValue()).resolves.toBe('Nhà văn hóa (tab B)');
 
-    await b.getByRole('button', { name: 'Tải lại tệp từ đĩa (bỏ thay đổi trên trang)' }).click();
+    await b.getByRole('button', { name: 'Bỏ thay đổi trên trang, mở bản đã lưu' }).click();
     await soon(() => field(b, '/place').inputValue()).toBe('Nhà văn hóa (tab A)');
     await a.close();
     await b.close();
