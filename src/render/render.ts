@@ -12,6 +12,7 @@ import { validate, type ValidateOptions } from '../lint/validate.js';
 import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
+import { getRule } from '../rules/registry.js';
 import { validateSchema } from '../schema/validator.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
@@ -252,10 +253,18 @@ async function cellErrorsOf(
       const own = await validate([shown.startsWith('..') || isAbsolute(shown) ? cellFile : shown], { ...options, cwd, jobs: 1 });
       result = own.results.find((r) => resolve(cwd, r.file) === cellFile);
     }
-    const errors = (result?.problems ?? []).filter((p) => p.severity === 'error');
+    const errors = (result?.problems ?? []).filter((p) => p.severity === 'error' && !aboutTheYear(p));
     if (result && errors.length > 0) out.set(cellFile, { file: result.file, problems: errors });
   }
   return out;
+}
+
+/**
+ * A year rule's finding placed on cell.yaml (a month without its record, a quarter without a thematic session):
+ * it says what the year lacks, not who signs, counts or votes, so it never stops a sitting's documents.
+ */
+function aboutTheYear(p: Problem): boolean {
+  return getRule(p.ruleId)?.scope === 'year';
 }
 
 function pdfPath(docx: string): string {
