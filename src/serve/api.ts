@@ -111,7 +111,7 @@ const save: ApiRoute = {
   handle({ root, body }) {
     const r = recordRef(root, body.path);
     if (isReply(r)) return r;
-    const saved = saveRecord(r.abs, r.rel, typeof body.base === 'string' ? body.base : '', body.data);
+    const saved = saveRecord(r.abs, r.rel, typeof body.base === 'string' ? body.base : '', body.data, r.cellDir);
     if (!saved.ok) {
       return {
         status: 409,

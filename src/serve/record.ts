@@ -12,6 +12,7 @@ import { replaceFile } from '../render/write.js';
 import { ruleOptions, stepCatalogue } from '../rules/profiles.js';
 import { eligibleVoters, isActiveOn, rosterFor } from '../rules/roster.js';
 import { bundledSchemaText as schemaText } from '../schema/bundle.js';
+import { schemaComment, withSchemaLine, workspaceRoot, writeWorkspaceSchemas } from '../schema/workspace.js';
 import { committeeRulesFor } from '../source/committee.js';
 import { applyData, dataOf } from './yaml-sync.js';
 
@@ -170,8 +171,10 @@ function readOnly(abs: string): boolean {
  * changed is rewritten (comments and key order kept), through a temporary file renamed over the record so
  * a crash leaves the old file or the new one, never half of one; the file keeps its mode and owner. A file
  * changed on disk is not touched. Refused (InputError) when `data` is not a record, or the file is read-only.
+ * With `cellDir`, the `$schema` line is set to this version's schemas in the workspace, written first, as
+ * `cellctl new` does, so an old line (another version, an address that does not exist) is updated.
  */
-export function saveRecord(abs: string, rel: string, base: string, data: unknown): SaveOutcome {
+export function saveRecord(abs: string, rel: string, base: string, data: unknown, cellDir?: string): SaveOutcome {
   const current = readFileSync(abs, 'utf8');
   const wrong = notARecord(current, data);
   if (wrong) throw new InputError(wrong);
@@ -187,7 +190,12 @@ export function saveRecord(abs: string, rel: string, base: string, data: unknown
       `Not saved: ${rel} is read-only, so cellctl does not overwrite it. To edit it, make the file writable (chmod u+w) and save again.`,
     );
   }
-  const text = applyData(current, data);
+  let text = applyData(current, data);
+  if (cellDir !== undefined) {
+    const root = workspaceRoot(cellDir);
+    writeWorkspaceSchemas(root);
+    text = withSchemaLine(text, schemaComment('meeting', abs, root));
+  }
   try {
     replaceFile(abs, Buffer.from(text, 'utf8'), rel, () =>
       new InputError(
