@@ -25,3 +25,12 @@ export async function docxParagraphs(file: string): Promise<string> {
     .filter((l) => l.trim() !== '')
     .join('\n');
 }
+
+/** The text of a .docx's page headers, where the DỰ THẢO mark of a draft is printed. */
+export async function docxHeaders(file: string): Promise<string> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const parts = Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n)).sort();
+  const texts = await Promise.all(parts.map(async (n) => [...(await zip.file(n)!.async('string')).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')));
+  return texts.join('\n');
+}
