@@ -1,4 +1,4 @@
-// A new secretary's first evening, in real Chromium and Firefox at 1366×768 and 125 % zoom: an empty folder → a cell of 14 → the 2027 plan (printed) → January's record.
+// A new secretary's first evening, in real Chromium and Firefox at 1366×768 and 125 % zoom: an empty folder → a cell of 14 → the 2027 plan (printed) → January's draft resolution → the sitting written → signed minutes and resolution.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
