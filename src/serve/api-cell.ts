@@ -274,15 +274,21 @@ export const setupRoute: ApiRoute = {
   },
 };
 
+/** What both setup routes start from: the cell's folder, the page's data with ids made for new members, its cell.yaml. */
+function setupInput(root: string, body: Record<string, unknown>): { dir: string; data: Data; abs: string | undefined } | ApiReply {
+  const dir = setupDir(root, body.cell);
+  if (typeof dir !== 'string') return dir;
+  if (!isData(body.data)) return refusal(400, 'Thiếu dữ liệu hồ sơ chi bộ.');
+  return { dir, data: withIds(body.data), abs: cellFile(dir) };
+}
+
 /** `POST /api/setup/check {cell, data}`: the data with ids made for new members, and its problems. */
 export const setupCheckRoute: ApiRoute = {
   method: 'POST',
   async handle({ root, asOf, body }) {
-    const dir = setupDir(root, body.cell);
-    if (typeof dir !== 'string') return dir;
-    if (!isData(body.data)) return refusal(400, 'Thiếu dữ liệu hồ sơ chi bộ.');
-    const data = withIds(body.data);
-    const abs = cellFile(dir);
+    const input = setupInput(root, body);
+    if ('status' in input) return input;
+    const { dir, data, abs } = input;
     const text = cellText(abs !== undefined ? readFileSync(abs, 'utf8') : undefined, data);
     return { status: 200, json: { data, problems: await checkCell(dir, abs, text, data, asOf) } };
   },
@@ -295,11 +301,9 @@ export const setupCheckRoute: ApiRoute = {
 export const setupSaveRoute: ApiRoute = {
   method: 'POST',
   async handle({ root, asOf, body }) {
-    const dir = setupDir(root, body.cell);
-    if (typeof dir !== 'string') return dir;
-    if (!isData(body.data)) return refusal(400, 'Thiếu dữ liệu hồ sơ chi bộ.');
-    const data = withIds(body.data);
-    const abs = cellFile(dir);
+    const input = setupInput(root, body);
+    if ('status' in input) return input;
+    const { dir, data, abs } = input;
     const current = abs !== undefined ? readFileSync(abs, 'utf8') : undefined;
     if ((current === undefined ? '' : hashText(current)) !== (typeof body.base === 'string' ? body.base : '')) {
       return refusal(409, 'Tệp cell.yaml đã bị thay đổi (ở cửa sổ khác hoặc chương trình khác) từ khi trang mở nó; chưa ghi gì. Tải lại trang để xem bản mới.');

@@ -95,17 +95,32 @@ function basePlan(cellDir: string, cell: CellProfile, year: number): { plan: Yea
   return { plan, saved: false, notes };
 }
 
+/** What every plan route starts from: the cell named, the year asked for, and the plan the page works on. */
+interface PlanContext {
+  cellDir: string;
+  year: number;
+  cell: CellProfile;
+  base: { plan: YearPlan; saved: boolean; notes: string[] };
+}
+
+function planContext(root: string, cellParam: unknown, yearParam: unknown): PlanContext | ApiReply {
+  const cellDir = cellDirOf(root, cellParam);
+  if (typeof cellDir !== 'string') return cellDir;
+  const year = yearOf(yearParam);
+  if (year === undefined) return refusal(400, 'Năm kế hoạch phải là một năm, ví dụ 2027.');
+  const cell = loadCell(cellDir);
+  const base = basePlan(cellDir, cell, year);
+  if ('status' in base) return base;
+  return { cellDir, year, cell, base };
+}
+
 /** `GET /api/plan?cell=&year=`: the year's plan (saved, or proposed from the cell's customs) with its date warnings. */
 export const planRoute: ApiRoute = {
   method: 'GET',
   handle({ root, url }) {
-    const cellDir = cellDirOf(root, url.searchParams.get('cell'));
-    if (typeof cellDir !== 'string') return cellDir;
-    const year = yearOf(url.searchParams.get('year'));
-    if (year === undefined) return refusal(400, 'Năm kế hoạch phải là một năm, ví dụ 2027.');
-    const cell = loadCell(cellDir);
-    const base = basePlan(cellDir, cell, year);
-    if ('status' in base) return base;
+    const ctx = planContext(root, url.searchParams.get('cell'), url.searchParams.get('year'));
+    if ('status' in ctx) return ctx;
+    const { cellDir, cell, base } = ctx;
     return { status: 200, json: { ...base, warnings: dateWarnings(base.plan, cell, committeeOf(cellDir)) } };
   },
 };
@@ -114,13 +129,9 @@ export const planRoute: ApiRoute = {
 export const planCheckRoute: ApiRoute = {
   method: 'POST',
   handle({ root, body }) {
-    const cellDir = cellDirOf(root, body.cell);
-    if (typeof cellDir !== 'string') return cellDir;
-    const year = yearOf(body.year);
-    if (year === undefined) return refusal(400, 'Năm kế hoạch phải là một năm, ví dụ 2027.');
-    const cell = loadCell(cellDir);
-    const base = basePlan(cellDir, cell, year);
-    if ('status' in base) return base;
+    const ctx = planContext(root, body.cell, body.year);
+    if ('status' in ctx) return ctx;
+    const { cellDir, cell, base } = ctx;
     const plan = editedPlan(base.plan, body);
     if (!plan) return refusal(400, 'Danh sách ngày họp không khớp với kế hoạch; tải lại trang.');
     return { status: 200, json: { warnings: dateWarnings(plan, cell, committeeOf(cellDir)) } };
@@ -134,13 +145,9 @@ export const planCheckRoute: ApiRoute = {
 export const planSaveRoute: ApiRoute = {
   method: 'POST',
   handle({ root, body }) {
-    const cellDir = cellDirOf(root, body.cell);
-    if (typeof cellDir !== 'string') return cellDir;
-    const year = yearOf(body.year);
-    if (year === undefined) return refusal(400, 'Năm kế hoạch phải là một năm, ví dụ 2027.');
-    const cell = loadCell(cellDir);
-    const base = basePlan(cellDir, cell, year);
-    if ('status' in base) return base;
+    const ctx = planContext(root, body.cell, body.year);
+    if ('status' in ctx) return ctx;
+    const { cellDir, year, cell, base } = ctx;
     const edited = editedPlan(base.plan, body);
     if (!edited) return refusal(400, 'Danh sách ngày họp không khớp với kế hoạch; tải lại trang.');
     if (edited.meetings.some((m) => !ISO.test(m.date) || Number.isNaN(Date.parse(m.date)) || !m.date.startsWith(`${year}-`))) {
