@@ -64,6 +64,11 @@ export type RuleOverrides = Record<string, RuleSetting>;
 export interface Numbering {
   /** First day of the current term; numbers restart after it. */
   termStart?: IsoDate;
+  /**
+   * For a cell that starts using cellctl in the middle of a term: the number of the first resolution it records
+   * (the term's earlier ones were issued by hand). Used only until a numbered resolution is on file.
+   */
+  next?: number;
 }
 
 /** How the cell fixes its regular meeting day (nền nếp ngày sinh hoạt). */

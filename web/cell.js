@@ -81,6 +81,12 @@ function MemberCard({ m, i, count, at, change, move, remove }) {
 /** The setup's fields: the cell, its numbering and its roster (`roster` adds, moves and removes members). */
 function SetupForm({ data, nextNumber, at, change, roster }) {
   const members = data.members ?? [];
+  // numbering holds two optional keys: the object goes when both are blank, so cell.yaml keeps no empty map.
+  const setNumbering = (key, value) => {
+    const next = { ...(data.numbering ?? {}), [key]: value };
+    if (value === undefined) delete next[key];
+    change('/numbering', Object.keys(next).length > 0 ? next : undefined);
+  };
   const field1 = (pointer, label, props = {}) => html`<${Text} id=${cid(pointer)} label=${label} value=${pointer === '/parent/name' ? data.parent?.name : data[pointer.slice(1)]}
     onInput=${(v) => change(pointer, v)} problems=${at(pointer)} ...${props} />`;
   return html`<div class="form">
@@ -95,7 +101,9 @@ function SetupForm({ data, nextNumber, at, change, roster }) {
     <fieldset id=${cid('/numbering')} tabindex="-1"><legend>Số văn bản</legend>
       <p class="hint">Nghị quyết của chi bộ mang số và ký hiệu <b>Số …-NQ/CB</b>, đánh liên tục trong nhiệm kỳ. Nghị quyết tiếp theo sẽ mang <b id="next-number">${nextNumber}</b>.</p>
       <div class="grid"><${DateField} id=${cid('/numbering/termStart')} label="Ngày bắt đầu nhiệm kỳ (số đánh lại từ 01)" value=${data.numbering?.termStart}
-        onInput=${(v) => change('/numbering', v === '' ? undefined : { ...(data.numbering ?? {}), termStart: v })} problems=${at('/numbering/termStart')} /></div>
+        onInput=${(v) => setNumbering('termStart', v === '' ? undefined : v)} problems=${at('/numbering/termStart')} />
+        <${Text} id=${cid('/numbering/next')} label="Nghị quyết đã ban hành trước khi dùng cellctl: số tiếp theo (bỏ trống nếu chưa có)" value=${data.numbering?.next === undefined ? '' : String(data.numbering.next)}
+          inputmode="numeric" onInput=${(v) => setNumbering('next', /^\s*$/.test(v) ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v)} problems=${at('/numbering/next')} /></div>
     </fieldset>
     <fieldset id=${cid('/members')} tabindex="-1"><legend>Danh sách đảng viên</legend>
       <p class="hint" id="roster-summary">${rosterSummary(members)} Chi bộ cần ít nhất 03 đảng viên chính thức và một bí thư; từ 09 đảng viên chính thức thì có chi ủy.</p>

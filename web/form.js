@@ -98,6 +98,7 @@ function numberHint(s) {
   if (!s) return '';
   if (s.basis === 'after') return `Số tiếp theo: nghị quyết ngày ${showDate(s.previous.date)} mang số ${String(s.previous.number).padStart(2, '0')}.`;
   if (s.basis === 'term') return 'Số đầu tiên của nhiệm kỳ (theo ngày bắt đầu nhiệm kỳ của chi bộ).';
+  if (s.basis === 'start') return 'Số tiếp theo đã ghi trong phần Thiết lập chi bộ (nghị quyết đầu tiên ghi bằng cellctl).';
   return 'Chi bộ chưa có nghị quyết nào ghi số: nếu nhiệm kỳ này đã có nghị quyết trước, ghi số tiếp theo số đó.';
 }
 

@@ -501,18 +501,21 @@ function skeletonMeeting(sitting: PlannedMeeting, attendance: AttendanceEntry[])
 export interface NumberSuggestion {
   number: number;
   /** `after`: the last numbered resolution of the term (`previous`); `term`: the first of a term begun on
-   * numbering.termStart; `first`: the cell has no numbered resolution yet, so 1 is only a guess. */
-  basis: 'after' | 'term' | 'first';
+   * numbering.termStart; `start`: numbering.next, the number the cell gave when it began with cellctl mid-term;
+   * `first`: the cell has no numbered resolution yet, so 1 is only a guess. */
+  basis: 'after' | 'term' | 'start' | 'first';
   previous?: { number: number; date: string };
 }
 
 /** The next number after the numbered resolutions of `earlier` (date order, all before `date`). */
-function numberAfter(earlier: FoundRecord[], cell: CellProfile, date: string): NumberSuggestion {
+export function numberAfter(earlier: FoundRecord[], cell: Partial<CellProfile>, date: string): NumberSuggestion {
   const termStart = cell.numbering?.termStart;
   const last = earlier.filter((r) => r.data?.resolution?.number !== undefined).at(-1)?.data;
   const newTerm = termStart !== undefined && termStart <= date && (!last || last.date < termStart);
   if (newTerm) return { number: 1, basis: 'term' };
   if (last) return { number: last.resolution!.number! + 1, basis: 'after', previous: { number: last.resolution!.number!, date: last.date } };
+  const start = cell.numbering?.next;
+  if (start !== undefined) return { number: start, basis: 'start' };
   return { number: 1, basis: 'first' };
 }
 

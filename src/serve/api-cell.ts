@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { validate } from '../lint/validate.js';
 import type { CellProfile } from '../model.js';
 import { cellYamlTemplate } from '../plan/init.js';
-import { loadRecords } from '../plan/new-record.js';
+import { loadRecords, numberAfter } from '../plan/new-record.js';
 import { makeDirs, writeAtomic } from '../render/write.js';
 import { documentNumber } from '../render/viewmodel.js';
 // Types only: api.ts imports this module for its ROUTES, so a value imported back would be a cycle.
@@ -47,6 +47,7 @@ const CELL_LABEL: Record<string, string> = {
   '/type': 'Loại hình chi bộ',
   '/recordsFrom': 'Bắt đầu lưu hồ sơ từ tháng',
   '/numbering/termStart': 'Ngày bắt đầu nhiệm kỳ',
+  '/numbering/next': 'Số nghị quyết tiếp theo',
   '/members': 'Danh sách đảng viên',
 };
 
@@ -226,12 +227,11 @@ function exemptProblems(data: Data): SetupProblem[] {
 
 /** The resolution number the next record will carry, as `cellctl new` numbers it (the last one of the term plus one). */
 function nextNumber(dir: string, cell: Partial<CellProfile>): string {
-  const termStart = cell.numbering?.termStart;
-  const last = loadRecords(dir)
-    .filter((r) => r.data?.resolution?.number !== undefined && (termStart === undefined || r.date >= termStart))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .at(-1);
-  return documentNumber((last?.data?.resolution?.number ?? 0) + 1);
+  const numbered = loadRecords(dir)
+    .filter((r) => r.data?.resolution?.number !== undefined && !r.stub)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // The sitting after every record on file: as `new` numbers it.
+  return documentNumber(numberAfter(numbered, cell, '9999-12-31').number);
 }
 
 /** The folder whose setup a request is about: `cell` (a cell folder inside the served one) or the served folder. */

@@ -119,6 +119,19 @@ describe('cellctl serve on an empty folder: setting up a new cell', { timeout: 1
     expect((await api.get('/api/root')).json).toEqual({ kind: 'cell' });
   });
 
+  it('takes the next resolution number of a cell that starts with cellctl mid-term, and the page shows it', async () => {
+    const setup = await api.get('/api/setup');
+    expect(setup.json.nextNumber).toBe('Số 01-NQ/CB');
+    const data = { ...setup.json.data, numbering: { next: 0 } };
+    const wrong = await api.post('/api/setup/check', { data });
+    expect(wrong.json.problems.filter((p: { path: string }) => p.path === '/numbering/next')).toHaveLength(1);
+    data.numbering = { next: 18 };
+    expect((await api.post('/api/setup/check', { data })).json.problems).toEqual([]);
+    expect((await api.post('/api/setup/save', { base: setup.json.hash, data })).status).toBe(200);
+    expect(readFileSync(join(dir, 'cell.yaml'), 'utf8')).toMatch(/numbering:\n {2}next: 18\n/);
+    expect((await api.get('/api/setup')).json.nextNumber).toBe('Số 18-NQ/CB');
+  });
+
   it('edits the existing cell keeping a comment and the file mode; a stale page is refused', async () => {
     const file = join(dir, 'cell.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: phuc\n', '  # chuyển đến từ chi bộ số 5\n  - id: phuc\n'));
