@@ -102,7 +102,7 @@ function SetupForm({ data, nextNumber, at, change, roster }) {
       <p class="hint">Nghị quyết của chi bộ mang số và ký hiệu <b>Số …-NQ/CB</b>, đánh liên tục trong nhiệm kỳ. Nghị quyết tiếp theo sẽ mang <b id="next-number">${nextNumber}</b>.</p>
       <div class="grid"><${DateField} id=${cid('/numbering/termStart')} label="Ngày bắt đầu nhiệm kỳ (số đánh lại từ 01)" value=${data.numbering?.termStart}
         onInput=${(v) => setNumbering('termStart', v === '' ? undefined : v)} problems=${at('/numbering/termStart')} />
-        <${Text} id=${cid('/numbering/next')} label="Nghị quyết đã ban hành trước khi dùng cellctl: số tiếp theo (bỏ trống nếu chưa có)" value=${data.numbering?.next === undefined ? '' : String(data.numbering.next)}
+        <${Text} id=${cid('/numbering/next')} label="Số nghị quyết tiếp theo (nếu nhiệm kỳ đã có nghị quyết trước khi dùng cellctl)" value=${data.numbering?.next === undefined ? '' : String(data.numbering.next)}
           inputmode="numeric" onInput=${(v) => setNumbering('next', /^\s*$/.test(v) ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v)} problems=${at('/numbering/next')} /></div>
     </fieldset>
     <fieldset id=${cid('/members')} tabindex="-1"><legend>Danh sách đảng viên</legend>
