@@ -19,6 +19,7 @@ import { parseYaml } from '../source/yaml.js';
 import { BLANK } from './viewmodel.js';
 import type { DocumentBlocks } from './blocks.js';
 import { buildAll, buildBlocks } from './build.js';
+import { draftView } from './draft-view.js';
 import { resolveLayout, type Layout } from './layout.js';
 import { docxToPdf } from './pdf.js';
 import { sameFileKey, windowsSafeName } from '../util/file-names.js';
@@ -114,15 +115,19 @@ function loadDraft(abs: string): MeetingRecord | undefined {
   const read = readSource(abs);
   if (!read.ok) return undefined;
   const parsed = parseYaml(read.text);
-  if (parsed.fatal) return undefined;
-  const data = withoutEmpty(parsed.data);
+  if (parsed.fatal || !isRecord(parsed.data)) return undefined;
+  const raw: Record<string, unknown> = { ...parsed.data };
+  for (const key of OUTCOMES) delete raw[key];
+  const data = withoutEmpty(raw);
   if (!isRecord(data)) return undefined;
-  for (const key of OUTCOMES) delete data[key];
   const review = isRecord(data.resolution) && isRecord(data.resolution.review) ? data.resolution.review : undefined;
   if (review && Array.isArray(review.tasks)) {
     for (const task of review.tasks) if (isRecord(task) && task.result === undefined) task.result = BLANK;
   }
-  return validateSchema('meeting', data, parsed.locator).length === 0 ? (data as unknown as MeetingRecord) : undefined;
+  if (validateSchema('meeting', data, parsed.locator).length === 0) return data as unknown as MeetingRecord;
+  // What still cannot print (a secretary not chosen yet, the assessment and tasks not written) is printed
+  // as a blank or left out, as the page's preview does: from the record before its empty parts were dropped.
+  return draftView(raw);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

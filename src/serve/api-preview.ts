@@ -12,12 +12,12 @@ import { blocksToHtml, sheetVars } from '../render/html.js';
 import { findSoffice } from '../render/pdf.js';
 import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName, type RenderOptions, type RenderResult } from '../render/render.js';
 import { validateSchema } from '../schema/validator.js';
-import { parseYaml, type Locator } from '../source/yaml.js';
-import { problemPointer } from '../lint/engine.js';
+import { parseYaml } from '../source/yaml.js';
 import { isReply, recordRef, refusal, type ApiReply, type ApiRoute, type RecordRef } from './api.js';
 import { folderInside } from './paths.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
+import { draftView } from '../render/draft-view.js';
 
 const DOCUMENTS: readonly DocumentKindName[] = ['minutes', 'resolution', 'score-sheet'];
 /** Where print writes, relative to the record's cell folder: where `cellctl render` run in that folder writes. */
@@ -33,75 +33,6 @@ const NO_DOCUMENT: Record<DocumentKindName, string> = {
 /** A preview that cannot be shown yet, with the reason in Vietnamese (a 200: the page shows it in place of the sheet). */
 function notYet(reason: string): ApiReply {
   return { status: 200, json: { reason } };
-}
-
-/** A locator for data that has no text of its own (a draft with its blanks left out): positions are not shown. */
-const NOWHERE = { locate: () => ({ line: 1, column: 1 }) } as unknown as Locator;
-/** What a draft is never printed without: the sitting itself and each member's attendance. */
-const KEPT = ['/date', '/kind', '/status', '/start', '/end', '/attendance'];
-/** A task of last month's resolution, under review. */
-const REVIEWED = /^\/resolution\/review\/tasks\/\d+$/;
-/** How many rounds of leaving out what a draft cannot print yet, before giving up. */
-const DRAFT_ROUNDS = 8;
-
-/** A copy of `data` without blank values (null, "", spaces): what a draft leaves to be filled at the sitting. */
-function withoutBlanks(data: unknown): unknown {
-  if (Array.isArray(data)) return data.map(withoutBlanks).filter((x) => x !== undefined);
-  if (data !== null && typeof data === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) {
-      const w = withoutBlanks(v);
-      if (w !== undefined) out[k] = w;
-    }
-    return out;
-  }
-  return data === null || (typeof data === 'string' && data.trim() === '') ? undefined : data;
-}
-
-/** `data` with `value` at a JSON pointer whose parent exists. */
-function setAt(data: unknown, pointer: string, value: unknown): unknown {
-  const [head, ...rest] = pointer.split('/').slice(1);
-  if (head === undefined || data === null || typeof data !== 'object') return data;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(data) ? [...data] : { ...(data as Record<string, unknown>) };
-  const key = Array.isArray(copy) ? Number(head) : head;
-  (copy as Record<string | number, unknown>)[key] = rest.length === 0 ? value : setAt((copy as Record<string | number, unknown>)[key], `/${rest.join('/')}`, value);
-  return copy;
-}
-
-/** `data` with the value at a JSON pointer removed (an item of a list taken out of it). */
-function removeAt(data: unknown, pointer: string): unknown {
-  const [head, ...rest] = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (head === undefined || data === null || typeof data !== 'object') return data;
-  if (Array.isArray(data)) {
-    const i = Number(head);
-    return rest.length === 0 ? data.filter((_, k) => k !== i) : data.map((x, k) => (k === i ? removeAt(x, `/${rest.join('/')}`) : x));
-  }
-  const copy = { ...(data as Record<string, unknown>) };
-  if (rest.length === 0) delete copy[head];
-  else copy[head] = removeAt(copy[head], `/${rest.join('/')}`);
-  return copy;
-}
-
-/**
- * A draft as it can be laid out before the sitting (HD 42: the draft is posted beforehand): blanks left
- * out, and what is still incomplete (a vote without its figures, a task without its result) left out too,
- * so the document prints with its blanks. Undefined when even that is not a record (no date, no roster).
- */
-export function draftView(data: unknown): MeetingRecord | undefined {
-  let d = withoutBlanks(data);
-  for (let round = 0; round < DRAFT_ROUNDS; round++) {
-    const problems = validateSchema('meeting', d, NOWHERE);
-    if (problems.length === 0) return d as MeetingRecord;
-    // Last month's tasks are what the sitting reviews: each stays, its result a blank to fill in (…).
-    const toFill = problems.filter((p) => p.messageId === 'required' && p.data?.property === 'result' && REVIEWED.test(p.path));
-    for (const p of toFill) d = setAt(d, `${p.path}/result`, '…');
-    if (toFill.length > 0) continue;
-    // A missing key is cut with the part that misses it; anything else with itself. The record's own keys are never cut.
-    const cuts = problems.map((p) => (p.messageId === 'required' ? p.path : problemPointer(p)));
-    if (cuts.some((c) => c === '' || KEPT.some((k) => c === k || c.startsWith(`${k}/`)))) return undefined;
-    for (const c of [...new Set(cuts)].sort().reverse()) d = removeAt(d, c);
-  }
-  return undefined;
 }
 
 /** The reason a record cannot be laid out yet, without a file position: the form names each problem beside its field. */

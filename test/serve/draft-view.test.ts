@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import '../../src/serve/api.js';
-import { draftView } from '../../src/serve/api-preview.js';
+import { draftView } from '../../src/render/draft-view.js';
 import { copyExample, runCli } from '../helpers.js';
 
 describe('the draft view of a record still to be filled in', () => {
