@@ -13,10 +13,8 @@ import type { CellProfile, MeetingRecord, RuleOverrides } from '../model.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import { ruleOptions } from '../rules/profiles.js';
 import { getRule } from '../rules/registry.js';
-import { validateSchema } from '../schema/validator.js';
 import { readSource } from '../source/read.js';
 import { parseYaml } from '../source/yaml.js';
-import { BLANK } from './viewmodel.js';
 import type { DocumentBlocks } from './blocks.js';
 import { buildAll, buildBlocks } from './build.js';
 import { draftView } from './draft-view.js';
@@ -107,9 +105,9 @@ const OUTCOMES = ['vote', 'dues', 'score', 'conclusion'] as const;
 
 /**
  * A record as its draft prints it: `cellctl new` leaves the outcomes empty (vote, dues, score, each step's
- * text, the result of last month's tasks), which a draft leaves blank anyway. Empty values are dropped, the
- * outcome sections left out and a reviewed task without its result given the blank; undefined when what
- * remains is still not a valid record (then its problems are listed as for any record).
+ * text, the result of last month's tasks), which a draft leaves blank anyway. The outcome sections are left
+ * out and the rest laid out by draftView(); undefined when even that is no record (then its problems are
+ * listed as for any record).
  */
 function loadDraft(abs: string): MeetingRecord | undefined {
   const read = readSource(abs);
@@ -118,34 +116,13 @@ function loadDraft(abs: string): MeetingRecord | undefined {
   if (parsed.fatal || !isRecord(parsed.data)) return undefined;
   const raw: Record<string, unknown> = { ...parsed.data };
   for (const key of OUTCOMES) delete raw[key];
-  const data = withoutEmpty(raw);
-  if (!isRecord(data)) return undefined;
-  const review = isRecord(data.resolution) && isRecord(data.resolution.review) ? data.resolution.review : undefined;
-  if (review && Array.isArray(review.tasks)) {
-    for (const task of review.tasks) if (isRecord(task) && task.result === undefined) task.result = BLANK;
-  }
-  if (validateSchema('meeting', data, parsed.locator).length === 0) return data as unknown as MeetingRecord;
-  // What still cannot print (a secretary not chosen yet, the assessment and tasks not written) is printed
-  // as a blank or left out, as the page's preview does: from the record before its empty parts were dropped.
+  // The page's preview lays a draft out the same way: blanks printed as blanks, a resolution whose assessment
+  // and tasks are still to write kept as a form to fill (dropping the empty parts would drop the resolution).
   return draftView(raw);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A copy without null and blank values, and without the lists and maps that leaves empty. */
-function withoutEmpty(value: unknown): unknown {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-  if (Array.isArray(value)) {
-    const items = value.map(withoutEmpty).filter((v) => v !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  if (isRecord(value)) {
-    const entries = Object.entries(value).map(([k, v]) => [k, withoutEmpty(v)] as const).filter(([, v]) => v !== undefined);
-    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-  }
-  return value;
 }
 
 /** The data of a file that parses and passes its schema, else undefined. */

@@ -1,19 +1,17 @@
 // Preview and print for the meeting form: the record's documents as HTML from the unsaved form, and its .docx (and PDF) written as `cellctl render` writes them.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { CellctlError } from '../errors.js';
 import { messageText } from '../messages/lookup.js';
 import type { MeetingRecord } from '../model.js';
 import { loadCell } from '../plan/new-record.js';
 import { blocksToHtml, sheetVars } from '../render/html.js';
 import { findSoffice } from '../render/pdf.js';
-import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName, type RenderOptions, type RenderResult } from '../render/render.js';
+import { hasDocument, OutputExistsError, recordBlocks, render, type DocumentKindName } from '../render/render.js';
 import { validateSchema } from '../schema/validator.js';
 import { parseYaml } from '../source/yaml.js';
-import { isReply, recordRef, refusal, type ApiReply, type ApiRoute, type RecordRef } from './api.js';
+import { isReply, recordRef, refusal, type ApiReply, type ApiRoute } from './api.js';
 import { folderInside } from './paths.js';
 import { checkText, hashText } from './record.js';
 import { applyData } from './yaml-sync.js';
@@ -95,25 +93,6 @@ const preview: ApiRoute = {
   },
 };
 
-/**
- * Render a draft whose file still has blanks (a record just made by `new`, posted before the sitting, HD 42)
- * as its preview lays it out: the draft view is written with the cell's cell.yaml into a temporary folder
- * shaped like the cell, and rendered from there into the cell's own out/, under the record's own name.
- */
-async function renderDraft(r: RecordRef, meeting: MeetingRecord, options: RenderOptions): Promise<RenderResult> {
-  const tmp = mkdtempSync(join(tmpdir(), 'cellctl-draft-'));
-  try {
-    const cell = join(tmp, basename(r.cellDir));
-    const record = join(cell, relative(r.cellDir, r.keys[0] ?? r.abs));
-    mkdirSync(dirname(record), { recursive: true });
-    copyFileSync(join(r.cellDir, 'cell.yaml'), join(cell, 'cell.yaml'));
-    writeFileSync(record, stringify(meeting));
-    return await render([record], { ...options, cwd: cell, out: join(r.cellDir, PRINT_OUT), draft: true });
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 /** One file print wrote, as the page lists it. */
 export interface PrintedFile {
   /** Relative to the served folder, `/` separated. */
@@ -159,8 +138,8 @@ const print: ApiRoute = {
     const options = { asOf, ...(draft ? { draft: true } : {}), ...(body.force === true ? { force: true } : {}), ...(soffice ? { pdfWith: soffice } : {}) };
     let result;
     try {
-      // A draft with blanks prints as its preview shows it: the record as it can be laid out yet.
-      result = read.partial ? await renderDraft(r, read.meeting, options) : await render([r.abs], { cwd: r.cellDir, out: PRINT_OUT, ...options });
+      // A record with blanks still to fill (just made, to post before the sitting) prints as `render --draft` prints it.
+      result = await render([r.abs], { cwd: r.cellDir, out: PRINT_OUT, ...options, ...(read.partial ? { draft: true } : {}) });
     } catch (e) {
       if (e instanceof OutputExistsError) {
         const exists = e.existing.map((abs) => relative(root, abs).split(/[\\/]/).join('/'));
