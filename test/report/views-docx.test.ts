@@ -97,7 +97,7 @@ describe('reportView', () => {
 describe('templates/bao-cao.hbs', () => {
   const blocks = renderBlocks('bao-cao', reportView(REPORT, OPTIONS));
 
-  it('lays the report out: header, title, four sections, the table of cells, the closing', () => {
+  it('lays the report out: header, title, five sections, the table of cells, the closing', () => {
     expect(blocks[0]).toEqual({
       type: 'header',
       parent: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI',
@@ -107,7 +107,7 @@ describe('templates/bao-cao.hbs', () => {
     });
     expect(blocks[1]).toEqual({ type: 'title', text: 'BÁO CÁO', subtitle: 'kết quả sinh hoạt chi bộ từ tháng 7 đến tháng 12 năm 2026' });
     const h1 = blocks.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b.type === 'heading' ? `${b.number} ${b.runs.map((r) => r.text).join('')}` : ''));
-    expect(h1).toEqual(['I TÌNH HÌNH CHUNG', 'II KẾT QUẢ SINH HOẠT CHI BỘ', 'III HẠN CHẾ, NGUYÊN NHÂN', 'IV PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI']);
+    expect(h1).toEqual(['I TÌNH HÌNH CHUNG', 'II KẾT QUẢ SINH HOẠT CHI BỘ', 'III ƯU ĐIỂM, HẠN CHẾ VÀ NGUYÊN NHÂN', 'IV PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', 'V ĐỀ XUẤT, KIẾN NGHỊ']);
     const table = blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.length).toBe(REPORT.cells.length);
     const closing = blocks[blocks.length - 1];

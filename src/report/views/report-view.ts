@@ -4,6 +4,7 @@ import type { resolveLayout } from '../../render/layout.js';
 import { upperVi } from '../../render/viewmodel.js';
 import { longDate, partyMonth, shortDate } from '../../util/vi-date.js';
 import type { CellReport, CommitteeReport } from '../types.js';
+import { assessment, type Assessment } from './assessment.js';
 import { band, cleanText, decimal, percent, quarterRoman, statusText, thresholdsOf, type Thresholds } from './common.js';
 
 /** What the office adds to the report that the records do not say. */
@@ -110,6 +111,8 @@ export interface ReportView {
   /** Cells with files that could not be read (detail: which). */
   unreadable: NamedCell[];
   hasShortcomings: boolean;
+  /** The assessment's sentences, made from the figures (see assessment.ts); each list empty when the figures say nothing. */
+  assessment: Assessment;
   onBehalfOf: string;
   signer: { name: string; title: string };
   recipients: string[];
@@ -280,6 +283,7 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     unlisted: short.unlisted,
     duplicates: short.duplicates,
     unreadable: short.unreadable,
+    assessment: assessment(report, own, limits),
     hasShortcomings: short.missing.length + short.lists.reduce((a, l) => a + l.length, 0) > 0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
     signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
