@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OFFICE_SECTIONS_FILE, readOfficeSections } from '../../src/report/office-sections.js';
 import { reportToDocx } from '../../src/report/views/docx.js';
 import type { CommitteeReport } from '../../src/report/types.js';
 import { FIXTURES } from '../helpers.js';
@@ -54,5 +55,43 @@ describe('BÁO CÁO text', () => {
     expect(t).not.toContain('ĐỀ XUẤT, KIẾN NGHỊ');
     expect(t).not.toMatch(/chưa gửi hồ sơ|chưa sinh hoạt đủ|vắng không lý do tại|chưa dự đủ/u);
     for (const c of report.cells) expect(t).toContain(c.name);
+  });
+});
+
+describe("the office's own sections (bao-cao-dang-uy.md)", () => {
+  it('prints the paragraphs the office wrote, cleaned, under their headings', async () => {
+    const folder = mkdtempSync(join(dir, 'du-'));
+    writeFileSync(
+      join(folder, OFFICE_SECTIONS_FILE),
+      '\uFEFF# Phần Đảng ủy tự viết\r\n\r\n## Lãnh đạo, chỉ đạo\r\nĐảng ủy ban hành 3 nghị quyết chuyên đề\r\nvề chỉnh trang đô thị.\r\n\r\nBan Thường vụ họp 6 kỳ.\u202E\r\n\r\n## Kiểm tra, giám sát\r\nUỷ ban Kiểm tra giám sát 2 chi bộ.\u200B\r\n',
+    );
+    const office = readOfficeSections(folder);
+    expect(office).toEqual({
+      leadership: ['Đảng ủy ban hành 3 nghị quyết chuyên đề về chỉnh trang đô thị.', 'Ban Thường vụ họp 6 kỳ.'],
+      inspection: ['Uỷ ban Kiểm tra giám sát 2 chi bộ.'],
+    });
+    const file = join(dir, 'office.docx');
+    writeFileSync(file, await reportToDocx(REPORT, { number: '15', date: '2026-12-22', office }));
+    const t = await docxParagraphs(file);
+    const lines = t.split('\n');
+    const at = (s: string) => lines.findIndex((l) => l.includes(s));
+    expect(at('Lãnh đạo, chỉ đạo')).toBeLessThan(at('Đảng ủy ban hành 3 nghị quyết chuyên đề về chỉnh trang đô thị.'));
+    expect(at('Ban Thường vụ họp 6 kỳ.')).toBeLessThan(at('Kiểm tra, giám sát'));
+    expect(at('Kiểm tra, giám sát')).toBeLessThan(at('Uỷ ban Kiểm tra giám sát 2 chi bộ.'));
+    expect(t).not.toMatch(/[\u200B\u202E\uFEFF]/u);
+    expect(t).not.toContain('……………………');
+  });
+
+  it('prints a blank to fill by hand when the file is absent, and refuses a file that is not UTF-8', async () => {
+    const folder = mkdtempSync(join(dir, 'empty-'));
+    const office = readOfficeSections(folder);
+    expect(office).toEqual({ leadership: [], inspection: [] });
+    const t = await text({ ...REPORT }, 'no-office');
+    const lines = t.split('\n');
+    const lead = lines.findIndex((l) => l.includes('Lãnh đạo, chỉ đạo'));
+    expect(lines[lead + 1]).toMatch(/^…{10,}$/u);
+    expect(lines[lines.findIndex((l) => l.includes('Kiểm tra, giám sát')) + 1]).toMatch(/^…{10,}$/u);
+    writeFileSync(join(folder, OFFICE_SECTIONS_FILE), Buffer.from([0x23, 0x23, 0x20, 0x4c, 0xe3, 0x6e, 0x68, 0x0a]));
+    expect(() => readOfficeSections(folder)).toThrow(/bao-cao-dang-uy\.md.*UTF-8/u);
   });
 });
