@@ -1,12 +1,12 @@
 // The BÁO CÁO's words follow the figures: read from the real .docx (through validateOoxml), no fixed sentence contradicts them.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OFFICE_SECTIONS_FILE, readOfficeSections } from '../../src/report/office-sections.js';
 import { reportToDocx } from '../../src/report/views/docx.js';
 import type { CommitteeReport } from '../../src/report/types.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, ROOT, runCli } from '../helpers.js';
 import { docxParagraphs } from '../ooxml.js';
 
 const REPORT = JSON.parse(readFileSync(join(FIXTURES, 'report', 'committee-report.json'), 'utf8')) as CommitteeReport;
@@ -94,4 +94,26 @@ describe("the office's own sections (bao-cao-dang-uy.md)", () => {
     writeFileSync(join(folder, OFFICE_SECTIONS_FILE), Buffer.from([0x23, 0x23, 0x20, 0x4c, 0xe3, 0x6e, 0x68, 0x0a]));
     expect(() => readOfficeSections(folder)).toThrow(/bao-cao-dang-uy\.md.*UTF-8/u);
   });
+});
+
+describe('cellctl report --format docx on the example committee, with and without bao-cao-dang-uy.md', () => {
+  it('names the cell that sent nothing, prints the office file, and validate does not read it', async () => {
+    const work = mkdtempSync(join(dir, 'cli-'));
+    const committee = join(work, 'du');
+    cpSync(join(ROOT, 'examples', 'dang-uy-phuong-hoang-liet'), committee, { recursive: true });
+    const args = ['report', 'du', '--period', '2026', '--as-of', '2026-12-31', '--format', 'docx', '--number', '15'];
+    await runCli([...args, '--out', 'blank.docx'], { cwd: work });
+    const blank = await docxParagraphs(join(work, 'blank.docx'));
+    expect(blank).toContain('Chi bộ Khu dân cư số 15 chưa gửi hồ sơ sinh hoạt nên chưa đánh giá được');
+    expect(blank).not.toMatch(/cơ bản duy trì nền nếp|Tất cả \d+ chi bộ/u);
+    expect(blank).toMatch(/Lãnh đạo, chỉ đạo\n…{10,}\n/u);
+
+    writeFileSync(join(committee, 'bao-cao-dang-uy.md'), '## Lãnh đạo, chỉ đạo\n\nĐảng ủy ban hành Nghị quyết chuyên đề về chỉnh trang đô thị.\n\n## Kiểm tra, giám sát\n\nỦy ban Kiểm tra Đảng ủy kiểm tra 2 chi bộ.\n');
+    await runCli([...args, '--out', 'office.docx'], { cwd: work });
+    const office = await docxParagraphs(join(work, 'office.docx'));
+    expect(office).toContain('Lãnh đạo, chỉ đạo\nĐảng ủy ban hành Nghị quyết chuyên đề về chỉnh trang đô thị.\n');
+    expect(office).toContain('Kiểm tra, giám sát\nỦy ban Kiểm tra Đảng ủy kiểm tra 2 chi bộ.\n');
+    const validate = await runCli(['validate', 'du'], { cwd: work });
+    expect(validate.stdout + validate.stderr).not.toContain('bao-cao-dang-uy');
+  }, 60_000);
 });
