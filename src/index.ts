@@ -17,6 +17,7 @@ export { findCommitteeFile, loadCommittee, type Committee, type CommitteeMember,
 export { reportToXlsx } from './report/views/xlsx.js';
 export { reportToHtml } from './report/views/html.js';
 export { reportToDocx, type ReportDocOptions, type ReportView } from './report/views/docx.js';
+export { readOfficeSections, parseOfficeSections, OFFICE_SECTIONS_FILE, type OfficeSections } from './report/office-sections.js';
 export type { ReportLang, ReportViewOptions, Thresholds } from './report/views/common.js';
 export { newRecord, writeNewRecord, remainingText, type NewRecord, type NewRecordOptions, type Remaining } from './plan/new-record.js';
 export { startServer, CSP, type ServeOptions, type RunningServer } from './serve/server.js';

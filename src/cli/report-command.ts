@@ -11,6 +11,7 @@ import { formatTable } from '../report/format/table.js';
 import { loadTemplates } from '../render/templates.js';
 import { fileExists, writeAtomic } from '../render/write.js';
 import { InputError, UsageError } from '../errors.js';
+import { readOfficeSections } from '../report/office-sections.js';
 import { reportRules } from '../source/committee.js';
 import { loadRulesFile } from '../lint/rules-file.js';
 import type { ReportViewOptions } from '../report/views/common.js';
@@ -105,6 +106,7 @@ export async function runReport(paths: string[], flags: ReportFlags, io: CliIo):
         output = await reportToDocx(r, {
           ...committeeRules(paths, io.cwd, flags),
           ...(templatesDir ? { templatesDir } : {}),
+          ...(paths[0] === undefined ? {} : { office: readOfficeSections(resolve(io.cwd, paths[0])) }),
           ...(issue.number !== undefined ? { number: String(issue.number) } : {}),
           date: issue.date,
         });

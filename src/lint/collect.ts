@@ -49,7 +49,7 @@ export interface Collected {
  * Files of the committee above the cells, not of a cell: committee.yaml (report reads it) and the register
  * of reports issued that `report --format docx` keeps beside it (src/report/register.ts).
  */
-const COMMITTEE_FILES = new Set(['committee.yaml', 'so-van-ban-di.yaml']);
+const COMMITTEE_FILES = new Set(['committee.yaml', 'so-van-ban-di.yaml', 'bao-cao-dang-uy.md']);
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Notepad adds `.txt` to a name typed without quotes: `2027-01.yaml.txt`. */
@@ -126,7 +126,7 @@ export function collect(paths: readonly string[], cwd: string): Collected {
       if (isDir) {
         if (!SKIP_DIRS.has(name)) walk(abs, display);
       } else if (YAML_FILE.test(name) && !COMMITTEE_FILES.has(name.toLowerCase()) && !COMMITTEE_FILE.test(name)) {
-        // committee.yaml and the register belong to the committee above the cells (report reads them), not to a cell.
+        // committee.yaml, the register and the office's text (bao-cao-dang-uy.md) belong to the committee above the cells (report reads them), not to a cell.
         add(abs, display, true);
       } else if (MISNAMED_YAML.test(name)) {
         notes.push({ display, kind: 'misnamed', data: { name, rename: MISNAMED_YAML.exec(name)![1]! } });

@@ -46,7 +46,7 @@ describe('report --format docx: numbered from the committee sequence', () => {
     for (const text of [yearText, q4Text]) expect(text.replace(/\u00a0/g, ' ')).toContain('Hoàng Liệt, ngày 31 tháng 12 năm 2026');
     // Q4: cell 14 has no error but 81 % attendance and an unexcused absence (warnings): it is not called faultless.
     const q4Plain = q4Text.replace(/\u00a0/g, ' ');
-    expect(q4Plain).toContain('4/5 chi bộ thực hiện đầy đủ sinh hoạt thường kỳ, chuyên đề và hồ sơ không có lỗi (trong đó 1 chi bộ còn hạn chế nêu tại mục III)');
+    expect(q4Plain).toContain('4/5 chi bộ thực hiện đầy đủ sinh hoạt thường kỳ, chuyên đề và hồ sơ không có lỗi (trong đó 1 chi bộ còn hạn chế nêu ở phần hạn chế)');
     expect(q4Plain).toContain('Hồ sơ sinh hoạt còn 3 điểm cần lưu ý (cảnh báo): Chi bộ Khu dân cư số 14 (3 cảnh báo).');
 
     const register = parse(readFileSync(join(dir, REGISTER), 'utf8'));

@@ -87,7 +87,7 @@ describe('reportView', () => {
       { name: 'Chi bộ Trường Tiểu học Hoàng Liệt', detail: '1 cảnh báo' },
     ]);
     const text = blocksText(renderBlocks('bao-cao', view));
-    expect(text).toContain('3/5 chi bộ thực hiện đầy đủ sinh hoạt thường kỳ, chuyên đề và hồ sơ không có lỗi (trong đó 2 chi bộ còn hạn chế nêu tại mục III)');
+    expect(text).toContain('3/5 chi bộ thực hiện đầy đủ sinh hoạt thường kỳ, chuyên đề và hồ sơ không có lỗi (trong đó 2 chi bộ còn hạn chế nêu ở phần hạn chế)');
     expect(text).not.toContain('không có sai sót');
     expect(text).toContain('Hồ sơ sinh hoạt còn 3 lỗi phải sửa và 8 điểm cần lưu ý (cảnh báo): Chi bộ Khu dân cư số 13 (3 lỗi và 2 cảnh báo)');
     expect(text).toContain('(yêu cầu trên 85%)');
@@ -97,7 +97,7 @@ describe('reportView', () => {
 describe('templates/bao-cao.hbs', () => {
   const blocks = renderBlocks('bao-cao', reportView(REPORT, OPTIONS));
 
-  it('lays the report out: header, title, four sections, the table of cells, the closing', () => {
+  it('lays the report out: header, title, six sections, the table of cells, the closing', () => {
     expect(blocks[0]).toEqual({
       type: 'header',
       parent: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI',
@@ -107,7 +107,14 @@ describe('templates/bao-cao.hbs', () => {
     });
     expect(blocks[1]).toEqual({ type: 'title', text: 'BÁO CÁO', subtitle: 'kết quả sinh hoạt chi bộ từ tháng 7 đến tháng 12 năm 2026' });
     const h1 = blocks.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b.type === 'heading' ? `${b.number} ${b.runs.map((r) => r.text).join('')}` : ''));
-    expect(h1).toEqual(['I TÌNH HÌNH CHUNG', 'II KẾT QUẢ SINH HOẠT CHI BỘ', 'III HẠN CHẾ, NGUYÊN NHÂN', 'IV PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI']);
+    expect(h1).toEqual([
+      'I TÌNH HÌNH CHUNG',
+      'II CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ KIỂM TRA, GIÁM SÁT CỦA ĐẢNG ỦY',
+      'III KẾT QUẢ SINH HOẠT CHI BỘ',
+      'IV ƯU ĐIỂM, HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'V PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+      'VI ĐỀ XUẤT, KIẾN NGHỊ',
+    ]);
     const table = blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.length).toBe(REPORT.cells.length);
     const closing = blocks[blocks.length - 1];

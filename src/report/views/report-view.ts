@@ -4,6 +4,8 @@ import type { resolveLayout } from '../../render/layout.js';
 import { upperVi } from '../../render/viewmodel.js';
 import { longDate, partyMonth, shortDate } from '../../util/vi-date.js';
 import type { CellReport, CommitteeReport } from '../types.js';
+import type { OfficeSections } from '../office-sections.js';
+import { assessment, type Assessment } from './assessment.js';
 import { band, cleanText, decimal, percent, quarterRoman, statusText, thresholdsOf, type Thresholds } from './common.js';
 
 /** What the office adds to the report that the records do not say. */
@@ -26,6 +28,8 @@ export interface ReportDocOptions {
   rules?: RuleOverrides;
   /** Thresholds given outright, over everything else. */
   thresholds?: Partial<Thresholds>;
+  /** The office's own sections (readOfficeSections of bao-cao-dang-uy.md); absent, each prints a blank to fill by hand. */
+  office?: OfficeSections;
   /** A folder of the office's own templates (`bao-cao.hbs` there replaces the shipped one). */
   templatesDir?: string;
 }
@@ -110,6 +114,10 @@ export interface ReportView {
   /** Cells with files that could not be read (detail: which). */
   unreadable: NamedCell[];
   hasShortcomings: boolean;
+  /** The assessment's sentences, made from the figures (see assessment.ts); each list empty when the figures say nothing. */
+  assessment: Assessment;
+  /** The office's own paragraphs; an empty list prints a blank (……) to fill by hand, never made-up text. */
+  office: OfficeSections;
   onBehalfOf: string;
   signer: { name: string; title: string };
   recipients: string[];
@@ -280,6 +288,8 @@ export function reportView(report: CommitteeReport, options: ReportDocOptions = 
     unlisted: short.unlisted,
     duplicates: short.duplicates,
     unreadable: short.unreadable,
+    assessment: assessment(report, own, limits),
+    office: { leadership: (options.office?.leadership ?? []).map(cleanText), inspection: (options.office?.inspection ?? []).map(cleanText) },
     hasShortcomings: short.missing.length + short.lists.reduce((a, l) => a + l.length, 0) > 0,
     onBehalfOf: cleanText(options.onBehalfOf ?? 'T/M ĐẢNG ỦY'),
     signer: { name: cleanText(signer?.name ?? ''), title: cleanText(signer?.title ?? 'BÍ THƯ') },
