@@ -8,6 +8,7 @@ import { band, decimal, monthShort, percent, quarterRoman, statusText, threshold
 import { COMMITTEE_FILE, findCommitteeFile, loadCommittee, reportRules } from '../source/committee.js';
 // Types only: api.ts imports this module for its ROUTES, so a value imported back would be a cycle.
 import type { ApiReply, ApiRoute } from './api.js';
+import { readOfficeSections } from '../report/office-sections.js';
 
 /** A refusal the page shows as is (api.ts's refusal(), kept here to keep the modules acyclic). */
 const refusal = (status: number, error: string): ApiReply => ({ status, json: { error } });
@@ -199,7 +200,8 @@ export const reportFileRoute: ApiRoute = {
     // The views load their libraries (exceljs, docx) only when asked for, as `cellctl report` does.
     let body: Buffer | string;
     if (format === 'xlsx') body = await (await import('../report/views/xlsx.js')).reportToXlsx(r, { lang: 'vi', ...options });
-    else if (format === 'docx') body = await (await import('../report/views/docx.js')).reportToDocx(r, options);
+    // The office's own sections (bao-cao-dang-uy.md beside committee.yaml) print here as in `cellctl report`.
+    else if (format === 'docx') body = await (await import('../report/views/docx.js')).reportToDocx(r, { ...options, office: readOfficeSections(dir) });
     else body = (await import('../report/views/html.js')).reportToHtml(r, { lang: 'vi', ...options });
     return {
       status: 200,

@@ -9,7 +9,7 @@ import type { CommitteeReport } from '../../src/report/types.js';
 import { band, decimal, percent, statusText, thresholdsOf, words } from '../../src/report/views/common.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { copyExample, ROOT, runCli } from '../helpers.js';
-import { validateOoxml } from '../ooxml.js';
+import { docxParagraphs, validateOoxml } from '../ooxml.js';
 import { launchChromium, serve, tokenHeader, type Served } from './browser.js';
 
 const EXAMPLE = 'dang-uy-phuong-hoang-liet';
@@ -269,13 +269,17 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
 
   it('downloads the BÁO CÁO as .docx and the report as .html, named without diacritics', async () => {
     const page = await open();
+    // The office's own sections, as `cellctl report` prints them.
+    writeFileSync(join(dir, 'bao-cao-dang-uy.md'), '## Lãnh đạo, chỉ đạo\nĐảng ủy ban hành kế hoạch kiểm tra sổ sách các chi bộ.\n\n## Kiểm tra, giám sát\nỦy ban Kiểm tra giám sát hai chi bộ.\n');
     const get = (query: string) => page.request.get(new URL(`/api/report-file?${query}`, served.url).href, { headers: tokenHeader(served) });
     const docx = await get('format=docx&period=2026-Q4');
     expect(docx.status(), await docx.text()).toBe(200);
     expect(docx.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-quy-iv-nam-2026.docx"');
     const file = join(mkdtempSync(join(tmpdir(), 'cellctl-committee-dl-')), 'bao-cao.docx');
     writeFileSync(file, await docx.body());
-    validateOoxml(file);
+    const text = await docxParagraphs(file);
+    expect(text).toContain('Đảng ủy ban hành kế hoạch kiểm tra sổ sách các chi bộ.');
+    expect(text).toContain('Ủy ban Kiểm tra giám sát hai chi bộ.');
     const report = await get('format=html');
     expect(report.status(), await report.text()).toBe(200);
     expect(report.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-nam-2026.html"');
