@@ -200,8 +200,10 @@ export const reportFileRoute: ApiRoute = {
     // The views load their libraries (exceljs, docx) only when asked for, as `cellctl report` does.
     let body: Buffer | string;
     if (format === 'xlsx') body = await (await import('../report/views/xlsx.js')).reportToXlsx(r, { lang: 'vi', ...options });
-    // The office's own sections (bao-cao-dang-uy.md beside committee.yaml) print here as in `cellctl report`.
-    else if (format === 'docx') body = await (await import('../report/views/docx.js')).reportToDocx(r, { ...options, office: readOfficeSections(dir) });
+    // The office's own sections (bao-cao-dang-uy.md beside committee.yaml) print here as in `cellctl report`. A
+    // download issues nothing (a GET writes no register), so its number is left for the clerk: only `cellctl
+    // report --format docx` takes the committee's next number, and two signed reports never share one.
+    else if (format === 'docx') body = await (await import('../report/views/docx.js')).reportToDocx(r, { ...options, number: '', office: readOfficeSections(dir) });
     else body = (await import('../report/views/html.js')).reportToHtml(r, { lang: 'vi', ...options });
     return {
       status: 200,

@@ -280,6 +280,7 @@ describe('cellctl serve on a committee folder: the page in a browser', { timeout
     const text = await docxParagraphs(file);
     expect(text).toContain('Đảng ủy ban hành kế hoạch kiểm tra sổ sách các chi bộ.');
     expect(text).toContain('Ủy ban Kiểm tra giám sát hai chi bộ.');
+    expect(text).toContain('Số …-BC/ĐU'); // not issued: cellctl report gives the number
     const report = await get('format=html');
     expect(report.status(), await report.text()).toBe(200);
     expect(report.headers()['content-disposition']).toBe('attachment; filename="bao-cao-sinh-hoat-chi-bo-nam-2026.html"');
