@@ -78,6 +78,16 @@ export function quarterRoman(q: number): string {
 /** What happened in one month, as the grid shows it. */
 export type MonthState = 'combined' | 'both' | 'regular' | 'thematic-only' | 'missing' | 'not-due';
 
+/** The colour each month state is shown in, by name: each view holds its own shade of each name (HTML, the workbook). */
+export const MONTH_COLOUR: Readonly<Record<MonthState, 'combined' | 'thematic' | 'good' | 'bad' | 'notDue'>> = {
+  combined: 'combined',
+  both: 'thematic',
+  regular: 'good',
+  'thematic-only': 'thematic',
+  missing: 'bad',
+  'not-due': 'notDue',
+};
+
 /** The grid's reading of a month: a due month without a regular sitting is missing, whatever else was held. */
 export function monthState(m: MonthCell): MonthState {
   if (m.combined) return 'combined';

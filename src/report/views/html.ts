@@ -5,6 +5,7 @@ import {
   cleanText,
   dateShort,
   decimal,
+  MONTH_COLOUR,
   monthShort,
   monthState,
   percent,
@@ -36,14 +37,9 @@ const COLOUR = {
   due: '#c9d1da',
 } as const;
 
-const STATE_FILL: Record<MonthState, string> = {
-  combined: COLOUR.combined,
-  both: COLOUR.thematic,
-  regular: COLOUR.good,
-  'thematic-only': COLOUR.thematic,
-  missing: COLOUR.bad,
-  'not-due': COLOUR.notDue,
-};
+const STATE_FILL = Object.fromEntries(
+  Object.entries(MONTH_COLOUR).map(([state, colour]) => [state, COLOUR[colour]]),
+) as Record<MonthState, string>;
 
 const BAND_FILL = { good: COLOUR.good, fair: COLOUR.fair, average: COLOUR.warn, poor: COLOUR.bad } as const;
 

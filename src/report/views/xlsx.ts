@@ -5,6 +5,7 @@ import type { CellReport, CommitteeReport } from '../types.js';
 import {
   cleanText,
   dateShort,
+  MONTH_COLOUR,
   monthShort,
   monthState,
   quarterRoman,
@@ -49,14 +50,9 @@ const COLOUR = {
 
 const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } });
 
-const MONTH_FILL: Record<MonthState, string | undefined> = {
-  combined: COLOUR.combined,
-  both: COLOUR.thematic,
-  regular: COLOUR.good,
-  'thematic-only': COLOUR.thematic,
-  missing: COLOUR.bad,
-  'not-due': COLOUR.notDue,
-};
+const MONTH_FILL = Object.fromEntries(
+  Object.entries(MONTH_COLOUR).map(([state, colour]) => [state, COLOUR[colour]]),
+) as Record<MonthState, string>;
 
 const TEXT = {
   vi: {
